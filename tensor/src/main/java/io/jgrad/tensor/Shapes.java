@@ -1,0 +1,95 @@
+package io.jgrad.tensor;
+
+import java.util.Arrays;
+
+/** Shape arithmetic shared by every op: sizes, strides, broadcasting, dim normalisation. */
+public final class Shapes {
+  private Shapes() {}
+
+  /** Number of elements; throws when it does not fit a Java array index. */
+  public static int numel(int[] shape) {
+    long n = 1;
+    for (int s : shape) {
+      if (s < 0) throw new IllegalArgumentException("negative size in shape " + str(shape));
+      n *= s;
+    }
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("shape " + str(shape) + " has " + n + " elements, more than "
+          + Integer.MAX_VALUE);
+    }
+    return (int) n;
+  }
+
+  /** Row-major strides. */
+  public static int[] contiguousStrides(int[] shape) {
+    int[] s = new int[shape.length];
+    int acc = 1;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      s[d] = acc;
+      acc *= shape[d];
+    }
+    return s;
+  }
+
+  /** NumPy broadcasting of two shapes; {@code op} names the caller in the error. */
+  public static int[] broadcast(String op, int[] a, int[] b) {
+    int rank = Math.max(a.length, b.length);
+    int[] out = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      int da = i < rank - a.length ? 1 : a[i - (rank - a.length)];
+      int db = i < rank - b.length ? 1 : b[i - (rank - b.length)];
+      if (da != db && da != 1 && db != 1) {
+        throw new IllegalArgumentException(op + ": shapes " + str(a) + " and " + str(b)
+            + " cannot be broadcast (dim " + i + ": " + da + " vs " + db + ")");
+      }
+      out[i] = da == 1 ? db : da;
+    }
+    return out;
+  }
+
+  /** A dim in [-rank, rank) made non-negative. */
+  public static int dim(String op, int dim, int rank) {
+    int r = Math.max(rank, 1);
+    if (dim < -r || dim >= r) {
+      throw new IllegalArgumentException(op + ": dim " + dim + " out of range for a tensor of rank " + rank
+          + " (expected in [" + -r + ", " + (r - 1) + "])");
+    }
+    return dim < 0 ? dim + r : dim;
+  }
+
+  /** Several dims normalised, sorted and checked for repeats; empty means "all dims". */
+  public static int[] dims(String op, int[] dims, int rank) {
+    if (dims.length == 0) {
+      int[] all = new int[rank];
+      for (int i = 0; i < rank; i++) all[i] = i;
+      return all;
+    }
+    int[] out = new int[dims.length];
+    for (int i = 0; i < dims.length; i++) out[i] = rank == 0 ? dim(op, dims[i], 0) * 0 : dim(op, dims[i], rank);
+    Arrays.sort(out);
+    for (int i = 1; i < out.length; i++) {
+      if (out[i] == out[i - 1]) {
+        throw new IllegalArgumentException(op + ": dim " + out[i] + " appears more than once in " + Arrays.toString(dims));
+      }
+    }
+    return rank == 0 ? new int[0] : out;
+  }
+
+  /** The shape with {@code dims} set to 1 (keepDim) or removed. */
+  public static int[] reduced(int[] shape, int[] dims, boolean keepDim) {
+    int[] kept = shape.clone();
+    for (int d : dims) kept[d] = 1;
+    if (keepDim) return kept;
+    int[] out = new int[shape.length - dims.length];
+    int j = 0;
+    outer:
+    for (int i = 0; i < shape.length; i++) {
+      for (int d : dims) if (d == i) continue outer;
+      out[j++] = shape[i];
+    }
+    return out;
+  }
+
+  /** "[2, 3]". */
+  public static String str(int[] shape) { return Arrays.toString(shape); }
+}

@@ -1,0 +1,134 @@
+package io.jgrad.tensor.cpu;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed pool of worker threads ({@code jgrad.threads}, default: all cores) shared by every
+ * CPU kernel. The calling thread takes part in the work. Workers spin briefly before parking,
+ * since a plain executor's hand-off made 2-thread matmul at n=128 slower than 1 thread
+ * (PERF.md). Nested calls run serially on the calling thread.
+ */
+public final class Parallel {
+  /** Body of a parallel loop over [lo, hi). */
+  @FunctionalInterface
+  public interface Range {
+    void run(int lo, int hi);
+  }
+
+  private static final int THREADS =
+      Math.max(1, Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors()));
+  private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+  private static final Worker[] WORKERS = new Worker[THREADS - 1];
+  private static final Object LOCK = new Object();
+
+  static {
+    for (int i = 0; i < WORKERS.length; i++) {
+      WORKERS[i] = new Worker("jgrad-cpu-" + (i + 1));
+      WORKERS[i].start();
+    }
+  }
+
+  private Parallel() {}
+
+  /** Threads used by kernels, the caller included. */
+  public static int threads() { return THREADS; }
+
+  /** Splits [0, n) into one chunk per thread and runs them; returns when all are done. */
+  public static void forRange(int n, Range body) {
+    forChunks(n, Math.min(n, THREADS), body);
+  }
+
+  /** Splits [0, n) into {@code chunks} nearly equal parts, handed to threads as they free up. */
+  public static void forChunks(int n, int chunks, Range body) {
+    if (n <= 0) return;
+    chunks = Math.max(1, Math.min(chunks, n));
+    if (chunks == 1 || THREADS == 1 || INSIDE.get()) {
+      body.run(0, n);
+      return;
+    }
+    synchronized (LOCK) {
+      Job job = new Job(n, chunks, body);
+      for (Worker w : WORKERS) w.submit(job);
+      INSIDE.set(true);
+      try {
+        job.work();
+      } finally {
+        INSIDE.set(false);
+      }
+      job.await();
+    }
+  }
+
+  private static final class Job {
+    final int n, chunks;
+    final Range body;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    volatile Throwable failure;
+    final Thread owner = Thread.currentThread();
+
+    Job(int n, int chunks, Range body) {
+      this.n = n;
+      this.chunks = chunks;
+      this.body = body;
+    }
+
+    void work() {
+      int c;
+      while ((c = next.getAndIncrement()) < chunks) {
+        try {
+          body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+        } catch (Throwable t) {
+          failure = t;
+        } finally {
+          if (done.incrementAndGet() == chunks) LockSupport.unpark(owner);
+        }
+      }
+    }
+
+    void await() {
+      int spins = 0;
+      while (done.get() < chunks) {
+        if (++spins < 20_000) Thread.onSpinWait();
+        else LockSupport.parkNanos(this, 50_000);
+      }
+      Throwable t = failure;
+      if (t instanceof RuntimeException r) throw r;
+      if (t instanceof Error e) throw e;
+      if (t != null) throw new RuntimeException(t);
+    }
+  }
+
+  private static final class Worker extends Thread {
+    private volatile Job job;
+
+    Worker(String name) {
+      super(name);
+      setDaemon(true);
+    }
+
+    void submit(Job j) {
+      job = j;
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      INSIDE.set(true);
+      int spins = 0;
+      while (true) {
+        Job j = job;
+        if (j != null) {
+          job = null;
+          j.work();
+          spins = 0;
+        } else if (++spins < 50_000) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
+      }
+    }
+  }
+}

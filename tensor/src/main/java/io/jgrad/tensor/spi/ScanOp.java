@@ -1,0 +1,4 @@
+package io.jgrad.tensor.spi;
+
+/** Inclusive scans along one axis. */
+public enum ScanOp { CUMSUM, CUMPROD }
