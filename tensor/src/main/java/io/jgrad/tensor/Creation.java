@@ -25,9 +25,22 @@ final class Creation {
   static Tensor emptyOn(Tensor like, DType dtype, int[] shape) { return empty(dtype, shape, like.device()); }
 
   static Tensor full(int[] shape, double value, DType dtype, Device device) {
+    checkRepresentable("full", value, dtype);
     Tensor t = empty(dtype, shape, device);
     t.backend().fill(t.layout(), value);
     return t;
+  }
+
+  /** PyTorch refuses fill values an integer dtype cannot hold (fractions truncate toward zero). */
+  static void checkRepresentable(String op, double value, DType dtype) {
+    boolean ok = switch (dtype) {
+      case INT32 -> value > -2147483649.0 && value < 2147483648.0;
+      case INT64 -> value >= -0x1p63 && value < 0x1p63;
+      default -> true;
+    };
+    if (!ok) {
+      throw new IllegalArgumentException(op + ": value " + value + " cannot be converted to " + dtype + " without overflow");
+    }
   }
 
   /** A view sharing base's buffer (retained). */
@@ -95,7 +108,15 @@ final class Creation {
     long n = (long) Math.ceil((end - start) / step);
     double[] v = new double[Math.toIntExact(n)];
     for (int i = 0; i < v.length; i++) v[i] = start + i * step;
-    return fromArray(v, new int[] {v.length}).to(dtype);
+    return fromDoubles(v, dtype);
+  }
+
+  /** A 1-D tensor of dtype from computed values; the float64 staging tensor is closed. */
+  private static Tensor fromDoubles(double[] v, DType dtype) {
+    if (dtype == DType.FLOAT64) return fromArray(v, new int[] {v.length});
+    try (Tensor staged = fromArray(v, new int[] {v.length})) {
+      return staged.to(dtype);
+    }
   }
 
   static Tensor linspace(double start, double end, int steps, DType dtype) {
@@ -105,7 +126,7 @@ final class Creation {
     // PyTorch fills the second half from the end so both endpoints are exact.
     int half = steps / 2;
     for (int i = 0; i < steps; i++) v[i] = i < half ? start + step * i : end - step * (steps - 1 - i);
-    return fromArray(v, new int[] {steps}).to(dtype);
+    return fromDoubles(v, dtype);
   }
 
   static Tensor eye(int n, int m, DType dtype) {
