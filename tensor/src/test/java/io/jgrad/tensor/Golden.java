@@ -47,7 +47,9 @@ public final class Golden {
 
   /**
    * One dynamic test per case plus a count check. {@code ops} maps op names to functions
-   * returning the outputs in the order the generator recorded them.
+   * returning the outputs in the order the generator recorded them. Every case also checks
+   * that the op left its inputs unchanged, except ops named with a trailing underscore
+   * (PyTorch's in-place convention, e.g. "add_").
    */
   public static Stream<DynamicTest> run(String family, Map<String, Function<GoldenCase, List<Tensor>>> ops,
                                         int minCases) {
@@ -63,6 +65,7 @@ public final class Golden {
         List<Tensor> out = f.apply(c);
         assertEquals(c.outputCount(), out.size(), c.id() + ": number of outputs");
         for (int i = 0; i < out.size(); i++) assertClose(c.id() + " output " + i, c.expected(i), out.get(i), ATOL, RTOL);
+        if (!c.op().endsWith("_")) c.assertInputsUnmodified();
         ran[0]++;
       }));
     }
