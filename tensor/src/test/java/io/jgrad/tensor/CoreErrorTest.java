@@ -70,6 +70,15 @@ class CoreErrorTest {
   }
 
   @Test
+  void formatting() {
+    assertEquals("tensor([[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], shape=[2, 3], dtype=float32)", x23().toString());
+    assertEquals("tensor([9007199254740993, -1], shape=[2], dtype=int64)", Tensor.of(9007199254740993L, -1L).toString());
+    assertEquals("tensor([true, false], shape=[2], dtype=bool)", Tensor.of(true, false).toString());
+    assertEquals("tensor(2.5, shape=[], dtype=float64)", Tensor.scalar(2.5, DType.FLOAT64).toString());
+    assertEquals("tensor(shape=[2000], dtype=float32)", Tensor.zeros(2000).toString());
+  }
+
+  @Test
   void creation() {
     assertMessage(() -> Tensor.fromArray(new float[5], 2, 3), "fromArray: 5 values cannot fill shape [2, 3] (6 elements)");
     assertMessage(() -> Tensor.fromArray(new float[6], 2, -3), "fromArray: negative size in shape [2, -3]");
