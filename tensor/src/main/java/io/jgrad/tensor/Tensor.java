@@ -95,11 +95,10 @@ public final class Tensor implements AutoCloseable {
   public boolean isClosed() { return closed; }
 
   void checkLive() {
-    if (closed) {
-      throw new IllegalStateException("tensor " + Shapes.str(view.shape()) + " " + view.dtype()
-          + " used after close()");
+    if (closed || view.buffer().isFreed()) {
+      throw new IllegalStateException("tensor " + Shapes.str(view.shape()) + " " + view.dtype() + " used after close()"
+          + (closed ? "" : ": its buffer was already released through another tensor"));
     }
-    view.buffer().checkLive();
   }
 
   // ---- creation (see Creation, Randoms) -------------------------------------------------------

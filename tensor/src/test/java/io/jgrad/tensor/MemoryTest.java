@@ -69,6 +69,17 @@ class MemoryTest {
   }
 
   @Test
+  void aTensorOverAFreedBufferThrowsNamingShapeAndDtype() {
+    Tensor a = Tensor.zeros(DType.FLOAT64, 4, 25);
+    io.jgrad.tensor.spi.View v = a.layout();
+    a.close();
+    Tensor ghost = Tensor.wrap(a.backend(), v.with(new int[] {100}, new int[] {1}, 0));
+    IllegalStateException e = assertThrows(IllegalStateException.class, ghost::toDoubleArray);
+    assertTrue(e.getMessage().contains("[100]") && e.getMessage().contains("float64"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> ghost.view(10, 10));
+  }
+
+  @Test
   void doubleCloseDoesNotFreeABufferAViewStillUses() {
     Tensor a = Tensor.arange(0, 100, 1, DType.FLOAT64);
     Tensor v = a.view(10, 10);
