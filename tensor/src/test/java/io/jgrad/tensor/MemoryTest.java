@@ -28,6 +28,20 @@ class MemoryTest {
   }
 
   @Test
+  void wrappedCallerArraysAreNeverPooled() {
+    float[] mine = new float[4099];
+    Tensor a = Tensor.fromArray(mine, 4099);
+    Tensor w = Tensor.wrap(io.jgrad.tensor.cpu.CpuBackend.INSTANCE, new io.jgrad.tensor.spi.View(
+        io.jgrad.tensor.cpu.CpuBackend.INSTANCE.wrap(DType.FLOAT32, mine), DType.FLOAT32, new int[] {4099},
+        new int[] {1}, 0));
+    a.close();
+    w.close();
+    Tensor b = Tensor.empty(DType.FLOAT32, 4099);
+    assertTrue(array(b) != mine, "an array the caller still holds must not be handed to another tensor");
+    b.close();
+  }
+
+  @Test
   void viewsKeepTheBufferAliveUntilTheLastIsClosed() {
     Tensor a = Tensor.arange(0, 9113, 1, DType.FLOAT32);
     Object arr = array(a);
