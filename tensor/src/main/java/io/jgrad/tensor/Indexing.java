@@ -185,7 +185,7 @@ final class Indexing {
     if (v.length == 0) return out;
     try (Tensor flat = x.reshape(n);
          Tensor idx = wrapped ? Tensor.of(v).to(x.device()) : index.reshape(v.length);
-         Tensor o = out.view(v.length)) {
+         Tensor o = Creation.viewOf(out, new int[] {v.length}, new int[] {1}, 0)) {
       x.backend().gather(flat.layout(), 0, idx.layout(), o.layout());
     }
     return out;
