@@ -15,6 +15,7 @@ final class Indexing {
    * out[i][j][k] = x[index[i][j][k]][j][k] (for dim 0; likewise for other dims).
    * Shape: index's shape; index has x's rank and index.size(d) &lt;= x.size(d) for d != dim.
    * Indices must lie in [0, x.size(dim)) (no negative wrap-around, as torch.gather).
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.gather.html">torch.gather</a>
    */
   static Tensor gather(Tensor x, int dim, Tensor index) {
     String op = "gather";
@@ -40,6 +41,7 @@ final class Indexing {
    * accumulate in index order; SET: the last write in row-major index order wins).
    * Shape: x's. index has x's rank; index.size(d) &lt;= src.size(d) for all d and
    * &lt;= x.size(d) for d != dim; src has x's dtype.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.Tensor.scatter_.html">torch.Tensor.scatter_</a>
    */
   static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src, boolean add) {
     String op = add ? "scatterAdd" : "scatter";
@@ -64,7 +66,10 @@ final class Indexing {
     return scatterChecked(op, x, d, index, src, add);
   }
 
-  /** A copy of x with x[index[i][j]][j] = value (dim 0). Shape: x's; value is cast to x's dtype. */
+  /**
+   * A copy of x with x[index[i][j]][j] = value (dim 0). Shape: x's; value is cast to x's dtype.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.Tensor.scatter_.html">torch.Tensor.scatter_</a>
+   */
   static Tensor scatter(Tensor x, int dim, Tensor index, double value) {
     String op = "scatter";
     int d = Shapes.dim(op, dim, x.dim());
@@ -95,6 +100,7 @@ final class Indexing {
   /**
    * out = x with dim restricted to the entries listed in index (in that order, repeats allowed).
    * Shape: x's with size(dim) = index.numel(); index is a 0-D or 1-D INT64 or INT32 tensor.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.index_select.html">torch.index_select</a>
    */
   static Tensor indexSelect(Tensor x, int dim, Tensor index) {
     String op = "indexSelect";
@@ -122,6 +128,7 @@ final class Indexing {
    * A copy of x with out[index[i]] += alpha * source[i] along dim (repeated indices accumulate).
    * Shape: x's; source has x's shape with size(dim) = index.numel() and x's dtype. For integral
    * and bool inputs alpha must be integral.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.Tensor.index_add_.html">torch.Tensor.index_add_</a>
    */
   static Tensor indexAdd(Tensor x, int dim, Tensor index, Tensor source, double alpha) {
     String op = "indexAdd";
@@ -165,6 +172,7 @@ final class Indexing {
   /**
    * out[i...] = flat(x)[index[i...]], x read in row-major order; negative indices count from
    * the end, as torch.take. Shape: index's shape; index is INT64.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.take.html">torch.take</a>
    */
   static Tensor take(Tensor x, Tensor index) {
     String op = "take";
@@ -194,6 +202,7 @@ final class Indexing {
   /**
    * out[..., c] = 1 if x[...] == c else 0, INT64. numClasses -1 infers max(x)+1.
    * Shape: x's shape + [numClasses]. Classes must lie in [0, numClasses).
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.nn.functional.one_hot.html">torch.nn.functional.one_hot</a>
    */
   static Tensor oneHot(Tensor x, int numClasses) {
     String op = "oneHot";

@@ -18,6 +18,7 @@ final class Joining {
    * Concatenation along dim; the dtype is the promotion of every input's, as torch.cat.
    * 1-D empty tensors (shape [0]) are skipped, as PyTorch does for legacy code.
    * Shape: the inputs' shape with size(dim) = the sum of their sizes there.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.cat.html">torch.cat</a>
    */
   static Tensor cat(List<Tensor> tensors, int dim) {
     String op = "cat";
@@ -68,7 +69,10 @@ final class Joining {
 
   private static boolean isSkipped(Tensor t) { return t.dim() == 1 && t.shape()[0] == 0; }
 
-  /** Joins equal-shaped tensors along a new dim. Shape: the inputs' with n inserted at dim. */
+  /**
+   * Joins equal-shaped tensors along a new dim. Shape: the inputs' with n inserted at dim.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.stack.html">torch.stack</a>
+   */
   static Tensor stack(List<Tensor> tensors, int dim) {
     String op = "stack";
     if (tensors == null || tensors.isEmpty()) throw new IllegalArgumentException(op + ": expected a non-empty list of tensors");
@@ -90,7 +94,10 @@ final class Joining {
     }
   }
 
-  /** Views of splitSize along dim, the last one smaller when the size does not divide. */
+  /**
+   * Views of splitSize along dim, the last one smaller when the size does not divide.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.split.html">torch.split</a>
+   */
   static List<Tensor> split(Tensor x, int splitSize, int dim) {
     String op = "split";
     int d = splitDim(op, x, dim);
@@ -105,7 +112,10 @@ final class Joining {
     return pieces(x, sizes, d);
   }
 
-  /** Views of the given sizes along dim; they must add up to the dim's size. */
+  /**
+   * Views of the given sizes along dim; they must add up to the dim's size.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.split.html">torch.split</a>
+   */
   static List<Tensor> split(Tensor x, int[] sizes, int dim) {
     String op = "split";
     int d = splitDim(op, x, dim);
@@ -124,6 +134,7 @@ final class Joining {
   /**
    * Up to {@code chunks} views along dim of size ceil(n/chunks) each (the last smaller), as
    * torch.chunk: fewer than {@code chunks} pieces when that size leaves nothing for the rest.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.chunk.html">torch.chunk</a>
    */
   static List<Tensor> chunk(Tensor x, int chunks, int dim) {
     String op = "chunk";
@@ -154,6 +165,7 @@ final class Joining {
   /**
    * out[..., i, ...] = x[..., n-1-i, ...] along each listed dim (an empty list copies).
    * Shape: x's.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.flip.html">torch.flip</a>
    */
   static Tensor flip(Tensor x, int[] dims) {
     int[] ds = Shapes.dims("flip", dims, x.dim());
@@ -172,6 +184,7 @@ final class Joining {
   /**
    * out[..., (i + shift) mod n, ...] = x[..., i, ...] for each (shift, dim) pair; with no dims,
    * the flattened tensor is rolled by the single shift and reshaped back. Shape: x's.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.roll.html">torch.roll</a>
    */
   static Tensor roll(Tensor x, int[] shifts, int[] dims) {
     String op = "roll";
@@ -205,6 +218,7 @@ final class Joining {
   /**
    * Tiles x: repeats[i] copies along dim i, x's shape left-padded with 1s to repeats.length.
    * Shape: [repeats[i] * size(i)].
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.Tensor.repeat.html">torch.Tensor.repeat</a>
    */
   static Tensor repeat(Tensor x, int[] repeats) {
     String op = "repeat";
@@ -233,10 +247,16 @@ final class Joining {
     return out;
   }
 
-  /** Lower triangle of the last two dims: keeps x[..., i, j] where j - i &lt;= diagonal, else 0. Shape: x's. */
+  /**
+   * Lower triangle of the last two dims: keeps x[..., i, j] where j - i &lt;= diagonal, else 0. Shape: x's.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.tril.html">torch.tril</a>
+   */
   static Tensor tril(Tensor x, int diagonal) { return triangle("tril", x, diagonal, true); }
 
-  /** Upper triangle of the last two dims: keeps x[..., i, j] where j - i &gt;= diagonal, else 0. Shape: x's. */
+  /**
+   * Upper triangle of the last two dims: keeps x[..., i, j] where j - i &gt;= diagonal, else 0. Shape: x's.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.triu.html">torch.triu</a>
+   */
   static Tensor triu(Tensor x, int diagonal) { return triangle("triu", x, diagonal, false); }
 
   private static Tensor triangle(String op, Tensor x, int diagonal, boolean lower) {

@@ -10,6 +10,7 @@ final class Masking {
   /**
    * out = mask ? value : x, value cast to x's dtype (truncated for ints, nonzero-is-true for bool).
    * Shape: broadcast(x, mask); mask is BOOL.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.Tensor.masked_fill_.html">torch.Tensor.masked_fill_</a>
    */
   static Tensor maskedFill(Tensor x, Tensor mask, double value) {
     String op = "maskedFill";
@@ -24,7 +25,10 @@ final class Masking {
     return out;
   }
 
-  /** self[mask] = value in place; mask (BOOL) must broadcast to self's shape. Returns self. */
+  /**
+   * self[mask] = value in place; mask (BOOL) must broadcast to self's shape. Returns self.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.Tensor.masked_fill_.html">torch.Tensor.masked_fill_</a>
+   */
   static Tensor maskedFillInPlace(Tensor self, Tensor mask, double value) {
     String op = "maskedFillInPlace";
     checkMask(op, self, mask);
@@ -45,6 +49,7 @@ final class Masking {
   /**
    * The elements of broadcast(x, mask) where mask is true, in row-major order, as 1-D.
    * Shape: [number of true mask elements after broadcasting].
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.masked_select.html">torch.masked_select</a>
    */
   static Tensor maskedSelect(Tensor x, Tensor mask) {
     String op = "maskedSelect";
@@ -64,6 +69,7 @@ final class Masking {
   /**
    * Coordinates of the nonzero elements (NaN is nonzero), in row-major order, INT64.
    * Shape: [count, x.dim()].
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.nonzero.html">torch.nonzero</a>
    */
   static Tensor nonzero(Tensor x) {
     if (x.dim() == 0) {

@@ -16,6 +16,7 @@ final class Padding {
    * tensor, which is what PyTorch computes. Unlike PyTorch, the non-constant modes accept any
    * rank &gt;= the number of padded dims and every dtype.
    * Shape: size(d) + left + right on each padded dim.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.nn.functional.pad.html">torch.nn.functional.pad</a>
    */
   static Tensor pad(Tensor x, int[] pad, PadMode mode, double value) {
     String op = "pad";

@@ -12,6 +12,7 @@ final class Sorting {
   /**
    * values = x sorted along dim, indices = positions in x (INT64): values = x.gather(dim, indices).
    * Shape: x's (both).
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.sort.html">torch.sort</a>
    */
   static ValuesIndices sort(Tensor x, int dim, boolean descending) {
     int d = Shapes.dim("sort", dim, x.dim());
@@ -24,6 +25,7 @@ final class Sorting {
   /**
    * The k largest (or smallest) elements along dim, in sorted order (also when sorted is false,
    * which PyTorch leaves unspecified). Shape: x's with size(dim) = k; 0 &lt;= k &lt;= size(dim).
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.topk.html">torch.topk</a>
    */
   static ValuesIndices topk(Tensor x, int k, int dim, boolean largest, boolean sorted) {
     int d = Shapes.dim("topk", dim, x.dim());
@@ -42,6 +44,7 @@ final class Sorting {
   /**
    * The k-th smallest element along dim (k is 1-based) and its index. NaN counts as largest.
    * Shape: x's without dim (or with size 1 when keepDim).
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.kthvalue.html">torch.kthvalue</a>
    */
   static ValuesIndices kthvalue(Tensor x, int k, int dim, boolean keepDim) {
     int d = Shapes.dim("kthvalue", dim, x.dim());
@@ -60,6 +63,7 @@ final class Sorting {
    * Lower median of all elements: the element of rank floor((n-1)/2) in ascending order; NaN
    * when any element is NaN (PyTorch propagates NaN here). Shape: [] (0-dim).
    * An empty float tensor gives NaN; an empty integral one is an error.
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.median.html">torch.median</a>
    */
   static Tensor median(Tensor x) {
     if (x.numel() == 0) {
@@ -78,6 +82,7 @@ final class Sorting {
   /**
    * Lower median along dim and its index; a row holding NaN gives NaN and the index of its
    * first NaN, as PyTorch. Shape: x's without dim (or with size 1 when keepDim).
+   * @see <a href="https://pytorch.org/docs/stable/generated/torch.median.html">torch.median</a>
    */
   static ValuesIndices median(Tensor x, int dim, boolean keepDim) {
     int d = Shapes.dim("median", dim, x.dim());
