@@ -32,23 +32,47 @@ final class CpuIndex {
         new int[] {out.offset(), index.offset(), x.offset()});
     long[] idx = ((CpuBuffer) index.buffer()).i64();
     Object src = ((CpuBuffer) x.buffer()).array(), dst = ((CpuBuffer) out.buffer()).array();
+    loop.run((n, o, st) -> {
+      if (st[1] == 0) {
+        // One index for the whole row (indexSelect, embedding lookups): a strided row copy.
+        int k = at("gather", idx, o[1], axis, size);
+        copyRow(src, o[2] + k * axisStride, st[2], dst, o[0], st[0], n);
+      } else {
+        gatherRow(src, dst, idx, n, o, st, axis, size, axisStride);
+      }
+    }, PARALLEL_MIN);
+  }
+
+  private static void gatherRow(Object src, Object dst, long[] idx, int n, int[] o, int[] st, int axis, int size,
+                                int axisStride) {
     switch (dst) {
-      case float[] d -> { float[] s = (float[]) src; loop.run((n, o, st) -> {
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride];
-      }, PARALLEL_MIN); }
-      case double[] d -> { double[] s = (double[]) src; loop.run((n, o, st) -> {
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride];
-      }, PARALLEL_MIN); }
-      case int[] d -> { int[] s = (int[]) src; loop.run((n, o, st) -> {
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride];
-      }, PARALLEL_MIN); }
-      case long[] d -> { long[] s = (long[]) src; loop.run((n, o, st) -> {
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride];
-      }, PARALLEL_MIN); }
-      case byte[] d -> { byte[] s = (byte[]) src; loop.run((n, o, st) -> {
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride];
-      }, PARALLEL_MIN); }
+      case float[] d -> { float[] s = (float[]) src;
+        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+      case double[] d -> { double[] s = (double[]) src;
+        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+      case int[] d -> { int[] s = (int[]) src;
+        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+      case long[] d -> { long[] s = (long[]) src;
+        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+      case byte[] d -> { byte[] s = (byte[]) src;
+        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
       default -> throw new IllegalStateException("unknown carrier " + dst.getClass());
+    }
+  }
+
+  /** n elements from s (stride ss) to d (stride ds), same carrier. */
+  private static void copyRow(Object s, int so, int ss, Object d, int dof, int ds, int n) {
+    if (ss == 1 && ds == 1) {
+      System.arraycopy(s, so, d, dof, n);
+      return;
+    }
+    switch (d) {
+      case float[] b -> { float[] a = (float[]) s; for (int i = 0; i < n; i++) b[dof + i * ds] = a[so + i * ss]; }
+      case double[] b -> { double[] a = (double[]) s; for (int i = 0; i < n; i++) b[dof + i * ds] = a[so + i * ss]; }
+      case int[] b -> { int[] a = (int[]) s; for (int i = 0; i < n; i++) b[dof + i * ds] = a[so + i * ss]; }
+      case long[] b -> { long[] a = (long[]) s; for (int i = 0; i < n; i++) b[dof + i * ds] = a[so + i * ss]; }
+      case byte[] b -> { byte[] a = (byte[]) s; for (int i = 0; i < n; i++) b[dof + i * ds] = a[so + i * ss]; }
+      default -> throw new IllegalStateException("unknown carrier " + d.getClass());
     }
   }
 

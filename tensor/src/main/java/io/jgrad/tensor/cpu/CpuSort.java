@@ -1,15 +1,18 @@
 package io.jgrad.tensor.cpu;
 
 import io.jgrad.tensor.spi.View;
+import java.util.Arrays;
 
 /**
  * Stable sort along one axis of a strided view, with the permutation as INT64 indices.
  *
- * <p>Each line is turned into 64-bit keys whose signed order is the element order
+ * <p>Each line is turned into integer keys whose signed order is the element order
  * (floats by their IEEE bits with the sign folded in, -0.0 made equal to 0.0, every NaN made
- * the largest key, as PyTorch sorts NaN last in ascending order), then positions are merge
- * sorted by key. Descending order sorts the bitwise complement of the keys, so ties keep
- * their original order in both directions, like {@code torch.sort(stable=True)}. Values are
+ * the largest key, as PyTorch sorts NaN last in ascending order). Descending order uses the
+ * bitwise complement of the keys, so ties keep their original order in both directions,
+ * like {@code torch.sort(stable=True)}. 32-bit keys are packed with their position into one
+ * long and sorted by {@link Arrays#sort(long[], int, int)}; 64-bit keys (float64, int64) go
+ * through a stable merge sort of (key, position) pairs. Values are
  * copied from the input through the permutation, so NaN payloads and -0.0 survive.
  */
 final class CpuSort {
@@ -43,36 +46,62 @@ final class CpuSort {
           vo += c * vs[d];
           io += c * is[d];
         }
-        for (int i = 0; i < len; i++) {
-          long k = key(src, xo + i * xs[axis]);
-          keys[i] = descending ? ~k : k;
-          perm[i] = i;
+        int xa = xs[axis];
+        if (src instanceof long[] || src instanceof double[]) {
+          keys64(src, xo, xa, len, descending, keys);
+          for (int i = 0; i < len; i++) perm[i] = i;
+          mergeSort(keys, perm, keyTmp, permTmp, len);
+        } else {
+          // 32-bit keys: pack (key, position) into one long; positions make every key distinct,
+          // so the fast unstable primitive sort yields the stable order.
+          keys32(src, xo, xa, len, descending, keys);
+          Arrays.sort(keys, 0, len);
+          for (int i = 0; i < len; i++) perm[i] = (int) keys[i];
         }
-        mergeSort(keys, perm, keyTmp, permTmp, len);
-        for (int i = 0; i < len; i++) {
-          ind[io + i * is[axis]] = perm[i];
-          move(src, xo + perm[i] * xs[axis], dst, vo + i * vs[axis]);
-        }
+        for (int i = 0; i < len; i++) ind[io + i * is[axis]] = perm[i];
+        permute(src, xo, xa, perm, len, dst, vo, vs[axis]);
       }
     };
     if (x.numel() < PARALLEL_MIN || lines < 2 || Parallel.threads() < 2) body.run(0, lines);
     else Parallel.forRange(lines, body);
   }
 
-  /** A long whose signed order is the element order; NaN largest, -0.0 == 0.0. */
-  static long key(Object a, int i) {
-    return switch (a) {
-      case float[] f -> floatKey(f[i]);
-      case double[] d -> doubleKey(d[i]);
-      case int[] v -> v[i];
-      case long[] v -> v[i];
-      case byte[] v -> v[i];
-      default -> throw new IllegalStateException("unknown carrier " + a.getClass());
-    };
+  /** Signed-order keys of a line of 64-bit elements (float64, int64), complemented for descending. */
+  private static void keys64(Object src, int off, int stride, int len, boolean descending, long[] keys) {
+    long flip = descending ? -1L : 0L; // k ^ -1 == ~k reverses the order
+    switch (src) {
+      case double[] a -> { for (int i = 0; i < len; i++) keys[i] = doubleKey(a[off + i * stride]) ^ flip; }
+      case long[] a -> { for (int i = 0; i < len; i++) keys[i] = a[off + i * stride] ^ flip; }
+      default -> throw new IllegalStateException("not a 64-bit carrier " + src.getClass());
+    }
   }
 
-  static long floatKey(float f) {
-    if (f != f) return Long.MAX_VALUE;
+  /** (key << 32 | position) for a line of 32-bit or smaller elements (float32, int32, bool). */
+  private static void keys32(Object src, int off, int stride, int len, boolean descending, long[] keys) {
+    int flip = descending ? -1 : 0;
+    switch (src) {
+      case float[] a -> { for (int i = 0; i < len; i++) keys[i] = (long) (floatKey32(a[off + i * stride]) ^ flip) << 32 | i; }
+      case int[] a -> { for (int i = 0; i < len; i++) keys[i] = (long) (a[off + i * stride] ^ flip) << 32 | i; }
+      case byte[] a -> { for (int i = 0; i < len; i++) keys[i] = (long) (a[off + i * stride] ^ flip) << 32 | i; }
+      default -> throw new IllegalStateException("not a 32-bit carrier " + src.getClass());
+    }
+  }
+
+  /** dst[vo + i*vs] = src[off + perm[i]*stride]. */
+  private static void permute(Object src, int off, int stride, int[] perm, int len, Object dst, int vo, int vs) {
+    switch (src) {
+      case float[] a -> { float[] b = (float[]) dst; for (int i = 0; i < len; i++) b[vo + i * vs] = a[off + perm[i] * stride]; }
+      case double[] a -> { double[] b = (double[]) dst; for (int i = 0; i < len; i++) b[vo + i * vs] = a[off + perm[i] * stride]; }
+      case int[] a -> { int[] b = (int[]) dst; for (int i = 0; i < len; i++) b[vo + i * vs] = a[off + perm[i] * stride]; }
+      case long[] a -> { long[] b = (long[]) dst; for (int i = 0; i < len; i++) b[vo + i * vs] = a[off + perm[i] * stride]; }
+      case byte[] a -> { byte[] b = (byte[]) dst; for (int i = 0; i < len; i++) b[vo + i * vs] = a[off + perm[i] * stride]; }
+      default -> throw new IllegalStateException("unknown carrier " + src.getClass());
+    }
+  }
+
+  /** An int whose signed order is the float order; NaN largest, -0.0 == 0.0. */
+  static int floatKey32(float f) {
+    if (f != f) return Integer.MAX_VALUE;
     int b = Float.floatToRawIntBits(f == 0 ? 0f : f);
     return b ^ ((b >> 31) & 0x7fffffff);
   }
@@ -81,17 +110,6 @@ final class CpuSort {
     if (d != d) return Long.MAX_VALUE;
     long b = Double.doubleToRawLongBits(d == 0 ? 0.0 : d);
     return b ^ ((b >> 63) & Long.MAX_VALUE);
-  }
-
-  private static void move(Object src, int so, Object dst, int dof) {
-    switch (src) {
-      case float[] a -> ((float[]) dst)[dof] = a[so];
-      case double[] a -> ((double[]) dst)[dof] = a[so];
-      case int[] a -> ((int[]) dst)[dof] = a[so];
-      case long[] a -> ((long[]) dst)[dof] = a[so];
-      case byte[] a -> ((byte[]) dst)[dof] = a[so];
-      default -> throw new IllegalStateException("unknown carrier " + src.getClass());
-    }
   }
 
   /**
