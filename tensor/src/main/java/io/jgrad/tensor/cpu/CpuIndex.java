@@ -47,15 +47,35 @@ final class CpuIndex {
                                 int axisStride) {
     switch (dst) {
       case float[] d -> { float[] s = (float[]) src;
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+        for (int i = 0; i < n; i++) {
+          int k = at("gather", idx, o[1] + i * st[1], axis, size);
+          d[o[0] + i * st[0]] = s[o[2] + i * st[2] + k * axisStride];
+        }
+      }
       case double[] d -> { double[] s = (double[]) src;
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+        for (int i = 0; i < n; i++) {
+          int k = at("gather", idx, o[1] + i * st[1], axis, size);
+          d[o[0] + i * st[0]] = s[o[2] + i * st[2] + k * axisStride];
+        }
+      }
       case int[] d -> { int[] s = (int[]) src;
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+        for (int i = 0; i < n; i++) {
+          int k = at("gather", idx, o[1] + i * st[1], axis, size);
+          d[o[0] + i * st[0]] = s[o[2] + i * st[2] + k * axisStride];
+        }
+      }
       case long[] d -> { long[] s = (long[]) src;
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+        for (int i = 0; i < n; i++) {
+          int k = at("gather", idx, o[1] + i * st[1], axis, size);
+          d[o[0] + i * st[0]] = s[o[2] + i * st[2] + k * axisStride];
+        }
+      }
       case byte[] d -> { byte[] s = (byte[]) src;
-        for (int i = 0; i < n; i++) d[o[0] + i * st[0]] = s[o[2] + i * st[2] + at("gather", idx, o[1] + i * st[1], axis, size) * axisStride]; }
+        for (int i = 0; i < n; i++) {
+          int k = at("gather", idx, o[1] + i * st[1], axis, size);
+          d[o[0] + i * st[0]] = s[o[2] + i * st[2] + k * axisStride];
+        }
+      }
       default -> throw new IllegalStateException("unknown carrier " + dst.getClass());
     }
   }
