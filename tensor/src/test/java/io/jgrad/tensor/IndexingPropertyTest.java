@@ -303,6 +303,25 @@ class IndexingPropertyTest {
   }
 
   @Test
+  void maskedFillInPlaceMatchesOutOfPlaceOnLargeAndStridedTensors() {
+    SplittableRandom r = new SplittableRandom(9);
+    for (int[] shape : new int[][] {{100, 101}, {3, 17}, {1 << 16, 2}}) {
+      for (DType dt : DTYPES) {
+        Tensor x = random(r, dt, shape, true);
+        boolean[] mv = new boolean[shape[1]];
+        for (int i = 0; i < mv.length; i++) mv[i] = r.nextBoolean();
+        Tensor mask = Tensor.of(mv); // broadcasts over rows
+        double[] want = x.toDoubleArray();
+        for (int i = 0; i < want.length; i++) if (mv[i % shape[1]]) want[i] = -3;
+        assertSameValues(want, x.maskedFill(mask, -3).toDoubleArray(), "maskedFill " + dt);
+        // x may be a strided view (see random): the in-place path writes through its strides.
+        assertSameValues(want, x.maskedFillInPlace(mask, -3).toDoubleArray(), "maskedFillInPlace " + dt);
+        assertSameValues(want, x.toDoubleArray(), "maskedFillInPlace modifies this " + dt);
+      }
+    }
+  }
+
+  @Test
   void indexAddAccumulatesRepeatsWithAlpha() {
     Tensor x = Tensor.zeros(DType.FLOAT64, 3, 2);
     Tensor src = Tensor.fromArray(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, 4, 2);
