@@ -65,13 +65,21 @@ public interface Backend extends AutoCloseable {
   /** {@code out[...i_axis...] = x[... index[...] ...]}; index is INT64 of out's shape, already checked. */
   void gather(View x, int axis, View index, View out);
 
-  /** {@code target[... index[...] ...] (=|+=) src[...]} over index's shape; index is INT64, already checked. */
+  /**
+   * {@code target[... index[...] ...] (=|+=) src[...]} over index's shape; index is INT64, already
+   * checked. ADD accumulates repeated indices; for SET with repeated indices which write wins is
+   * unspecified (the CPU keeps the last in row-major order; GPU backends may differ).
+   */
   void scatter(ScatterMode mode, View src, int axis, View index, View target);
 
   /** Stable sort along {@code axis}; values has x's dtype, indices INT64. */
   void sort(View x, int axis, boolean descending, View values, View indices);
 
-  /** Coordinates of the nonzero elements of x, row-major order, as an INT64 buffer [count, rank]. */
+  /**
+   * Coordinates of the nonzero elements of x, row-major order, as an INT64 buffer [count, rank].
+   * Callers pass rank >= 1 views (a 0-dim input is viewed as [1] first, since count is derived
+   * from the buffer length).
+   */
   Buffer nonzero(View x);
 
   /** x [N,C,H,W] to columns [N, C*kH*kW, oH*oW] (zero padding). */
