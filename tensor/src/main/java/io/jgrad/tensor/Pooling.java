@@ -20,7 +20,7 @@ final class Pooling {
    * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.functional.max_pool1d.html">torch.nn.functional.max_pool1d</a>
    */
   static Tensor maxPool1d(Tensor x, int kernel, int stride, int padding, int dilation, boolean ceilMode) {
-    Window2d w = window("maxPool1d", x, 1, new int[] {kernel}, new int[] {stride}, new int[] {padding},
+    Window2d w = window("maxPool1d", x, 1, false, new int[] {kernel}, new int[] {stride}, new int[] {padding},
         new int[] {dilation}, ceilMode);
     ValuesIndices r;
     try (Tensor x2 = x.unsqueeze(-2)) {
@@ -39,7 +39,7 @@ final class Pooling {
    * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.functional.max_pool2d.html">torch.nn.functional.max_pool2d</a>
    */
   static ValuesIndices maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-    Window2d w = window("maxPool2d", x, 2, kernel, stride, padding, dilation, ceilMode);
+    Window2d w = window("maxPool2d", x, 2, false, kernel, stride, padding, dilation, ceilMode);
     return pool(PoolMode.MAX, x, w, w.outH(x.size(-2)), w.outW(x.size(-1)));
   }
 
@@ -52,7 +52,7 @@ final class Pooling {
    * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.functional.avg_pool1d.html">torch.nn.functional.avg_pool1d</a>
    */
   static Tensor avgPool1d(Tensor x, int kernel, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
-    Window2d w = window("avgPool1d", x, 1, new int[] {kernel}, new int[] {stride}, new int[] {padding}, null, ceilMode);
+    Window2d w = window("avgPool1d", x, 1, true, new int[] {kernel}, new int[] {stride}, new int[] {padding}, null, ceilMode);
     PoolMode mode = countIncludePad ? PoolMode.AVG : PoolMode.AVG_EXCLUDE_PAD;
     try (Tensor x2 = x.unsqueeze(-2)) {
       return squeezed(pool(mode, x2, w, 1, w.outW(x.size(-1))), -2).values();
@@ -65,7 +65,7 @@ final class Pooling {
    * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.functional.avg_pool2d.html">torch.nn.functional.avg_pool2d</a>
    */
   static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
-    Window2d w = window("avgPool2d", x, 2, kernel, stride, padding, null, ceilMode);
+    Window2d w = window("avgPool2d", x, 2, true, kernel, stride, padding, null, ceilMode);
     PoolMode mode = countIncludePad ? PoolMode.AVG : PoolMode.AVG_EXCLUDE_PAD;
     return pool(mode, x, w, w.outH(x.size(-2)), w.outW(x.size(-1))).values();
   }
@@ -120,9 +120,9 @@ final class Pooling {
   }
 
   /** Checks a pooling op's arguments over r spatial dims and returns its window (height 1 for r = 1). */
-  private static Window2d window(String op, Tensor x, int r, int[] kernel, int[] stride, int[] padding, int[] dilation,
+  private static Window2d window(String op, Tensor x, int r, boolean avg, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                  boolean ceilMode) {
-    checkInput(op, x, r, dilation == null);
+    checkInput(op, x, r, avg);
     int[] k = ConvArgs.perDim(op, "kernel", kernel, r, 0, 1);
     int[] s = stride == null || stride.length == 0 ? k : ConvArgs.perDim(op, "stride", stride, r, 0, 1);
     int[] p = ConvArgs.perDim(op, "padding", padding, r, 0, 0);
