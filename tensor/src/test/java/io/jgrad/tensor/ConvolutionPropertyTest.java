@@ -113,6 +113,34 @@ class ConvolutionPropertyTest {
   }
 
   @Test
+  void nonContiguousWeightAndBiasGiveTheSameResult() {
+    Random rng = new Random(11);
+    Tensor x = ConvTestData.random(rng, DType.FLOAT64, 2, 4, 7, 6);
+    Tensor wt = ConvTestData.random(rng, DType.FLOAT64, 6, 2, 3, 2);
+    Tensor bBase = ConvTestData.random(rng, DType.FLOAT64, 12);
+    Tensor b = bBase.slice(0, 0, 12, 2);
+    int[] s = {2, 1}, p = {1, 1}, d = {1, 2};
+    Tensor expected = x.conv2d(wt, b.contiguous(), s, p, d, 2);
+    Tensor actual = x.conv2d(ConvTestData.transposedView(wt, 0, 3), b, s, p, d, 2);
+    assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray());
+    Tensor wtT = ConvTestData.random(rng, DType.FLOAT64, 4, 3, 3, 2);
+    Tensor bT = ConvTestData.random(rng, DType.FLOAT64, 6);
+    assertArrayEquals(x.convTranspose2d(wtT, bT, s, p, new int[] {1, 0}, 2, d).toDoubleArray(),
+        x.convTranspose2d(ConvTestData.transposedView(wtT, 1, 2), bT, s, p, new int[] {1, 0}, 2, d).toDoubleArray());
+  }
+
+  /** No input channels: every output is the bias (PyTorch 1.13 returns an empty [N, 0, oH, oW] instead). */
+  @Test
+  void zeroInputChannelsGiveTheBias() {
+    Tensor x = Tensor.zeros(DType.FLOAT32, 2, 0, 5, 5);
+    Tensor b = Tensor.of(1.5f, -2f);
+    Tensor y = x.conv2d(Tensor.zeros(DType.FLOAT32, 2, 0, 3, 3), b, new int[] {1, 1}, null, null, 1);
+    assertArrayEquals(new int[] {2, 2, 3, 3}, y.shape());
+    double[] v = y.toDoubleArray();
+    for (int i = 0; i < v.length; i++) assertEquals(i % 18 < 9 ? 1.5 : -2, v[i]);
+  }
+
+  @Test
   void conv1dIsConv2dAtHeightOne() {
     Random rng = new Random(9);
     Tensor x = ConvTestData.random(rng, DType.FLOAT64, 2, 4, 19);
