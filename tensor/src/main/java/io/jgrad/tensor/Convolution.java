@@ -9,6 +9,12 @@ import io.jgrad.tensor.spi.Window2d;
  * does, and checks its arguments in its own terms (1-D ops report 1-D sizes).
  */
 final class Convolution {
+  /**
+   * Most im2col elements held at once (64 MB of float32): larger batches run in slices, so the
+   * column matrix of a big batch never dominates memory. Tests lower it to reach that path.
+   */
+  static int colsLimit = 1 << 24;
+
   private Convolution() {}
 
   /**
@@ -87,6 +93,8 @@ final class Convolution {
     int k = c / groups * w.kernelH() * w.kernelW();
     boolean pointwise = w.kernelH() == 1 && w.kernelW() == 1 && w.strideH() == 1 && w.strideW() == 1
         && w.padH() == 0 && w.padW() == 0;
+    long perSample = (long) groups * k * oh * ow;
+    if (!pointwise && n > 1 && n * perSample > colsLimit) return inSlices(x, weight, bias, w, groups, o, oh, ow, perSample);
     // A 1x1 kernel with unit stride and no padding needs no im2col: x itself is the column matrix.
     try (Tensor cols = pointwise ? x.reshape(n, groups, k, h * wd) : im2col(x, w, groups, k, oh * ow);
          Tensor wg = weight.reshape(groups, o / groups, k);
@@ -95,6 +103,22 @@ final class Convolution {
       addBias(out, bias);
       return out;
     }
+  }
+
+  /** conv2d over batch slices whose columns fit {@link #colsLimit}, copied into one output. */
+  private static Tensor inSlices(Tensor x, Tensor weight, Tensor bias, Window2d w, int groups, int o, int oh, int ow,
+                                 long perSample) {
+    int n = x.size(0), slice = (int) Math.max(1, colsLimit / perSample);
+    Tensor out = Creation.emptyOn(x, x.dtype(), new int[] {n, o, oh, ow});
+    for (int start = 0; start < n; start += slice) {
+      int len = Math.min(slice, n - start);
+      try (Tensor xs = x.narrow(0, start, len); Tensor ys = conv2dChecked(xs, weight, null, w, groups);
+           Tensor dst = out.narrow(0, start, len)) {
+        x.backend().copy(ys.layout(), dst.layout());
+      }
+    }
+    addBias(out, bias);
+    return out;
   }
 
   /** cols [N, groups, k, L] of x [N,C,H,W]. */

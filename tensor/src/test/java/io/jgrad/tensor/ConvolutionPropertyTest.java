@@ -60,6 +60,19 @@ class ConvolutionPropertyTest {
   }
 
   @Test
+  void largeBatchesRunInSlicesWithTheSameResult() {
+    Random rng = new Random(12);
+    int saved = Convolution.colsLimit;
+    Convolution.colsLimit = 2 * 4 * 9 * 30;  // a bit over two samples' columns: slices of 2, 2 and 1
+    try {
+      checkConv(rng, 5, 4, 3, 6, 5, new Window2d(3, 3, 1, 1, 1, 1, 1, 1, false), 1, true, false);
+      checkConv(rng, 5, 4, 4, 6, 5, new Window2d(3, 3, 1, 1, 1, 1, 1, 1, false), 2, false, true);
+    } finally {
+      Convolution.colsLimit = saved;
+    }
+  }
+
+  @Test
   void conv2dOnIntegers() {
     Random rng = new Random(8);
     for (DType dt : new DType[] {DType.INT32, DType.INT64}) {
