@@ -16,7 +16,7 @@ import io.jgrad.tensor.cpu.Parallel;
 final class BlockedF64 {
   static final int MR = KernelF64.MR, NR = KernelF64.NR;
   /** KC*NR elements of B (16-32 KB) stay in L1; MC*KC of A (~100-300 KB) in L2. */
-  static final int KC = 256, MC = MR == 12 ? 96 : 144, NC = 1024;
+  static final int KC = 256, MC = MR == 12 ? 96 : 128, NC = 1024;
 
   private final double[] a, b, c;
   private final int ao, ars, acs, bo, brs, bcs, co, ldc, m, n, k;

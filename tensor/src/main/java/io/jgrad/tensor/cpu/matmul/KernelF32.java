@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The tile is written out by hand because Java has no arrays of registers. 12 rows (24
  * accumulators) need the 32 vector registers of 512-bit machines; with 256-bit vectors (16
- * registers) 12 rows would spill, so 6 rows (12 accumulators) are used: enough independent
- * FMAs to cover the FMA latency on two pipes either way.
+ * registers) C2 spills already at 5 or 6 rows (it issues the broadcasts early, so they are live
+ * together), which halved the speed in a probe on Zen 3; 4 rows (8 accumulators: FMA latency 4
+ * times 2 pipes) ran best there.
  */
 final class KernelF32 {
   private KernelF32() {}
@@ -19,12 +20,12 @@ final class KernelF32 {
   static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
   static final int L = F.length();
   static final int NR = 2 * L;
-  static final int MR = F.vectorBitSize() >= 512 ? 12 : 6;
+  static final int MR = F.vectorBitSize() >= 512 ? 12 : 4;
 
   /** c[co + r*ldc + j] += sum_k a[ao + k*MR + r] * b[bo + k*NR + j] for a full MR x NR tile. */
   static void tile(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
     if (MR == 12) tile12(kc, a, ao, b, bo, c, co, ldc);
-    else tile6(kc, a, ao, b, bo, c, co, ldc);
+    else tile4(kc, a, ao, b, bo, c, co, ldc);
   }
 
   /** The same for a partial tile (rows < MR or cols < NR): full tile into scratch, then the valid part. */
@@ -37,31 +38,25 @@ final class KernelF32 {
     }
   }
 
-  static void tile6(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+  static void tile4(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
     FloatVector z = FloatVector.zero(F);
-    FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
-    FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
-    for (int k = 0; k < kc; k++, ao += 6, bo += NR) {
-      FloatVector b0 = FloatVector.fromArray(F, b, bo), b1 = FloatVector.fromArray(F, b, bo + L);
-      FloatVector x = FloatVector.broadcast(F, a[ao]);
+    FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+    for (int k = 0; k < kc; k++) {
+      int ai = ao + k * 4, bi = bo + k * NR;
+      FloatVector b0 = FloatVector.fromArray(F, b, bi), b1 = FloatVector.fromArray(F, b, bi + L);
+      FloatVector x = FloatVector.broadcast(F, a[ai]);
       c00 = b0.fma(x, c00); c01 = b1.fma(x, c01);
-      x = FloatVector.broadcast(F, a[ao + 1]);
+      x = FloatVector.broadcast(F, a[ai + 1]);
       c10 = b0.fma(x, c10); c11 = b1.fma(x, c11);
-      x = FloatVector.broadcast(F, a[ao + 2]);
+      x = FloatVector.broadcast(F, a[ai + 2]);
       c20 = b0.fma(x, c20); c21 = b1.fma(x, c21);
-      x = FloatVector.broadcast(F, a[ao + 3]);
+      x = FloatVector.broadcast(F, a[ai + 3]);
       c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
-      x = FloatVector.broadcast(F, a[ao + 4]);
-      c40 = b0.fma(x, c40); c41 = b1.fma(x, c41);
-      x = FloatVector.broadcast(F, a[ao + 5]);
-      c50 = b0.fma(x, c50); c51 = b1.fma(x, c51);
     }
     add(c00, c01, c, co);
     add(c10, c11, c, co + ldc);
     add(c20, c21, c, co + 2 * ldc);
     add(c30, c31, c, co + 3 * ldc);
-    add(c40, c41, c, co + 4 * ldc);
-    add(c50, c51, c, co + 5 * ldc);
   }
 
   static void tile12(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {

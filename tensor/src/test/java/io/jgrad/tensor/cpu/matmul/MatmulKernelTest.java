@@ -14,7 +14,7 @@ class MatmulKernelTest {
 
   @Test
   void floatTiles() {
-    for (int mr : new int[] {6, 12}) {
+    for (int mr : new int[] {4, 12}) {
       int nr = KernelF32.NR;
       SplittableRandom r = new SplittableRandom(mr);
       float[] a = new float[mr * KC + 3], b = new float[nr * KC + 5], c = new float[mr * LDC + 7];
@@ -22,7 +22,7 @@ class MatmulKernelTest {
       for (int i = 0; i < b.length; i++) b[i] = (float) r.nextDouble(-1, 1);
       for (int i = 0; i < c.length; i++) c[i] = (float) r.nextDouble(-1, 1);
       float[] before = c.clone();
-      if (mr == 6) KernelF32.tile6(KC, a, 3, b, 5, c, 7, LDC);
+      if (mr == 4) KernelF32.tile4(KC, a, 3, b, 5, c, 7, LDC);
       else KernelF32.tile12(KC, a, 3, b, 5, c, 7, LDC);
       for (int i = 0; i < mr; i++) {
         for (int j = 0; j < nr; j++) {
@@ -36,7 +36,7 @@ class MatmulKernelTest {
 
   @Test
   void doubleTiles() {
-    for (int mr : new int[] {6, 12}) {
+    for (int mr : new int[] {4, 12}) {
       int nr = KernelF64.NR;
       SplittableRandom r = new SplittableRandom(mr);
       double[] a = new double[mr * KC + 3], b = new double[nr * KC + 5], c = new double[mr * LDC + 7];
@@ -44,7 +44,7 @@ class MatmulKernelTest {
       for (int i = 0; i < b.length; i++) b[i] = r.nextDouble(-1, 1);
       for (int i = 0; i < c.length; i++) c[i] = r.nextDouble(-1, 1);
       double[] before = c.clone();
-      if (mr == 6) KernelF64.tile6(KC, a, 3, b, 5, c, 7, LDC);
+      if (mr == 4) KernelF64.tile4(KC, a, 3, b, 5, c, 7, LDC);
       else KernelF64.tile12(KC, a, 3, b, 5, c, 7, LDC);
       for (int i = 0; i < mr; i++) {
         for (int j = 0; j < nr; j++) {
