@@ -78,8 +78,8 @@ final class ElementwiseInPlace {
     return self;
   }
 
+  /** Every element of self set to value cast to self's dtype; an expanded self is allowed (as torch's fill_). */
   static Tensor fill(Tensor self, double value) {
-    checkWritable("fill", self);
     self.backend().fill(self.layout(), value);
     return self;
   }
