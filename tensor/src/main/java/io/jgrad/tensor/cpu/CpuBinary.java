@@ -1,16 +1,118 @@
 package io.jgrad.tensor.cpu;
 
-import io.jgrad.tensor.spi.*;
+import io.jgrad.tensor.DType;
+import io.jgrad.tensor.spi.BinaryOp;
+import io.jgrad.tensor.spi.View;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
 
-/** TODO(owner): kernels. */
+/**
+ * Binary kernels and where. Per row: a Vector API loop when every operand is contiguous or one
+ * input is broadcast along the row (inner stride 0), else the strided scalar loop of
+ * {@link BinaryScalar}. Comparisons, logical ops, integers and bools run the scalar path.
+ * The output may alias an input with the same layout (in-place ops).
+ */
 final class CpuBinary {
   private CpuBinary() {}
 
   static void run(BinaryOp op, View a, View b, View out) {
-    throw new UnsupportedOperationException("CpuBinary not implemented yet");
+    StridedLoop loop = new StridedLoop(out.shape(), new int[][] {a.strides(), b.strides(), out.strides()},
+        new int[] {a.offset(), b.offset(), out.offset()});
+    Object aa = array(a), ba = array(b), oa = array(out);
+    DType t = a.dtype(), ot = out.dtype();
+    boolean vector = !CpuBackend.scalarOnly();
+    if (t.isFloatingPoint()) {
+      DoubleBinaryOperator f = BinaryScalar.fn(op);
+      if (t == DType.FLOAT32 && ot == t) {
+        f32(loop, op, (float[]) aa, (float[]) ba, (float[]) oa, f, vector);
+      } else if (t == DType.FLOAT64 && ot == t) {
+        f64(loop, op, (double[]) aa, (double[]) ba, (double[]) oa, f, vector);
+      } else {
+        Rows.run(loop, (n, o, st) -> {
+          for (int i = 0; i < n; i++) {
+            double x = CpuCopy.getDouble(t, aa, o[0] + i * st[0]), y = CpuCopy.getDouble(t, ba, o[1] + i * st[1]);
+            CpuCopy.putDouble(ot, oa, o[2] + i * st[2], f.applyAsDouble(x, y));
+          }
+        });
+      }
+    } else {
+      LongBinaryOperator f = BinaryScalar.integral(op);
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) {
+          long x = CpuCopy.getLong(t, aa, o[0] + i * st[0]), y = CpuCopy.getLong(t, ba, o[1] + i * st[1]);
+          CpuCopy.putLong(ot, oa, o[2] + i * st[2], f.applyAsLong(x, y));
+        }
+      });
+    }
   }
 
-  static void where(View cond, View a, View b, View out) {
-    throw new UnsupportedOperationException("CpuBinary not implemented yet");
+  private static void f32(StridedLoop loop, BinaryOp op, float[] a, float[] b, float[] out, DoubleBinaryOperator f,
+                          boolean vector) {
+    Rows.run(loop, (n, o, st) -> {
+      if (vector && st[2] == 1) {
+        if (st[0] == 1 && st[1] == 1 && BinaryF32.vv(op, a, o[0], b, o[1], out, o[2], n, f)) return;
+        if (st[0] == 1 && st[1] == 0 && BinaryF32.vs(op, a, o[0], b[o[1]], out, o[2], n, f)) return;
+        if (st[0] == 0 && st[1] == 1 && BinaryF32.sv(op, a[o[0]], b, o[1], out, o[2], n, f)) return;
+      }
+      for (int i = 0; i < n; i++) {
+        out[o[2] + i * st[2]] = (float) f.applyAsDouble(a[o[0] + i * st[0]], b[o[1] + i * st[1]]);
+      }
+    });
   }
+
+  private static void f64(StridedLoop loop, BinaryOp op, double[] a, double[] b, double[] out, DoubleBinaryOperator f,
+                          boolean vector) {
+    Rows.run(loop, (n, o, st) -> {
+      if (vector && st[2] == 1) {
+        if (st[0] == 1 && st[1] == 1 && BinaryF64.vv(op, a, o[0], b, o[1], out, o[2], n, f)) return;
+        if (st[0] == 1 && st[1] == 0 && BinaryF64.vs(op, a, o[0], b[o[1]], out, o[2], n, f)) return;
+        if (st[0] == 0 && st[1] == 1 && BinaryF64.sv(op, a[o[0]], b, o[1], out, o[2], n, f)) return;
+      }
+      for (int i = 0; i < n; i++) out[o[2] + i * st[2]] = f.applyAsDouble(a[o[0] + i * st[0]], b[o[1] + i * st[1]]);
+    });
+  }
+
+  /** out = cond ? a : b; cond is BOOL, a, b and out share a dtype. */
+  static void where(View cond, View a, View b, View out) {
+    StridedLoop loop = new StridedLoop(out.shape(),
+        new int[][] {cond.strides(), a.strides(), b.strides(), out.strides()},
+        new int[] {cond.offset(), a.offset(), b.offset(), out.offset()});
+    byte[] c = (byte[]) array(cond);
+    Object aa = array(a), ba = array(b), oa = array(out);
+    switch (oa) {
+      case float[] o -> {
+        float[] x = (float[]) aa, y = (float[]) ba;
+        Rows.run(loop, (n, p, s) -> {
+          for (int i = 0; i < n; i++) o[p[3] + i * s[3]] = c[p[0] + i * s[0]] != 0 ? x[p[1] + i * s[1]] : y[p[2] + i * s[2]];
+        });
+      }
+      case double[] o -> {
+        double[] x = (double[]) aa, y = (double[]) ba;
+        Rows.run(loop, (n, p, s) -> {
+          for (int i = 0; i < n; i++) o[p[3] + i * s[3]] = c[p[0] + i * s[0]] != 0 ? x[p[1] + i * s[1]] : y[p[2] + i * s[2]];
+        });
+      }
+      case int[] o -> {
+        int[] x = (int[]) aa, y = (int[]) ba;
+        Rows.run(loop, (n, p, s) -> {
+          for (int i = 0; i < n; i++) o[p[3] + i * s[3]] = c[p[0] + i * s[0]] != 0 ? x[p[1] + i * s[1]] : y[p[2] + i * s[2]];
+        });
+      }
+      case long[] o -> {
+        long[] x = (long[]) aa, y = (long[]) ba;
+        Rows.run(loop, (n, p, s) -> {
+          for (int i = 0; i < n; i++) o[p[3] + i * s[3]] = c[p[0] + i * s[0]] != 0 ? x[p[1] + i * s[1]] : y[p[2] + i * s[2]];
+        });
+      }
+      case byte[] o -> {
+        byte[] x = (byte[]) aa, y = (byte[]) ba;
+        Rows.run(loop, (n, p, s) -> {
+          for (int i = 0; i < n; i++) o[p[3] + i * s[3]] = c[p[0] + i * s[0]] != 0 ? x[p[1] + i * s[1]] : y[p[2] + i * s[2]];
+        });
+      }
+      default -> throw new IllegalStateException("where: unknown carrier " + oa.getClass());
+    }
+  }
+
+  private static Object array(View v) { return ((CpuBuffer) v.buffer()).array(); }
 }

@@ -1,0 +1,170 @@
+package io.jgrad.tensor.cpu;
+
+import static jdk.incubator.vector.VectorOperators.*;
+
+import io.jgrad.tensor.spi.BinaryOp;
+import java.util.function.DoubleBinaryOperator;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels of the arithmetic binary ops on FLOAT32 rows: both operands contiguous
+ * ({@code vv}), or one of them broadcast along the row (stride 0: {@code vs} = vector op
+ * scalar, {@code sv} = scalar op vector), which is how a bias add or a scalar multiply arrives.
+ * One loop per op and variant; tails run {@link BinaryScalar}. BinaryF64 is the same for FLOAT64.
+ */
+final class BinaryF32 {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private BinaryF32() {}
+
+  /** o = a op b over n contiguous elements; false when op has no vector kernel. */
+  static boolean vv(BinaryOp op, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n, DoubleBinaryOperator f) {
+    int i = switch (op) {
+      case ADD -> addVV(a, ao, b, bo, o, oo, n);
+      case SUB -> subVV(a, ao, b, bo, o, oo, n);
+      case MUL -> mulVV(a, ao, b, bo, o, oo, n);
+      case DIV -> divVV(a, ao, b, bo, o, oo, n);
+      case MAXIMUM -> maxVV(a, ao, b, bo, o, oo, n);
+      case MINIMUM -> minVV(a, ao, b, bo, o, oo, n);
+      case POW -> powVV(a, ao, b, bo, o, oo, n);
+      case ATAN2 -> atan2VV(a, ao, b, bo, o, oo, n);
+      default -> -1;
+    };
+    if (i < 0) return false;
+    for (; i < n; i++) o[oo + i] = (float) f.applyAsDouble(a[ao + i], b[bo + i]);
+    return true;
+  }
+
+  /** o = a op s over n contiguous elements of a. */
+  static boolean vs(BinaryOp op, float[] a, int ao, float s, float[] o, int oo, int n, DoubleBinaryOperator f) {
+    int i = switch (op) {
+      case ADD -> addVS(a, ao, s, o, oo, n);
+      case SUB -> addVS(a, ao, -s, o, oo, n);
+      case MUL -> mulVS(a, ao, s, o, oo, n);
+      case DIV -> divVS(a, ao, s, o, oo, n);
+      case MAXIMUM -> maxVS(a, ao, s, o, oo, n);
+      case MINIMUM -> minVS(a, ao, s, o, oo, n);
+      default -> -1;
+    };
+    if (i < 0) return false;
+    for (; i < n; i++) o[oo + i] = (float) f.applyAsDouble(a[ao + i], s);
+    return true;
+  }
+
+  /** o = s op b over n contiguous elements of b. */
+  static boolean sv(BinaryOp op, float s, float[] b, int bo, float[] o, int oo, int n, DoubleBinaryOperator f) {
+    int i = switch (op) {
+      case ADD -> addVS(b, bo, s, o, oo, n);
+      case SUB -> subSV(s, b, bo, o, oo, n);
+      case MUL -> mulVS(b, bo, s, o, oo, n);
+      case DIV -> divSV(s, b, bo, o, oo, n);
+      case MAXIMUM -> maxVS(b, bo, s, o, oo, n);
+      case MINIMUM -> minVS(b, bo, s, o, oo, n);
+      default -> -1;
+    };
+    if (i < 0) return false;
+    for (; i < n; i++) o[oo + i] = (float) f.applyAsDouble(s, b[bo + i]);
+    return true;
+  }
+
+  private static FloatVector v(float[] x, int i) { return FloatVector.fromArray(S, x, i); }
+
+  private static int addVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).add(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int subVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).sub(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int mulVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).mul(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int divVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).div(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int maxVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).max(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int minVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).min(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int powVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).lanewise(POW, v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int atan2VV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).lanewise(ATAN2, v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int addVS(float[] a, int ao, float s, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).add(sv).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int mulVS(float[] a, int ao, float s, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).mul(sv).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int divVS(float[] a, int ao, float s, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).div(sv).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int maxVS(float[] a, int ao, float s, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).max(sv).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int minVS(float[] a, int ao, float s, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).min(sv).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int subSV(float s, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) sv.sub(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+
+  private static int divSV(float s, float[] b, int bo, float[] o, int oo, int n) {
+    int i = 0;
+    FloatVector sv = FloatVector.broadcast(S, s);
+    for (int e = S.loopBound(n); i < e; i += L) sv.div(v(b, bo + i)).intoArray(o, oo + i);
+    return i;
+  }
+}
