@@ -85,6 +85,15 @@ class ReductionsDifferentialTest {
                 compare("min" + d, x, t -> t.min(dims, true));
               }
             }
+            if (x.numel() > 0) {
+              compare("argmax -1", x, t -> t.argmax(-1, false));
+              compare("argmin 0", x, t -> t.argmin(0, true));
+              compare("max values -1", x, t -> t.maxWithIndices(-1, false).values());
+              compare("argmax flat", x, Tensor::argmax);
+            }
+            compare("cumsum 0", x, t -> t.cumsum(0));
+            compare("cumsum -1", x, t -> t.cumsum(-1));
+            compare("cumprod 0", px, t -> t.cumprod(0));
             compare("softmax", x, t -> t.softmax(-1));
             compare("logSoftmax", x, t -> t.logSoftmax(-1));
             compare("softmax0", x, t -> t.softmax(0));
@@ -114,11 +123,27 @@ class ReductionsDifferentialTest {
             assertTrue(!Float.isNaN(out[0]) && !Float.isNaN(out[2]), "other rows unaffected: " + t);
           }
           assertTrue(Double.isNaN(rows.max().item()) && Double.isNaN(rows.min().item()));
+          assertEquals(pos, rows.argmax(1, false).toLongArray()[1], "argmax picks the NaN");
+          assertEquals(pos, rows.argmin(1, false).toLongArray()[1], "argmin picks the NaN");
+          assertEquals(n + pos, (long) rows.argmax().item(), "flat argmax picks the NaN");
           assertTrue(Float.isNaN((float) rows.softmax(1).get(1, 0)));
         }));
       }
     }
     return tests.stream();
+  }
+
+  /** Scans along an outer axis run row by row; they must equal the column-by-column walk. */
+  @Test
+  void scanRowOrderEqualsLineOrder() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {
+      Tensor x = random(r, new int[] {37, 70}, dt, -3, 3);
+      Tensor viaLines = x.t().contiguous().cumsum(1).t();
+      Golden.assertClose("cumsum " + dt, viaLines, x.cumsum(0), 0, 0);
+      Tensor p = random(r, new int[] {2, 19, 33}, dt, 0.9, 1.1);
+      Golden.assertClose("cumprod " + dt, p.transpose(1, 2).contiguous().cumprod(2).transpose(1, 2), p.cumprod(1), 0, 0);
+    }
   }
 
   @Test
@@ -134,6 +159,10 @@ class ReductionsDifferentialTest {
       compare("min dim " + d, m, t -> t.min(dims, false));
     }
     compare("softmax rows", m, t -> t.softmax(1));
+    compare("softmax columns", m, t -> t.softmax(0));
+    compare("logSoftmax columns", m, t -> t.logSoftmax(0));
+    compare("argmax rows", m, t -> t.argmax(1, false));
+    compare("cumsum columns", m, t -> t.cumsum(0));
     compare("logSoftmax rows", m, t -> t.logSoftmax(1));
     Tensor wide = random(r, new int[] {3, 40_000}, DType.FLOAT64, -1, 1);
     compare("sum columns wide", wide, t -> t.sum(new int[] {0}, false));

@@ -31,7 +31,10 @@ final class CpuReduce {
     else ScalarReduce.reduce(op, x, out, g);
   }
 
-  /** First extreme along axis (scalar; a NaN wins). */
+  /**
+   * First extreme along axis; a NaN wins. Contiguous FLOAT32/FLOAT64 lines take a vector
+   * extreme pass and then look for its first occurrence ({@link VectorRows#argF}).
+   */
   static void argReduce(ReduceOp op, View x, int axis, View values, View indices) {
     LineGeometry lg = new LineGeometry(x.shape(), axis,
         new int[][] {x.strides(), values.strides(), indices.strides()},
@@ -40,9 +43,11 @@ final class CpuReduce {
     Object v = ((CpuBuffer) values.buffer()).array();
     long[] idx = ((CpuBuffer) indices.buffer()).i64();
     int st = lg.axisStride[0];
+    boolean vector = !CpuBackend.scalarOnly() && x.dtype().isFloatingPoint() && (st == 1 || lg.n == 1);
     lg.run((lo, hi) -> {
       for (int i = lo; i < hi; i++) {
-        ScalarReduce.argLine(op, x.dtype(), a, lg.base(0, i), lg.n, st, v, lg.base(1, i), idx, lg.base(2, i));
+        if (vector) VectorRows.arg(op, a, lg.base(0, i), lg.n, v, lg.base(1, i), idx, lg.base(2, i));
+        else ScalarReduce.argLine(op, x.dtype(), a, lg.base(0, i), lg.n, st, v, lg.base(1, i), idx, lg.base(2, i));
       }
     }, PARALLEL_MIN);
   }

@@ -14,6 +14,11 @@ final class CpuScan {
   private CpuScan() {}
 
   static void scan(ScanOp op, View x, int axis, View out) {
+    int width = LineGeometry.blockWidth(x, out, axis);
+    if (width > 0) {
+      scanRows(op, x, axis, out, width);
+      return;
+    }
     LineGeometry lg = new LineGeometry(x.shape(), axis, new int[][] {x.strides(), out.strides()},
         new int[] {x.offset(), out.offset()});
     Object a = ((CpuBuffer) x.buffer()).array();
@@ -44,5 +49,46 @@ final class CpuScan {
         }
       }
     }, PARALLEL_MIN);
+  }
+
+  /** Scan of the columns of [n, width] blocks, one row at a time. */
+  private static void scanRows(ScanOp op, View x, int axis, View out, int width) {
+    Object a = ((CpuBuffer) x.buffer()).array();
+    Object o = ((CpuBuffer) out.buffer()).array();
+    int n = x.size(axis);
+    boolean sum = op == ScanOp.CUMSUM;
+    LineGeometry.forBlocks(x, out, axis, width, PARALLEL_MIN, (xo, oo, c0, c1) -> {
+      int w = c1 - c0;
+      switch (a) {
+        case float[] f -> {
+          float[] r = (float[]) o;
+          double[] acc = new double[w];
+          java.util.Arrays.fill(acc, sum ? 0 : 1);
+          for (int row = 0; row < n; row++) {
+            int xr = xo + row * width + c0, orow = oo + row * width + c0;
+            for (int k = 0; k < w; k++) r[orow + k] = (float) (acc[k] = sum ? acc[k] + f[xr + k] : acc[k] * f[xr + k]);
+          }
+        }
+        case double[] d -> {
+          double[] r = (double[]) o;
+          double[] acc = new double[w];
+          java.util.Arrays.fill(acc, sum ? 0 : 1);
+          for (int row = 0; row < n; row++) {
+            int xr = xo + row * width + c0, orow = oo + row * width + c0;
+            for (int k = 0; k < w; k++) r[orow + k] = acc[k] = sum ? acc[k] + d[xr + k] : acc[k] * d[xr + k];
+          }
+        }
+        case long[] l -> {
+          long[] r = (long[]) o;
+          long[] acc = new long[w];
+          java.util.Arrays.fill(acc, sum ? 0 : 1);
+          for (int row = 0; row < n; row++) {
+            int xr = xo + row * width + c0, orow = oo + row * width + c0;
+            for (int k = 0; k < w; k++) r[orow + k] = acc[k] = sum ? acc[k] + l[xr + k] : acc[k] * l[xr + k];
+          }
+        }
+        default -> throw new IllegalArgumentException("scan: unsupported dtype " + x.dtype());
+      }
+    });
   }
 }

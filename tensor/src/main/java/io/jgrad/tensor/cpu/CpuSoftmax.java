@@ -15,11 +15,15 @@ final class CpuSoftmax {
   private CpuSoftmax() {}
 
   static void softmax(View x, int axis, boolean log, View out) {
-    int width = 1;
-    for (int d = axis + 1; d < x.rank(); d++) width *= x.size(d);
-    if (!CpuBackend.scalarOnly() && width > 1 && x.size(axis) > 1 && blockContiguous(x, axis, width)
-        && blockContiguous(out, axis, width)) {
-      columns(x, axis, log, out, width);
+    int width = CpuBackend.scalarOnly() ? 0 : LineGeometry.blockWidth(x, out, axis);
+    if (width > 0) {
+      Object a = ((CpuBuffer) x.buffer()).array();
+      Object o = ((CpuBuffer) out.buffer()).array();
+      int n = x.size(axis);
+      LineGeometry.forBlocks(x, out, axis, width, PARALLEL_MIN, (xo, oo, c0, c1) -> {
+        if (a instanceof float[] f) VectorSoftmaxColumns.columnsF(f, xo, (float[]) o, oo, n, width, c0, c1, log);
+        else VectorSoftmaxColumns.columnsD((double[]) a, xo, (double[]) o, oo, n, width, c0, c1, log);
+      });
       return;
     }
     LineGeometry lg = new LineGeometry(x.shape(), axis, new int[][] {x.strides(), out.strides()},
@@ -40,42 +44,6 @@ final class CpuSoftmax {
         }
       }
     }, PARALLEL_MIN);
-  }
-
-  /** Dims axis.. form a row-major [n, width] block with rows width apart. */
-  private static boolean blockContiguous(View v, int axis, int width) {
-    int expected = 1;
-    for (int d = v.rank() - 1; d > axis; d--) {
-      if (v.size(d) != 1 && v.stride(d) != expected) return false;
-      expected *= v.size(d);
-    }
-    return v.stride(axis) == width;
-  }
-
-  /** Softmax over an outer axis: per outer position, a [n, width] block done row-wise. */
-  private static void columns(View x, int axis, boolean log, View out, int width) {
-    int[] outerShape = java.util.Arrays.copyOf(x.shape(), axis);
-    int outer = 1;
-    for (int s : outerShape) outer *= s;
-    int n = x.size(axis), blocks = outer;
-    Object a = ((CpuBuffer) x.buffer()).array();
-    Object o = ((CpuBuffer) out.buffer()).array();
-    int[] xs = java.util.Arrays.copyOf(x.strides(), axis), os = java.util.Arrays.copyOf(out.strides(), axis);
-    boolean parallel = (long) outer * n * width >= PARALLEL_MIN && Parallel.threads() > 1;
-    // Few outer blocks: split the columns instead (at least 64 per chunk).
-    int chunks = parallel && outer < Parallel.threads() ? Math.max(1, Math.min(Parallel.threads() * 2, width / 64)) : 1;
-    Parallel.Range body = (lo, hi) -> {
-      for (int t = lo; t < hi; t++) {
-        int p = t / chunks, c = t % chunks;
-        int c0 = (int) ((long) width * c / chunks), c1 = (int) ((long) width * (c + 1) / chunks);
-        int xo = x.offset() + ReduceGeometry.offsetOf(p, outerShape, xs, axis);
-        int oo = out.offset() + ReduceGeometry.offsetOf(p, outerShape, os, axis);
-        if (a instanceof float[] f) VectorSoftmaxColumns.columnsF(f, xo, (float[]) o, oo, n, width, c0, c1, log);
-        else VectorSoftmaxColumns.columnsD((double[]) a, xo, (double[]) o, oo, n, width, c0, c1, log);
-      }
-    };
-    if (parallel && blocks * chunks > 1) Parallel.forRange(blocks * chunks, body);
-    else body.run(0, blocks * chunks);
   }
 
   /** Scalar reference; exp in double. */

@@ -108,4 +108,58 @@ final class VectorRows {
     for (int bound = D.loopBound(n); i < bound; i += D.length()) m = m.min(DoubleVector.fromArray(D, a, off + i));
     return ScalarReduce.runD(ReduceOp.MIN, a, off + i, n - i, 1, m.reduceLanes(VectorOperators.MIN));
   }
+
+  /**
+   * argmax/argmin of a contiguous run: the vector extreme (NaN if any), then the first index
+   * holding it (the first NaN when it is NaN). Writes the element itself, so -0.0 and 0.0 keep
+   * their sign as in the scalar twin {@link ScalarReduce#argLine}.
+   */
+  static void arg(ReduceOp op, Object a, int off, int n, Object values, int vo, long[] idx, int io) {
+    boolean max = op == ReduceOp.MAX;
+    int best;
+    if (a instanceof float[] f) {
+      float m = (float) (max ? maxF(f, off, n) : minF(f, off, n));
+      best = firstF(f, off, n, m);
+      ((float[]) values)[vo] = f[off + best];
+    } else {
+      double[] d = (double[]) a;
+      double m = max ? maxD(d, off, n) : minD(d, off, n);
+      best = firstD(d, off, n, m);
+      ((double[]) values)[vo] = d[off + best];
+    }
+    idx[io] = best;
+  }
+
+  private static int firstF(float[] a, int off, int n, float m) {
+    int i = 0;
+    if (Float.isNaN(m)) {
+      for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+        FloatVector v = FloatVector.fromArray(F, a, off + i);
+        if (v.test(VectorOperators.IS_NAN).anyTrue()) break;
+      }
+      while (!Float.isNaN(a[off + i])) i++;
+      return i;
+    }
+    for (int bound = F.loopBound(n); i < bound; i += F.length()) {
+      if (FloatVector.fromArray(F, a, off + i).eq(m).anyTrue()) break;
+    }
+    while (a[off + i] != m) i++;
+    return i;
+  }
+
+  private static int firstD(double[] a, int off, int n, double m) {
+    int i = 0;
+    if (Double.isNaN(m)) {
+      for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+        if (DoubleVector.fromArray(D, a, off + i).test(VectorOperators.IS_NAN).anyTrue()) break;
+      }
+      while (!Double.isNaN(a[off + i])) i++;
+      return i;
+    }
+    for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+      if (DoubleVector.fromArray(D, a, off + i).eq(m).anyTrue()) break;
+    }
+    while (a[off + i] != m) i++;
+    return i;
+  }
 }
