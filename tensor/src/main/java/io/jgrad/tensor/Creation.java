@@ -25,9 +25,22 @@ final class Creation {
   static Tensor emptyOn(Tensor like, DType dtype, int[] shape) { return empty(dtype, shape, like.device()); }
 
   static Tensor full(int[] shape, double value, DType dtype, Device device) {
+    checkRepresentable("full", value, dtype);
     Tensor t = empty(dtype, shape, device);
     t.backend().fill(t.layout(), value);
     return t;
+  }
+
+  /** PyTorch refuses fill values an integer dtype cannot hold (fractions truncate toward zero). */
+  static void checkRepresentable(String op, double value, DType dtype) {
+    boolean ok = switch (dtype) {
+      case INT32 -> value > -2147483649.0 && value < 2147483648.0;
+      case INT64 -> value >= -0x1p63 && value < 0x1p63;
+      default -> true;
+    };
+    if (!ok) {
+      throw new IllegalArgumentException(op + ": value " + value + " cannot be converted to " + dtype + " without overflow");
+    }
   }
 
   /** A view sharing base's buffer (retained). */
@@ -79,23 +92,47 @@ final class Creation {
     return fromArray(b, new int[] {values.length});
   }
 
+  /**
+   * torch.arange: ceil((end - start) / step) values start + i*step. A null dtype means INT64
+   * when start, end and step are all integral, else the default float. With an integer dtype
+   * start, end and step are first truncated toward zero, as torch does for int64.
+   */
   static Tensor arange(double start, double end, double step, DType dtype) {
-    if (step == 0) throw new IllegalArgumentException("arange: step must be nonzero");
-    if (!Double.isFinite(start) || !Double.isFinite(end)) {
-      throw new IllegalArgumentException("arange: start and end must be finite, got " + start + " and " + end);
-    }
-    if ((end - start) / step < 0) {
-      throw new IllegalArgumentException("arange: upper bound and step are inconsistent: start=" + start
-          + " end=" + end + " step=" + step);
+    if (!Double.isFinite(start) || !Double.isFinite(end) || !Double.isFinite(step)) {
+      throw new IllegalArgumentException("arange: start, end and step must be finite, got " + start + ", " + end
+          + ", " + step);
     }
     if (dtype == null) {
       boolean integral = start == Math.rint(start) && end == Math.rint(end) && step == Math.rint(step);
       dtype = integral ? DType.INT64 : DType.defaultFloat();
     }
-    long n = (long) Math.ceil((end - start) / step);
-    double[] v = new double[Math.toIntExact(n)];
+    if (!dtype.isFloatingPoint()) return arangeIntegral((long) start, (long) end, (long) step, dtype);
+    if (step == 0) throw new IllegalArgumentException("arange: step must be nonzero");
+    checkDirection(start, end, step);
+    double[] v = new double[Math.toIntExact((long) Math.ceil((end - start) / step))];
     for (int i = 0; i < v.length; i++) v[i] = start + i * step;
-    return fromArray(v, new int[] {v.length}).to(dtype);
+    return fromDoubles(v, dtype);
+  }
+
+  private static Tensor arangeIntegral(long start, long end, long step, DType dtype) {
+    if (step == 0) throw new IllegalArgumentException("arange: step must be nonzero");
+    checkDirection(start, end, step);
+    long span = end - start;
+    long n = span / step + (span % step != 0 ? 1 : 0);
+    long[] v = new long[Math.toIntExact(n)];
+    for (int i = 0; i < v.length; i++) v[i] = start + i * step;
+    Tensor t = fromArray(v, new int[] {v.length});
+    if (dtype == DType.INT64) return t;
+    try (t) {
+      return t.to(dtype);
+    }
+  }
+
+  private static void checkDirection(double start, double end, double step) {
+    if (end != start && (end > start) != (step > 0)) {
+      throw new IllegalArgumentException("arange: upper bound and step are inconsistent: start=" + start
+          + " end=" + end + " step=" + step);
+    }
   }
 
   static Tensor linspace(double start, double end, int steps, DType dtype) {
@@ -105,7 +142,16 @@ final class Creation {
     // PyTorch fills the second half from the end so both endpoints are exact.
     int half = steps / 2;
     for (int i = 0; i < steps; i++) v[i] = i < half ? start + step * i : end - step * (steps - 1 - i);
-    return fromArray(v, new int[] {steps}).to(dtype);
+    if (steps == 1) v[0] = start;
+    return fromDoubles(v, dtype);
+  }
+
+  /** A 1-D tensor of dtype from computed values; the float64 staging tensor is closed. */
+  private static Tensor fromDoubles(double[] v, DType dtype) {
+    if (dtype == DType.FLOAT64) return fromArray(v, new int[] {v.length});
+    try (Tensor staged = fromArray(v, new int[] {v.length})) {
+      return staged.to(dtype);
+    }
   }
 
   static Tensor eye(int n, int m, DType dtype) {

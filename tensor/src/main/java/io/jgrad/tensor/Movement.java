@@ -56,9 +56,16 @@ final class Movement {
   /** PyTorch's computeStride: strides for newShape over the same memory, or null when impossible. */
   static int[] viewStrides(int[] oldShape, int[] oldStrides, int[] newShape) {
     int[] out = new int[newShape.length];
-    if (Shapes.numel(oldShape) == 0) return Shapes.contiguousStrides(newShape);
+    if (oldShape.length == 0) {
+      Arrays.fill(out, 1);
+      return out;
+    }
+    // Strides are arbitrary when there are no elements: keep them if the shape is unchanged.
+    if (Shapes.numel(oldShape) == 0) {
+      return Arrays.equals(oldShape, newShape) ? oldStrides.clone() : Shapes.contiguousStrides(newShape);
+    }
     int viewD = newShape.length - 1;
-    long chunkBase = oldStrides.length == 0 ? 1 : oldStrides[oldStrides.length - 1];
+    long chunkBase = oldStrides[oldStrides.length - 1];
     long tensorNumel = 1, viewNumel = 1;
     for (int d = oldShape.length - 1; d >= 0; d--) {
       tensorNumel *= oldShape[d];
@@ -101,8 +108,8 @@ final class Movement {
 
   static Tensor transpose(Tensor x, int dim0, int dim1) {
     int r = x.dim();
-    if (r == 0) return Creation.viewOf(x, x.shape(), x.strides(), x.offset());
     int a = Shapes.dim("transpose", dim0, r), b = Shapes.dim("transpose", dim1, r);
+    if (r == 0) return Creation.viewOf(x, x.shape(), x.strides(), x.offset());
     int[] perm = new int[r];
     for (int i = 0; i < r; i++) perm[i] = i;
     perm[a] = b;
@@ -134,7 +141,9 @@ final class Movement {
     }
     int[] outShape = new int[r], strides = new int[r];
     int[] xs = x.shape(), xt = x.strides();
-    for (int i = 0; i < r; i++) {
+    // Right to left, as PyTorch's inferExpandGeometry: a new size-1 leading dim gets the
+    // stride a contiguous layout would give it, so the strides match torch's .stride().
+    for (int i = r - 1; i >= 0; i--) {
       int xi = i - (r - xr);
       int size = xi >= 0 ? xs[xi] : 1;
       int want = shape[i] == -1 ? size : shape[i];
@@ -144,7 +153,7 @@ final class Movement {
       if (want < 0) throw new IllegalArgumentException("expand: invalid size " + shape[i] + " in " + Shapes.str(shape));
       if (size == want) {
         outShape[i] = size;
-        strides[i] = xi >= 0 ? xt[xi] : 0;
+        strides[i] = xi >= 0 ? xt[xi] : i == r - 1 ? 0 : outShape[i + 1] * strides[i + 1];
       } else if (size == 1) {
         outShape[i] = want;
         strides[i] = 0;
@@ -157,6 +166,7 @@ final class Movement {
   }
 
   static Tensor narrow(Tensor x, int dim, int start, int length) {
+    requireDims("narrow", x);
     int d = Shapes.dim("narrow", dim, x.dim());
     int size = x.shape()[d];
     int s = start < 0 ? start + size : start;
@@ -170,6 +180,7 @@ final class Movement {
   }
 
   static Tensor slice(Tensor x, int dim, int start, int end, int step) {
+    requireDims("slice", x);
     int d = Shapes.dim("slice", dim, x.dim());
     if (step <= 0) throw new IllegalArgumentException("slice: step must be positive, got " + step);
     int size = x.shape()[d];
@@ -188,6 +199,7 @@ final class Movement {
   }
 
   static Tensor select(Tensor x, int dim, int index) {
+    requireDims("select", x);
     int d = Shapes.dim("select", dim, x.dim());
     int size = x.shape()[d];
     int i = index < 0 ? index + size : index;
@@ -212,8 +224,8 @@ final class Movement {
   }
 
   static Tensor squeeze(Tensor x, int dim) {
-    if (x.dim() == 0) return Creation.viewOf(x, x.shape(), x.strides(), x.offset());
     int d = Shapes.dim("squeeze", dim, x.dim());
+    if (x.dim() == 0) return Creation.viewOf(x, x.shape(), x.strides(), x.offset());
     if (x.shape()[d] != 1) return Creation.viewOf(x, x.shape(), x.strides(), x.offset());
     return Creation.viewOf(x, drop(x.shape(), d), drop(x.strides(), d), x.offset());
   }
@@ -250,6 +262,7 @@ final class Movement {
   }
 
   static Tensor unflatten(Tensor x, int dim, int[] sizes) {
+    requireDims("unflatten", x);
     int d = Shapes.dim("unflatten", dim, x.dim());
     int[] s = x.shape();
     int[] part = inferShape("unflatten", sizes, s[d], new int[] {s[d]});
@@ -281,6 +294,11 @@ final class Movement {
   static Tensor contiguous(Tensor x) {
     if (x.isContiguous()) return Creation.viewOf(x, x.shape(), x.strides(), x.offset());
     return Creation.copy(x);
+  }
+
+  /** PyTorch's "cannot be applied to a 0-dim tensor" for ops that index a dim. */
+  private static void requireDims(String op, Tensor x) {
+    if (x.dim() == 0) throw new IllegalArgumentException(op + ": cannot be applied to a 0-dim tensor");
   }
 
   private static int[] drop(int[] a, int i) {

@@ -20,12 +20,21 @@ public final class Promotion {
     return dimensioned;
   }
 
-  /** Result dtype of a tensor op with a Java scalar ({@code isFloating} for double/float). */
+  /** Result dtype of a tensor op with a Java scalar ({@code isFloating} for double/float, else an integer). */
   public static DType resultType(Tensor a, boolean scalarIsFloating) {
+    return resultType(a, scalarIsFloating ? DType.FLOAT64 : DType.INT64);
+  }
+
+  /**
+   * Result dtype of a tensor op with a Java scalar of kind {@code scalar}: BOOL for a boolean,
+   * INT64 for an integer, FLOAT64 for a floating-point number (PyTorch's wrapped numbers). The
+   * scalar only raises the category: int32 + 2 stays int32, int32 + 2.5 gives the default float,
+   * bool + 2 gives int64.
+   */
+  public static DType resultType(Tensor a, DType scalar) {
     DType t = a.dtype();
-    if (scalarIsFloating && !t.isFloatingPoint()) return DType.defaultFloat();
-    if (!scalarIsFloating && t.isBool()) return DType.INT64;
-    return t;
+    if (scalar.category().compareTo(t.category()) <= 0) return t;
+    return scalar.isFloatingPoint() ? DType.defaultFloat() : scalar;
   }
 
   /** Dtype a float-only function (exp, sin, sqrt, div) computes in: ints become the default float. */

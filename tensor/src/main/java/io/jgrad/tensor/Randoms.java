@@ -88,10 +88,14 @@ final class Randoms {
     for (int r = 0; r < rows; r++) {
       double[] row = java.util.Arrays.copyOfRange(w, r * k, (r + 1) * k);
       checkWeights(row, r);
+      boolean[] used = new boolean[k];
       for (int s = 0; s < numSamples; s++) {
-        int c = draw(row, g.nextDouble());
+        int c = draw(row, used, g.nextDouble());
         out[r * numSamples + s] = c;
-        if (!replacement) row[c] = 0;
+        if (!replacement) {
+          row[c] = 0;
+          used[c] = true;
+        }
       }
     }
     return Creation.fromArray(out, weights.dim() == 1 ? new int[] {numSamples} : new int[] {rows, numSamples});
@@ -109,9 +113,19 @@ final class Randoms {
     if (total <= 0) throw new IllegalArgumentException("multinomial: row " + r + " has zero total weight");
   }
 
-  private static int draw(double[] row, double u) {
+  /**
+   * Inverse-CDF draw over row. Without replacement, once every positive weight is used, the
+   * remaining zero-weight categories are drawn uniformly, as torch 1.13 does (it never repeats).
+   */
+  private static int draw(double[] row, boolean[] used, double u) {
     double total = 0;
     for (double v : row) total += v;
+    if (total <= 0) {
+      int free = 0;
+      for (boolean b : used) if (!b) free++;
+      int pick = (int) (u * free);
+      for (int i = 0; i < row.length; i++) if (!used[i] && pick-- == 0) return i;
+    }
     double target = u * total, acc = 0;
     int last = 0;
     for (int i = 0; i < row.length; i++) {

@@ -20,13 +20,13 @@ public final class Shapes {
     return (int) n;
   }
 
-  /** Row-major strides. */
+  /** Row-major strides; a size-0 dim counts as 1, as in PyTorch ({@code torch.empty(3, 0).stride() == (1, 1)}). */
   public static int[] contiguousStrides(int[] shape) {
     int[] s = new int[shape.length];
     int acc = 1;
     for (int d = shape.length - 1; d >= 0; d--) {
       s[d] = acc;
-      acc *= shape[d];
+      acc *= Math.max(shape[d], 1);
     }
     return s;
   }

@@ -53,12 +53,18 @@ public final class Tensor implements AutoCloseable {
   public int[] shape() { return view.shape().clone(); }
 
   /** Size of one dim; negative dims count from the end. */
-  public int size(int dim) { return view.shape()[Shapes.dim("size", dim, dim())]; }
+  public int size(int dim) { return view.shape()[dimOf("size", dim)]; }
 
   /** A copy of the strides, in elements. */
   public int[] strides() { return view.strides().clone(); }
 
-  public int stride(int dim) { return view.strides()[Shapes.dim("stride", dim, dim())]; }
+  public int stride(int dim) { return view.strides()[dimOf("stride", dim)]; }
+
+  /** A dim of a tensor that has dims (a 0-dim tensor has no size(0), as in PyTorch). */
+  private int dimOf(String op, int dim) {
+    if (dim() == 0) throw new IllegalArgumentException(op + ": dim " + dim + " out of range for a tensor of rank 0");
+    return Shapes.dim(op, dim, dim());
+  }
 
   /** Element offset of this view in its buffer. */
   public int offset() { return view.offset(); }
@@ -78,8 +84,11 @@ public final class Tensor implements AutoCloseable {
   /** Releases this tensor's reference to its buffer; idempotent. */
   @Override
   public void close() {
-    if (closed) return;
-    closed = true;
+    // Two threads closing at once must release once: a second release would free a buffer a view still uses.
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
+    }
     view.buffer().release();
   }
 

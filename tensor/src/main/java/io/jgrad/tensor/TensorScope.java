@@ -9,13 +9,19 @@ import java.util.Set;
 /**
  * Closes every tensor created on this thread inside the scope, except those passed to
  * {@link #keep}: {@code try (var s = TensorScope.open()) { ...; return s.keep(result); }}.
- * Scopes nest; a kept tensor moves to the enclosing scope.
+ * Scopes nest; a kept tensor that this scope created moves to the enclosing scope (which
+ * closes it unless it keeps it in turn). Keeping a tensor created outside the scope is a
+ * no-op: a scope only ever closes tensors created while it was the innermost one (or
+ * handed up to it by an inner scope's keep). Tensors created on other threads are not
+ * tracked.
  */
 public final class TensorScope implements AutoCloseable {
   private static final ThreadLocal<TensorScope> CURRENT = new ThreadLocal<>();
 
   private final TensorScope parent;
+  private final Thread owner = Thread.currentThread();
   private final List<Tensor> created = new ArrayList<>();
+  private final Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<Tensor> kept = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean closed;
 
@@ -29,13 +35,16 @@ public final class TensorScope implements AutoCloseable {
 
   static void track(Tensor t) {
     TensorScope s = CURRENT.get();
-    if (s != null) s.created.add(t);
+    if (s != null) s.adopt(t);
   }
 
-  /** Keeps t alive past this scope (it joins the enclosing scope, if any). */
+  private void adopt(Tensor t) {
+    if (owned.add(t)) created.add(t);
+  }
+
+  /** Keeps t alive past this scope (it joins the enclosing scope, if any); returns t. */
   public Tensor keep(Tensor t) {
-    kept.add(t);
-    if (parent != null) parent.created.add(t);
+    if (owned.contains(t) && kept.add(t) && parent != null) parent.adopt(t);
     return t;
   }
 
@@ -45,10 +54,10 @@ public final class TensorScope implements AutoCloseable {
   @Override
   public void close() {
     if (closed) return;
-    closed = true;
-    if (CURRENT.get() != this) {
-      throw new IllegalStateException("TensorScope closed out of order (scopes must nest)");
+    if (Thread.currentThread() != owner || CURRENT.get() != this) {
+      throw new IllegalStateException("TensorScope closed out of order (scopes must nest, on the thread that opened them)");
     }
+    closed = true;
     CURRENT.set(parent);
     for (Tensor t : created) if (!kept.contains(t)) t.close();
   }

@@ -47,7 +47,10 @@ public final class Golden {
 
   /**
    * One dynamic test per case plus a count check. {@code ops} maps op names to functions
-   * returning the outputs in the order the generator recorded them.
+   * returning the outputs in the order the generator recorded them. Every case also checks
+   * that the op left its inputs unchanged, except ops named with a trailing underscore
+   * (PyTorch's in-place convention, e.g. "add_") or named like the in-place Java methods
+   * ({@code addInPlace}, {@code copyFrom}, {@code fill}, {@code zero}).
    */
   public static Stream<DynamicTest> run(String family, Map<String, Function<GoldenCase, List<Tensor>>> ops,
                                         int minCases) {
@@ -63,6 +66,7 @@ public final class Golden {
         List<Tensor> out = f.apply(c);
         assertEquals(c.outputCount(), out.size(), c.id() + ": number of outputs");
         for (int i = 0; i < out.size(); i++) assertClose(c.id() + " output " + i, c.expected(i), out.get(i), ATOL, RTOL);
+        if (!isInPlace(c.op())) c.assertInputsUnmodified();
         ran[0]++;
       }));
     }
@@ -72,6 +76,10 @@ public final class Golden {
       if (cases.size() < minCases) fail(family + ": only " + cases.size() + " golden cases, expected >= " + minCases);
     }));
     return tests.stream();
+  }
+
+  static boolean isInPlace(String op) {
+    return op.endsWith("_") || op.contains("InPlace") || op.equals("copyFrom") || op.equals("fill") || op.equals("zero");
   }
 
   /** Same shape, same dtype, values within atol + rtol*|expected| (NaN matches NaN, infinities exactly). */

@@ -9,6 +9,7 @@ import java.util.List;
 /** One case of a golden file: op name, inputs (with their view steps replayed), args, expected outputs. */
 public final class GoldenCase {
   private final JsonObject json;
+  private final List<Object[]> handedOut = new ArrayList<>();
 
   GoldenCase(JsonObject json) { this.json = json; }
 
@@ -22,12 +23,29 @@ public final class GoldenCase {
 
   /** Input i as a tensor, with its recorded view steps applied (so it may be non-contiguous). */
   public Tensor input(int i) {
+    Tensor t = freshInput(i);
+    handedOut.add(new Object[] {i, t});
+    return t;
+  }
+
+  private Tensor freshInput(int i) {
     JsonObject in = json.getAsJsonArray("inputs").get(i).getAsJsonObject();
     Tensor t = decode(in);
     if (in.has("view")) {
       for (JsonElement e : in.getAsJsonArray("view")) t = step(t, e.getAsJsonArray());
     }
     return t;
+  }
+
+  /** Fails when an op modified one of the inputs it was given (out-of-place ops must not). */
+  void assertInputsUnmodified() {
+    for (Object[] h : handedOut) {
+      int i = (Integer) h[0];
+      Tensor given = (Tensor) h[1];
+      if (given.isClosed()) continue;
+      Golden.assertClose(id() + ": input " + i + " was modified by the op", freshInput(i), given, 0, 0);
+    }
+    handedOut.clear();
   }
 
   public List<Tensor> inputs() {

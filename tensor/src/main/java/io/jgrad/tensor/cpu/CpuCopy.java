@@ -3,7 +3,12 @@ package io.jgrad.tensor.cpu;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.spi.View;
 
-/** Strided copies with dtype casts, and fills. Casts follow Java's (and C's) conversions. */
+/**
+ * Strided copies with dtype casts, and fills. Casts follow PyTorch on x86: float to int
+ * truncates toward zero, and a float outside the target's range (or NaN, or +-inf) becomes
+ * the target's minimum value (what x86's cvttss2si/cvttsd2si give, and torch's CPU casts
+ * with them); int to narrower int wraps; anything to bool is {@code v != 0} (NaN is true).
+ */
 final class CpuCopy {
   private static final long PARALLEL_MIN = 1 << 20;
 
@@ -17,9 +22,13 @@ final class CpuCopy {
     DType sd = src.dtype(), dd = dst.dtype();
     if (sd == dd) {
       loop.run((n, o, st) -> sameType(s, o[0], st[0], d, o[1], st[1], n), PARALLEL_MIN);
-    } else if (dd.isFloatingPoint() || sd.isFloatingPoint() && dd.isBool()) {
+    } else if (sd.isFloatingPoint() && (dd.isFloatingPoint() || dd.isBool())) {
       loop.run((n, o, st) -> {
         for (int i = 0; i < n; i++) putDouble(dd, d, o[1] + i * st[1], getDouble(sd, s, o[0] + i * st[0]));
+      }, PARALLEL_MIN);
+    } else if (sd.isFloatingPoint()) {
+      loop.run((n, o, st) -> {
+        for (int i = 0; i < n; i++) putLong(dd, d, o[1] + i * st[1], truncate(dd, getDouble(sd, s, o[0] + i * st[0])));
       }, PARALLEL_MIN);
     } else {
       loop.run((n, o, st) -> {
@@ -66,6 +75,12 @@ final class CpuCopy {
     };
   }
 
+  /** Float to INT32/INT64 as x86 truncating conversions: out of range and NaN give the minimum. */
+  static long truncate(DType to, double v) {
+    if (to == DType.INT32) return v > -2147483649.0 && v < 2147483648.0 ? (long) v : Integer.MIN_VALUE;
+    return v >= -0x1p63 && v < 0x1p63 ? (long) v : Long.MIN_VALUE;
+  }
+
   static long getLong(DType t, Object a, int i) {
     return switch (t) {
       case FLOAT32 -> (long) ((float[]) a)[i];
@@ -80,8 +95,8 @@ final class CpuCopy {
     switch (t) {
       case FLOAT32 -> ((float[]) a)[i] = (float) v;
       case FLOAT64 -> ((double[]) a)[i] = v;
-      case INT32 -> ((int[]) a)[i] = (int) (long) v;
-      case INT64 -> ((long[]) a)[i] = (long) v;
+      case INT32 -> ((int[]) a)[i] = (int) truncate(DType.INT32, v);
+      case INT64 -> ((long[]) a)[i] = truncate(DType.INT64, v);
       case BOOL -> ((byte[]) a)[i] = (byte) (v != 0 ? 1 : 0);
     }
   }

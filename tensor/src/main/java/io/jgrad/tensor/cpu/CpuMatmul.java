@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu;
 
+import io.jgrad.tensor.cpu.matmul.Gemm;
 import io.jgrad.tensor.spi.View;
 
 /**
@@ -14,12 +15,15 @@ final class CpuMatmul {
 
   static void matmul(View a, View b, View out) {
     if (out.numel() == 0) return;
+    boolean scalar = CpuBackend.scalarOnly();
     switch (out.dtype()) {
       case FLOAT32 -> {
-        scalarF32(a, b, out);
+        if (scalar) scalarF32(a, b, out);
+        else Gemm.sgemm(a, b, out);
       }
       case FLOAT64 -> {
-        scalarF64(a, b, out);
+        if (scalar) scalarF64(a, b, out);
+        else Gemm.dgemm(a, b, out);
       }
       case INT32 -> scalarI32(a, b, out);
       case INT64 -> scalarI64(a, b, out);

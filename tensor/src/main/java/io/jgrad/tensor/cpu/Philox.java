@@ -12,10 +12,16 @@ public final class Philox {
 
   private Philox() {}
 
-  /** Fills {@code out[0..3]} with the 4 words for (seed, counter). */
+  /** Fills {@code out[0..3]} with the 4 words for (seed, counter): key (seed lo, seed hi), counter (lo, hi, 0, 0). */
   public static void block(long seed, long counter, int[] out) {
-    int c0 = (int) counter, c1 = (int) (counter >>> 32), c2 = 0, c3 = 0;
-    int k0 = (int) seed, k1 = (int) (seed >>> 32);
+    block((int) seed, (int) (seed >>> 32), (int) counter, (int) (counter >>> 32), 0, 0, out);
+  }
+
+  /**
+   * The full Philox4x32-10 bijection: 2-word key, 4-word counter (word 0 least significant),
+   * as Random123's {@code philox4x32(ctr, key)}; checked against its known-answer vectors.
+   */
+  public static void block(int k0, int k1, int c0, int c1, int c2, int c3, int[] out) {
     for (int r = 0; r < 10; r++) {
       long p0 = (M0 & 0xFFFFFFFFL) * (c0 & 0xFFFFFFFFL);
       long p1 = (M1 & 0xFFFFFFFFL) * (c2 & 0xFFFFFFFFL);

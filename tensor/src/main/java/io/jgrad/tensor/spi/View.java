@@ -25,6 +25,8 @@ public record View(Buffer buffer, DType dtype, int[] shape, int[] strides, int o
 
   /** True when the elements are dense in row-major order starting at {@code offset}. */
   public boolean isContiguous() {
+    // As in PyTorch, an empty view is contiguous whatever its strides.
+    if (numel() == 0) return true;
     int expected = 1;
     for (int d = shape.length - 1; d >= 0; d--) {
       if (shape[d] != 1 && strides[d] != expected) return false;

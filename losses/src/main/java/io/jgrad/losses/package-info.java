@@ -1,0 +1,2 @@
+/** Losses and regularizers as pure functions of tensors (filled by the losses issues). */
+package io.jgrad.losses;
