@@ -78,8 +78,8 @@ final class ElementwiseInPlace {
     return self;
   }
 
+  /** Every element of self set to value cast to self's dtype; an expanded self is allowed (as torch's fill_). */
   static Tensor fill(Tensor self, double value) {
-    checkWritable("fill", self);
     self.backend().fill(self.layout(), value);
     return self;
   }
@@ -94,6 +94,7 @@ final class ElementwiseInPlace {
 
   static void checkWritable(String op, Tensor self) {
     int[] shape = self.shape(), strides = self.strides();
+    if (self.numel() == 0) return;
     for (int d = 0; d < shape.length; d++) {
       if (shape[d] > 1 && strides[d] == 0) {
         throw new IllegalArgumentException(op + ": unsupported operation: more than one element of the written-to "

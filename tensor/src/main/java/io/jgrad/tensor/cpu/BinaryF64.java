@@ -107,9 +107,14 @@ final class BinaryF64 {
     return i;
   }
 
+  /** Math.pow's NaN for 1^NaN is replaced by torch's 1. */
   private static int powVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).lanewise(POW, v(b, bo + i)).intoArray(o, oo + i);
+    DoubleVector one = DoubleVector.broadcast(S, 1);
+    for (int e = S.loopBound(n); i < e; i += L) {
+      DoubleVector av = v(a, ao + i);
+      av.lanewise(POW, v(b, bo + i)).blend(one, av.eq(one)).intoArray(o, oo + i);
+    }
     return i;
   }
 

@@ -19,7 +19,7 @@ final class BinaryScalar {
       case MUL -> (a, b) -> a * b;
       case DIV -> (a, b) -> a / b;
       case REMAINDER -> BinaryScalar::remainder;
-      case POW -> Math::pow;
+      case POW -> BinaryScalar::pow;
       case ATAN2 -> Math::atan2;
       case MAXIMUM -> Math::max;
       case MINIMUM -> Math::min;
@@ -34,6 +34,9 @@ final class BinaryScalar {
       case LOGICAL_XOR -> (a, b) -> (a != 0) != (b != 0) ? 1 : 0;
     };
   }
+
+  /** Math.pow, except 1^y = 1 for every y (NaN included) as in C99 and torch. */
+  static double pow(double a, double b) { return a == 1 ? 1 : Math.pow(a, b); }
 
   /** Python's a mod b: fmod, moved into the divisor's sign. */
   static double remainder(double a, double b) {

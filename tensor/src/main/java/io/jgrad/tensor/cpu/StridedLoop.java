@@ -21,8 +21,8 @@ public final class StridedLoop {
   /** shape shared by all operands; strides[k] and offsets[k] describe operand k. */
   public StridedLoop(int[] shape, int[][] strides, int[] offsets) {
     int ops = strides.length;
-    int[] s = new int[Math.max(1, shape.length)];
-    int[][] st = new int[ops][Math.max(1, shape.length)];
+    int[] s = new int[Math.max(shape.length, 1)];
+    int[][] st = new int[ops][Math.max(shape.length, 1)];
     int r = 0;
     for (int d = 0; d < shape.length; d++) {
       if (shape[d] == 1) continue;

@@ -56,13 +56,20 @@ final class UnaryScalar {
       case ROUND -> Math::rint;
       case TRUNC -> v -> v < 0 ? Math.ceil(v) : Math.floor(v);
       case CLAMP -> clamp(args[0], args[1]);
-      case POW_SCALAR -> { double e = args[0]; yield v -> Math.pow(v, e); }
+      case POW_SCALAR -> powScalar(args[0]);
       case NAN_TO_NUM -> nanToNum(args[0], args[1], args[2]);
       case LOGICAL_NOT -> v -> v == 0 ? 1 : 0;
       case ISNAN -> v -> v != v ? 1 : 0;
       case ISINF -> v -> Double.isInfinite(v) ? 1 : 0;
       case ISFINITE -> v -> Double.isFinite(v) ? 1 : 0;
     };
+  }
+
+  /** torch computes x^0.5 as sqrt and x^-0.5 as rsqrt, so (-inf)^0.5 is NaN there, not Math.pow's inf. */
+  private static DoubleUnaryOperator powScalar(double e) {
+    if (e == 0.5) return Math::sqrt;
+    if (e == -0.5) return v -> 1 / Math.sqrt(v);
+    return v -> BinaryScalar.pow(v, e);
   }
 
   private static DoubleUnaryOperator softplus(double beta, double threshold) {

@@ -13,11 +13,11 @@ public record Window2d(int kernelH, int kernelW, int strideH, int strideW, int p
   public int outW(int inW) { return outSize(inW, kernelW, strideW, padW, dilationW); }
 
   private int outSize(int in, int k, int s, int p, int d) {
-    int span = in + 2 * p - d * (k - 1) - 1;
-    if (span < 0) return 0;
-    int out = (ceilMode ? Math.ceilDiv(span, s) : span / s) + 1;
-    // PyTorch: with ceilMode the last window must start inside the input or left padding.
+    // PyTorch's pooling_output_shape: floor division (rounding toward -inf), so with ceilMode
+    // a kernel that overhangs the input by less than a stride still yields one window.
+    int out = Math.floorDiv(in + 2 * p - d * (k - 1) - 1 + (ceilMode ? s - 1 : 0), s) + 1;
+    // With ceilMode the last window must start inside the input or the left padding.
     if (ceilMode && (out - 1) * s >= in + p) out--;
-    return out;
+    return Math.max(out, 0);
   }
 }

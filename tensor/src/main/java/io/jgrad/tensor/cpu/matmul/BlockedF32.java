@@ -1,0 +1,92 @@
+package io.jgrad.tensor.cpu.matmul;
+
+import io.jgrad.tensor.cpu.Parallel;
+
+/**
+ * The cache-blocked float32 product (Goto/BLIS loop order): for each NC-column block of B and
+ * each KC-deep slice, B is packed once into a buffer shared by all threads (sized for the L2/L3
+ * cache), then the rows of A are cut into blocks of about MC rows; each thread packs its A block
+ * (it stays in L2) and runs the micro-kernel over it, B micro-panel outer so that panel stays in
+ * L1 while the A micro-panels stream past it.
+ *
+ * <p>Threading: work units are (row block, column part) pairs, handed out by
+ * {@link Parallel#forChunks}. Row blocks come in a multiple of the thread count; when A has too
+ * few rows to feed every thread, the B panels are split between threads instead.
+ */
+final class BlockedF32 {
+  static final int MR = KernelF32.MR, NR = KernelF32.NR;
+  /** KC*NR elements of B (16-32 KB) stay in L1; MC*KC of A (~100-300 KB) in L2. */
+  static final int KC = 256, MC = MR == 12 ? 96 : 128, NC = 1024;
+
+  private final float[] a, b, c;
+  private final int ao, ars, acs, bo, brs, bcs, co, ldc, m, n, k;
+  private final int mTiles, mBlocks, nParts;
+  private final float[] bp;
+  private int jc, nc, pc, kc, panels;
+
+  private BlockedF32(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+                     float[] c, int co, int ldc, int m, int n, int k, int threads) {
+    this.a = a; this.ao = ao; this.ars = ars; this.acs = acs;
+    this.b = b; this.bo = bo; this.brs = brs; this.bcs = bcs;
+    this.c = c; this.co = co; this.ldc = ldc; this.m = m; this.n = n; this.k = k;
+    mTiles = (m + MR - 1) / MR;
+    int blocks = (m + MC * threads - 1) / (MC * threads) * threads;
+    mBlocks = Math.max(1, Math.min(blocks, mTiles));
+    nParts = threads > 1 && mTiles < 8 * threads ? threads : 1;
+    bp = Scratch.packF32(KC * ((Math.min(n, NC) + NR - 1) / NR * NR));
+  }
+
+  /** c[co + i*ldc + j] = sum_q a[ao + i*ars + q*acs] * b[bo + q*brs + j*bcs] for i < m, j < n; k > 0. */
+  static void gemm(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+                   float[] c, int co, int ldc, int m, int n, int k, int threads) {
+    new BlockedF32(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads).run(threads);
+  }
+
+  private void run(int threads) {
+    for (jc = 0; jc < n; jc += NC) {
+      nc = Math.min(NC, n - jc);
+      panels = (nc + NR - 1) / NR;
+      for (pc = 0; pc < k; pc += KC) {
+        kc = Math.min(KC, k - pc);
+        if (threads > 1) Parallel.forRange(panels, this::packB);
+        else packB(0, panels);
+        int units = mBlocks * nParts;
+        if (threads > 1) Parallel.forChunks(units, units, this::units);
+        else units(0, units);
+      }
+    }
+  }
+
+  private void packB(int p0, int p1) {
+    int j0 = p0 * NR, j1 = Math.min(nc, p1 * NR);
+    PackF32.packB(b, bo + pc * brs + (jc + j0) * bcs, brs, bcs, kc, j1 - j0, bp, p0 * NR * kc);
+  }
+
+  private void units(int lo, int hi) {
+    for (int u = lo; u < hi; u++) unit(u / nParts, u % nParts);
+  }
+
+  /** Row block mb times panel part np: pack the A block, then run the tiles. */
+  private void unit(int mb, int np) {
+    int t0 = (int) ((long) mTiles * mb / mBlocks), t1 = (int) ((long) mTiles * (mb + 1) / mBlocks);
+    int p0 = panels * np / nParts, p1 = panels * (np + 1) / nParts;
+    if (t0 >= t1 || p0 >= p1) return;
+    int i0 = t0 * MR, i1 = Math.min(m, t1 * MR);
+    float[] ap = Scratch.packAF32((t1 - t0) * MR * kc);
+    PackF32.packA(a, ao + i0 * ars + pc * acs, ars, acs, i1 - i0, kc, ap);
+    for (int p = p0; p < p1; p++) {
+      int j = jc + p * NR, cols = Math.min(NR, jc + nc - j), bOff = p * NR * kc;
+      for (int t = t0; t < t1; t++) {
+        int i = t * MR, rows = Math.min(MR, m - i), cOff = co + i * ldc + j, aOff = (t - t0) * MR * kc;
+        if (pc == 0) zero(cOff, rows, cols);
+        if (rows == MR && cols == NR) KernelF32.tile(kc, ap, aOff, bp, bOff, c, cOff, ldc);
+        else KernelF32.edge(kc, ap, aOff, bp, bOff, c, cOff, ldc, rows, cols);
+      }
+    }
+  }
+
+  /** The first KC slice starts each C tile from zero (out arrives uninitialised). */
+  private void zero(int off, int rows, int cols) {
+    for (int r = 0; r < rows; r++) java.util.Arrays.fill(c, off + r * ldc, off + r * ldc + cols, 0f);
+  }
+}

@@ -1,0 +1,77 @@
+package io.jgrad.tensor.cpu.matmul;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 product without packing, for small products and matrix-vector shapes where packing
+ * would cost more than it saves: vectors along the columns of B when its rows are contiguous,
+ * along k (dot products) when A's rows and B's columns are, a strided scalar loop otherwise.
+ */
+final class DirectF32 {
+  private DirectF32() {}
+
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+
+  /** c[co + i*ldc + j*cs] = sum_q a[ao + i*ars + q*acs] * b[bo + q*brs + j*bcs], i in [i0,i1), j in [j0,j1). */
+  static void gemm(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+                   float[] c, int co, int ldc, int cs, int i0, int i1, int j0, int j1, int k) {
+    if (bcs == 1 && cs == 1 && j1 - j0 >= F.length()) {
+      alongColumns(a, ao, ars, acs, b, bo, brs, c, co, ldc, i0, i1, j0, j1, k);
+    } else if (acs == 1 && brs == 1 && k >= F.length()) {
+      alongK(a, ao, ars, b, bo, bcs, c, co, ldc, cs, i0, i1, j0, j1, k);
+    } else {
+      scalar(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, cs, i0, i1, j0, j1, k);
+    }
+  }
+
+  static void alongColumns(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs,
+                           float[] c, int co, int ldc, int i0, int i1, int j0, int j1, int k) {
+    int bound = j0 + F.loopBound(j1 - j0);
+    for (int i = i0; i < i1; i++) {
+      int ai = ao + i * ars, ci = co + i * ldc;
+      for (int j = j0; j < bound; j += F.length()) {
+        FloatVector acc = FloatVector.zero(F);
+        for (int q = 0; q < k; q++) {
+          acc = FloatVector.fromArray(F, b, bo + q * brs + j).fma(FloatVector.broadcast(F, a[ai + q * acs]), acc);
+        }
+        acc.intoArray(c, ci + j);
+      }
+      for (int j = bound; j < j1; j++) {
+        float acc = 0;
+        for (int q = 0; q < k; q++) acc += a[ai + q * acs] * b[bo + q * brs + j];
+        c[ci + j] = acc;
+      }
+    }
+  }
+
+  static void alongK(float[] a, int ao, int ars, float[] b, int bo, int bcs,
+                     float[] c, int co, int ldc, int cs, int i0, int i1, int j0, int j1, int k) {
+    int bound = F.loopBound(k);
+    for (int i = i0; i < i1; i++) {
+      int ai = ao + i * ars;
+      for (int j = j0; j < j1; j++) {
+        int bj = bo + j * bcs;
+        FloatVector acc = FloatVector.zero(F);
+        int q = 0;
+        for (; q < bound; q += F.length()) {
+          acc = FloatVector.fromArray(F, a, ai + q).fma(FloatVector.fromArray(F, b, bj + q), acc);
+        }
+        float s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (; q < k; q++) s += a[ai + q] * b[bj + q];
+        c[co + i * ldc + j * cs] = s;
+      }
+    }
+  }
+
+  static void scalar(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+                     float[] c, int co, int ldc, int cs, int i0, int i1, int j0, int j1, int k) {
+    for (int i = i0; i < i1; i++) {
+      for (int j = j0; j < j1; j++) {
+        float acc = 0;
+        for (int q = 0; q < k; q++) acc += a[ao + i * ars + q * acs] * b[bo + q * brs + j * bcs];
+        c[co + i * ldc + j * cs] = acc;
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.jgrad.tensor.cpu.matmul;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Copies blocks of A and B, with any strides, into the contiguous micro-panels the
+ * {@link KernelF32} tiles read: A as MR rows per k ({@code dst[panel*MR*kc + k*MR + r]}), B as NR
+ * columns per k ({@code dst[panel*NR*kc + k*NR + j]}), short panels padded with zeros. Packing
+ * is where transposed operands are absorbed: each layout has a loop that reads memory in order.
+ */
+final class PackF32 {
+  private PackF32() {}
+
+  private static final int MR = KernelF32.MR, NR = KernelF32.NR, L = KernelF32.L;
+
+  /** Packs the mc x kc block of A at {@code a[ao + i*rs + k*cs]} into {@code dst[0..)}. */
+  static void packA(float[] a, int ao, int rs, int cs, int mc, int kc, float[] dst) {
+    for (int i = 0, d = 0; i < mc; i += MR, d += MR * kc) {
+      int rows = Math.min(MR, mc - i), base = ao + i * rs;
+      if (rows == MR && cs == 1) {
+        // row-major A: read each row in order, write with stride MR (the panel is small and cached)
+        for (int r = 0; r < MR; r++) {
+          int src = base + r * rs;
+          for (int k = 0; k < kc; k++) dst[d + k * MR + r] = a[src + k];
+        }
+      } else {
+        for (int k = 0; k < kc; k++) {
+          int src = base + k * cs, o = d + k * MR;
+          for (int r = 0; r < rows; r++) dst[o + r] = a[src + r * rs];
+          for (int r = rows; r < MR; r++) dst[o + r] = 0f;
+        }
+      }
+    }
+  }
+
+  /** Packs the kc x nc block of B at {@code b[bo + k*rs + j*cs]} into {@code dst[doff..)}. */
+  static void packB(float[] b, int bo, int rs, int cs, int kc, int nc, float[] dst, int doff) {
+    for (int j = 0, d = doff; j < nc; j += NR, d += NR * kc) {
+      int cols = Math.min(NR, nc - j), base = bo + j * cs;
+      if (cols == NR && cs == 1) {
+        for (int k = 0; k < kc; k++) {
+          int src = base + k * rs, o = d + k * NR;
+          FloatVector.fromArray(KernelF32.F, b, src).intoArray(dst, o);
+          FloatVector.fromArray(KernelF32.F, b, src + L).intoArray(dst, o + L);
+        }
+      } else if (rs == 1) {
+        // transposed B (columns contiguous along k): read each column in order
+        for (int j2 = 0; j2 < cols; j2++) {
+          int src = base + j2 * cs;
+          for (int k = 0; k < kc; k++) dst[d + k * NR + j2] = b[src + k];
+        }
+        for (int k = 0; k < kc; k++) {
+          for (int j2 = cols; j2 < NR; j2++) dst[d + k * NR + j2] = 0f;
+        }
+      } else {
+        for (int k = 0; k < kc; k++) {
+          int src = base + k * rs, o = d + k * NR;
+          for (int j2 = 0; j2 < cols; j2++) dst[o + j2] = b[src + j2 * cs];
+          for (int j2 = cols; j2 < NR; j2++) dst[o + j2] = 0f;
+        }
+      }
+    }
+  }
+}
