@@ -517,7 +517,9 @@ public final class Tensor implements AutoCloseable {
     return Convolution.maxPool1d(this, kernel, stride, padding, dilation, ceilMode);
   }
   public Tensor maxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-    return Convolution.maxPool2d(this, kernel, stride, padding, dilation, ceilMode).values();
+    ValuesIndices r = Convolution.maxPool2d(this, kernel, stride, padding, dilation, ceilMode);
+    r.indices().close();
+    return r.values();
   }
   /** Max pooling with the flat (h*W+w) index of each chosen input, as torch's return_indices. */
   public ValuesIndices maxPool2dWithIndices(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
