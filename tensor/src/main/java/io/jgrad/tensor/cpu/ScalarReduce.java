@@ -101,24 +101,26 @@ final class ScalarReduce {
     return acc;
   }
 
+  /** Integral twin of {@link #runD}; the carrier is resolved once, outside the loop. */
   static long runL(ReduceOp op, Object arr, int off, int n, int st, long acc) {
-    for (int i = 0; i < n; i++) {
-      long v = switch (arr) {
-        case int[] a -> a[off + i * st];
-        case long[] a -> a[off + i * st];
-        case byte[] a -> a[off + i * st];
-        default -> throw new IllegalStateException("unknown carrier " + arr.getClass());
-      };
-      acc = switch (op) {
-        case SUM, MEAN -> acc + v;
-        case PROD -> acc * v;
-        case MAX -> Math.max(acc, v);
-        case MIN -> Math.min(acc, v);
-        case ALL -> v != 0 ? acc : 0;
-        case ANY -> v != 0 ? 1 : acc;
-      };
+    switch (arr) {
+      case long[] a -> { for (int i = 0; i < n; i++) acc = step(op, acc, a[off + i * st]); }
+      case int[] a -> { for (int i = 0; i < n; i++) acc = step(op, acc, a[off + i * st]); }
+      case byte[] a -> { for (int i = 0; i < n; i++) acc = step(op, acc, a[off + i * st]); }
+      default -> throw new IllegalStateException("unknown carrier " + arr.getClass());
     }
     return acc;
+  }
+
+  private static long step(ReduceOp op, long acc, long v) {
+    return switch (op) {
+      case SUM, MEAN -> acc + v;
+      case PROD -> acc * v;
+      case MAX -> Math.max(acc, v);
+      case MIN -> Math.min(acc, v);
+      case ALL -> v != 0 ? acc : 0;
+      case ANY -> v != 0 ? 1 : acc;
+    };
   }
 
   /**
