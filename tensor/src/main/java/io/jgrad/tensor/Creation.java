@@ -52,6 +52,9 @@ final class Creation {
 
   static Tensor fromArray(Object array, int[] shape) {
     DType dtype = dtypeOf(array);
+    for (int s : shape) {
+      if (s < 0) throw new IllegalArgumentException("fromArray: negative size in shape " + Shapes.str(shape));
+    }
     int n = Shapes.numel(shape);
     if (Array.getLength(array) != n) {
       throw new IllegalArgumentException("fromArray: " + Array.getLength(array) + " values cannot fill shape "
@@ -62,6 +65,7 @@ final class Creation {
   }
 
   static Object copyOf(Object array) {
+    dtypeOf(array);
     int n = Array.getLength(array);
     Object c = Array.newInstance(array.getClass().getComponentType(), n);
     System.arraycopy(array, 0, c, 0, n);
@@ -69,8 +73,9 @@ final class Creation {
   }
 
   static DType dtypeOf(Object array) {
+    if (array == null) throw new IllegalArgumentException("fromArray: array is null");
     for (DType t : DType.values()) if (t.carrier() == array.getClass()) return t;
-    throw new IllegalArgumentException("unsupported array type " + array.getClass().getSimpleName()
+    throw new IllegalArgumentException("fromArray: unsupported array type " + array.getClass().getSimpleName()
         + ": expected float[], double[], int[], long[] or byte[] (bool)");
   }
 

@@ -35,10 +35,11 @@ public final class Generator {
   }
 
   /** A uniform double in [0, 1) drawn on the host (for randperm/multinomial). */
-  public double nextDouble() {
+  public synchronized double nextDouble() {
+    // One lock for seed and counter, so a concurrent setSeed cannot pair the old seed with a new offset.
     long c = reserve(1);
     int[] w = new int[4];
-    io.jgrad.tensor.cpu.Philox.block(seed(), c, w);
+    io.jgrad.tensor.cpu.Philox.block(seed, c, w);
     return io.jgrad.tensor.cpu.Philox.unitDouble(w[0], w[1]);
   }
 }

@@ -95,11 +95,10 @@ public final class Tensor implements AutoCloseable {
   public boolean isClosed() { return closed; }
 
   void checkLive() {
-    if (closed) {
-      throw new IllegalStateException("tensor " + Shapes.str(view.shape()) + " " + view.dtype()
-          + " used after close()");
+    if (closed || view.buffer().isFreed()) {
+      throw new IllegalStateException("tensor " + Shapes.str(view.shape()) + " " + view.dtype() + " used after close()"
+          + (closed ? "" : ": its buffer was already released through another tensor"));
     }
-    view.buffer().checkLive();
   }
 
   // ---- creation (see Creation, Randoms) -------------------------------------------------------
@@ -215,10 +214,10 @@ public final class Tensor implements AutoCloseable {
 
   public boolean[] toBooleanArray() { return Creation.toBooleans(this); }
 
-  /** A copy with another dtype (this tensor itself when the dtype already matches). */
+  /** A copy with another dtype; when the dtype already matches, a new view sharing this tensor's memory. */
   public Tensor to(DType dtype) { return Creation.cast(this, dtype); }
 
-  /** A copy on another device (this tensor itself when already there). */
+  /** A copy on another device; when already there, a new view sharing this tensor's memory. */
   public Tensor to(Device device) { return Creation.toDevice(this, device); }
 
   /** A new tensor with its own contiguous copy of the data. */

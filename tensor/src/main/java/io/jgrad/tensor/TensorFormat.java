@@ -10,7 +10,8 @@ final class TensorFormat {
     if (t.isClosed()) return "tensor(<closed>, shape=" + Shapes.str(t.shape()) + ", dtype=" + t.dtype() + ")";
     StringBuilder sb = new StringBuilder("tensor(");
     if (t.numel() <= MAX_ELEMENTS) {
-      double[] v = t.toDoubleArray();
+      // Integers print from a long[]: int64 values beyond 2^53 would not survive a double.
+      Object v = t.dtype().isFloatingPoint() ? t.toDoubleArray() : t.toLongArray();
       append(sb, v, t.shape(), 0, new int[] {0}, t.dtype());
       sb.append(", ");
     }
@@ -19,12 +20,13 @@ final class TensorFormat {
     return sb.append(')').toString();
   }
 
-  private static void append(StringBuilder sb, double[] v, int[] shape, int d, int[] pos, DType dtype) {
+  private static void append(StringBuilder sb, Object v, int[] shape, int d, int[] pos, DType dtype) {
     if (d == shape.length) {
-      double x = v[pos[0]++];
-      if (dtype.isBool()) sb.append(x != 0);
-      else if (dtype.isFloatingPoint()) sb.append(dtype == DType.FLOAT32 ? Float.toString((float) x) : Double.toString(x));
-      else sb.append((long) x);
+      int i = pos[0]++;
+      if (dtype.isBool()) sb.append(((long[]) v)[i] != 0);
+      else if (!dtype.isFloatingPoint()) sb.append(((long[]) v)[i]);
+      else if (dtype == DType.FLOAT32) sb.append((float) ((double[]) v)[i]);
+      else sb.append(((double[]) v)[i]);
       return;
     }
     sb.append('[');

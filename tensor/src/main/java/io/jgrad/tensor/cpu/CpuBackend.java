@@ -42,10 +42,10 @@ public final class CpuBackend implements Backend {
   @Override
   public Buffer allocate(DType dtype, int elements) {
     if (elements < 0) throw new IllegalArgumentException("cannot allocate " + elements + " elements");
-    return new CpuBuffer(dtype, CpuPool.take(dtype, elements));
+    return new CpuBuffer(dtype, CpuPool.take(dtype, elements), true);
   }
 
-  /** Wraps an array without copying; the buffer owns it from now on. */
+  /** Wraps an array without copying; the array is shared with the caller and never pooled. */
   public Buffer wrap(DType dtype, Object array) {
     if (array.getClass() != dtype.carrier()) {
       throw new IllegalArgumentException("a " + dtype + " buffer needs a " + dtype.carrier().getSimpleName()
@@ -56,10 +56,14 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Buffer upload(DType dtype, Object hostArray) {
+    if (hostArray.getClass() != dtype.carrier()) {
+      throw new IllegalArgumentException("upload: a " + dtype + " buffer needs a " + dtype.carrier().getSimpleName()
+          + ", got " + hostArray.getClass().getSimpleName());
+    }
     int n = java.lang.reflect.Array.getLength(hostArray);
     Object copy = CpuPool.take(dtype, n);
     System.arraycopy(hostArray, 0, copy, 0, n);
-    return wrap(dtype, copy);
+    return new CpuBuffer(dtype, copy, true);
   }
 
   @Override

@@ -4,13 +4,21 @@ import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Device;
 import io.jgrad.tensor.spi.RefCountedBuffer;
 
-/** A CPU buffer: one Java array of the dtype's carrier type; freed arrays go back to the pool. */
+/**
+ * A CPU buffer: one Java array of the dtype's carrier type. Arrays the backend allocated go
+ * back to the pool when freed; arrays wrapped from a caller never do (the caller may still
+ * hold them).
+ */
 public final class CpuBuffer extends RefCountedBuffer {
   private final Object array;
+  private final boolean pooled;
 
-  CpuBuffer(DType dtype, Object array) {
+  CpuBuffer(DType dtype, Object array) { this(dtype, array, false); }
+
+  CpuBuffer(DType dtype, Object array, boolean pooled) {
     super(dtype, java.lang.reflect.Array.getLength(array));
     this.array = array;
+    this.pooled = pooled;
   }
 
   @Override public Device device() { return Device.CPU; }
@@ -33,5 +41,7 @@ public final class CpuBuffer extends RefCountedBuffer {
   public byte[] bool() { return (byte[]) array(); }
 
   @Override
-  protected void free() { CpuPool.give(dtype(), array); }
+  protected void free() {
+    if (pooled) CpuPool.give(dtype(), array);
+  }
 }

@@ -29,10 +29,14 @@ final class CpuRandom {
         };
       }
     });
-    if (op == RandomOp.UNIFORM && t == DType.FLOAT32) {
-      // a + (b-a)*u may round up to b in float32; keep the interval half-open as PyTorch does.
-      float hi = (float) b;
-      for (int i = 0; i < n; i++) if ((float) values[i] >= hi && b > a) values[i] = Math.nextDown(hi);
+    if (op == RandomOp.UNIFORM && b > a) {
+      // a + (b-a)*u may round up to b (in float32 often, in float64 at the edges); keep [a, b) half-open.
+      if (t == DType.FLOAT32) {
+        float hi = (float) b;
+        for (int i = 0; i < n; i++) if ((float) values[i] >= hi) values[i] = Math.nextDown(hi);
+      } else {
+        for (int i = 0; i < n; i++) if (values[i] >= b) values[i] = Math.nextDown(b);
+      }
     }
     CpuBuffer tmp = new CpuBuffer(DType.FLOAT64, values);
     CpuCopy.copy(new View(tmp, DType.FLOAT64, out.shape(), CpuBackend.contiguousStrides(out.shape()), 0), out);
