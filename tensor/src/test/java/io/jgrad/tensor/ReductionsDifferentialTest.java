@@ -168,10 +168,10 @@ class ReductionsDifferentialTest {
     compare("sum columns wide", wide, t -> t.sum(new int[] {0}, false));
   }
 
-  /** Cascaded float32 sums of 4M values stay within 1e-5 relative of a double sum. */
+  /** Cascaded float32 sums of 16M values stay within 1e-5 relative of a double sum (the brief asks 1e-3 of torch). */
   @Test
   void largeFloatSumIsAccurate() {
-    int n = 1 << 22;
+    int n = 1 << 24;
     float[] v = new float[n];
     SplittableRandom r = new SplittableRandom(3);
     double exact = 0;
@@ -182,7 +182,7 @@ class ReductionsDifferentialTest {
     Tensor x = Tensor.fromArray(v, n);
     double got = x.sum().item();
     assertEquals(exact, got, 1e-5 * exact, "row sum");
-    double cols = x.view(4096, 1024).sum(new int[] {0}, false).sum().item();
+    double cols = x.view(4096, 4096).sum(new int[] {0}, false).sum().item();
     assertEquals(exact, cols, 1e-5 * exact, "column sums");
     assertEquals(exact / n, x.mean().item(), 1e-5 * exact / n, "mean");
   }
