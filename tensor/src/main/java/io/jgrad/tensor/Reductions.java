@@ -10,6 +10,10 @@ import io.jgrad.tensor.spi.ScanOp;
  * without the reduced dims is taken afterwards. Composites (var, std, norm, logSumExp) live
  * in {@link ReductionComposites}.
  *
+ * <p>Shape: a reduction over {@code dims} returns x's shape without those dims, or with 1s in
+ * their place when keepDim (maxWithIndices/minWithIndices likewise for their one dim); scans
+ * and softmax return x's shape. A 0-dim input accepts dim 0 and -1.
+ *
  * <p>Conventions: {@code dims} empty means every dim; negative dims count from the end; a
  * repeated dim is an error. Integral and bool inputs sum, multiply and scan in INT64. MAX/MIN
  * propagate NaN, and max/argmax along a dim pick the first extreme (a NaN counts as the
@@ -64,18 +68,22 @@ final class Reductions {
   /** Flat index (INT64, 0-dim) of the first min of the row-major flattened tensor. */
   static Tensor argmin(Tensor x) { return flatArg("argmin", ReduceOp.MIN, x); }
 
+  /** sum_i (x_i - mean)^2 / max(0, n - correction); see {@link ReductionComposites#var}. */
   static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
     return ReductionComposites.var("var", x, dims, correction, keepDim, false);
   }
 
+  /** sqrt(var). */
   static Tensor std(Tensor x, int[] dims, int correction, boolean keepDim) {
     return ReductionComposites.var("std", x, dims, correction, keepDim, true);
   }
 
+  /** (sum_i |x_i|^p)^(1/p), with p = 0 and +-inf as limits; see {@link ReductionComposites#norm}. */
   static Tensor norm(Tensor x, double p, int[] dims, boolean keepDim) {
     return ReductionComposites.norm(x, p, dims, keepDim);
   }
 
+  /** log sum_i exp(x_i), stable; see {@link ReductionComposites#logSumExp}. */
   static Tensor logSumExp(Tensor x, int[] dims, boolean keepDim) {
     return ReductionComposites.logSumExp(x, dims, keepDim);
   }

@@ -25,6 +25,11 @@ final class CpuReduce {
       CpuCopy.fill(out, op == ReduceOp.MEAN ? Double.NaN : ScalarReduce.identityD(op));
       return;
     }
+    if (g.count == 1 && x.dtype() == out.dtype()) {
+      // Every reduced axis has size 1: x already has out's shape and each output is one element.
+      CpuCopy.copy(x, out);
+      return;
+    }
     boolean vector = !CpuBackend.scalarOnly() && x.dtype().isFloatingPoint() && op != ReduceOp.ALL && op != ReduceOp.ANY;
     if (vector && g.rowsContiguous()) VectorReduce.rows(op, x, out, g);
     else if (vector && g.columnsContiguous()) VectorReduce.columns(op, x, out, g);

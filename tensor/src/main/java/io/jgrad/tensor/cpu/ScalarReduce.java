@@ -17,6 +17,10 @@ final class ScalarReduce {
     Object a = ((CpuBuffer) x.buffer()).array();
     Object o = ((CpuBuffer) out.buffer()).array();
     boolean floating = x.dtype().isFloatingPoint();
+    if (g.outputs == 1 && g.count >= VectorReduce.SPLIT_MIN && Parallel.threads() > 1 && g.redShape.length > 0) {
+      reduceOneSplit(op, x, out, g, a, o, floating);
+      return;
+    }
     Parallel.Range body = (lo, hi) -> {
       for (int i = lo; i < hi; i++) {
         int xb = g.xOffset + ReduceGeometry.offsetOf(i, g.keptShape, g.keptX, g.keptShape.length);
@@ -31,6 +35,51 @@ final class ScalarReduce {
     };
     if (g.outputs >= 2 && (long) g.outputs * g.count >= CpuReduce.PARALLEL_MIN) Parallel.forRange(g.outputs, body);
     else body.run(0, g.outputs);
+  }
+
+  /**
+   * A single output over many elements: the reduced index space is cut into chunks (whole runs
+   * when there are several runs, pieces of the one run otherwise) reduced on all threads, and
+   * the partials are combined in chunk order.
+   */
+  private static void reduceOneSplit(ReduceOp op, View x, View out, ReduceGeometry g, Object a, Object o, boolean floating) {
+    int nred = g.redShape.length;
+    int inner = g.redShape[nred - 1], stride = g.redX[nred - 1], runs = g.count / inner;
+    int chunks = Parallel.threads() * 4;
+    double[] pd = new double[chunks];
+    long[] pl = new long[chunks];
+    Parallel.forChunks(chunks, chunks, (lo, hi) -> {
+      for (int c = lo; c < hi; c++) {
+        double accD = identityD(op);
+        long accL = identityL(op);
+        if (runs >= chunks) {
+          for (int j = (int) ((long) runs * c / chunks), end = (int) ((long) runs * (c + 1) / chunks); j < end; j++) {
+            int off = g.xOffset + ReduceGeometry.offsetOf(j, g.redShape, g.redX, nred - 1);
+            if (floating) accD = runD(op, a, off, inner, stride, accD);
+            else accL = runL(op, a, off, inner, stride, accL);
+          }
+        } else {
+          for (int j = 0; j < runs; j++) {
+            int s = (int) ((long) inner * c / chunks), e = (int) ((long) inner * (c + 1) / chunks);
+            int off = g.xOffset + ReduceGeometry.offsetOf(j, g.redShape, g.redX, nred - 1) + s * stride;
+            if (floating) accD = runD(op, a, off, e - s, stride, accD);
+            else accL = runL(op, a, off, e - s, stride, accL);
+          }
+        }
+        pd[c] = accD;
+        pl[c] = accL;
+      }
+    });
+    int ob = g.outOffset;
+    if (floating) {
+      double v = pd[0];
+      for (int c = 1; c < chunks; c++) v = VectorReduce.combine(op, v, pd[c]);
+      CpuCopy.putDouble(out.dtype(), o, ob, op == ReduceOp.MEAN ? v / g.count : v);
+    } else {
+      long v = pl[0];
+      for (int c = 1; c < chunks; c++) v = step(op, v, pl[c]);
+      CpuCopy.putLong(out.dtype(), o, ob, v);
+    }
   }
 
   /** The reduction of the elements of one output, whose first element is at {@code xb}. */
@@ -101,24 +150,26 @@ final class ScalarReduce {
     return acc;
   }
 
+  /** Integral twin of {@link #runD}; the carrier is resolved once, outside the loop. */
   static long runL(ReduceOp op, Object arr, int off, int n, int st, long acc) {
-    for (int i = 0; i < n; i++) {
-      long v = switch (arr) {
-        case int[] a -> a[off + i * st];
-        case long[] a -> a[off + i * st];
-        case byte[] a -> a[off + i * st];
-        default -> throw new IllegalStateException("unknown carrier " + arr.getClass());
-      };
-      acc = switch (op) {
-        case SUM, MEAN -> acc + v;
-        case PROD -> acc * v;
-        case MAX -> Math.max(acc, v);
-        case MIN -> Math.min(acc, v);
-        case ALL -> v != 0 ? acc : 0;
-        case ANY -> v != 0 ? 1 : acc;
-      };
+    switch (arr) {
+      case long[] a -> { for (int i = 0; i < n; i++) acc = step(op, acc, a[off + i * st]); }
+      case int[] a -> { for (int i = 0; i < n; i++) acc = step(op, acc, a[off + i * st]); }
+      case byte[] a -> { for (int i = 0; i < n; i++) acc = step(op, acc, a[off + i * st]); }
+      default -> throw new IllegalStateException("unknown carrier " + arr.getClass());
     }
     return acc;
+  }
+
+  private static long step(ReduceOp op, long acc, long v) {
+    return switch (op) {
+      case SUM, MEAN -> acc + v;
+      case PROD -> acc * v;
+      case MAX -> Math.max(acc, v);
+      case MIN -> Math.min(acc, v);
+      case ALL -> v != 0 ? acc : 0;
+      case ANY -> v != 0 ? 1 : acc;
+    };
   }
 
   /**
