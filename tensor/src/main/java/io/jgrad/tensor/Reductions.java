@@ -65,6 +65,21 @@ final class Reductions {
   /** Flat index (INT64, 0-dim) of the first max of the row-major flattened tensor. */
   static Tensor argmax(Tensor x) { return flatArg("argmax", ReduceOp.MAX, x); }
 
+  /** INT64 index of the first max (or min) along dim; bool is rejected as torch's argmax_cpu does. */
+  static Tensor argAlong(String name, ReduceOp op, Tensor x, int dim, boolean keepDim) {
+    rejectBool(name, x);
+    ValuesIndices vi = withIndices(name, op, x, dim, keepDim);
+    vi.values().close();
+    return vi.indices();
+  }
+
+  private static void rejectBool(String name, Tensor x) {
+    if (x.dtype().isBool()) {
+      throw new IllegalArgumentException(name + ": not implemented for bool (shape " + Shapes.str(x.shape())
+          + "), as torch's " + name + "_cpu; convert to an integer dtype first");
+    }
+  }
+
   /** Flat index (INT64, 0-dim) of the first min of the row-major flattened tensor. */
   static Tensor argmin(Tensor x) { return flatArg("argmin", ReduceOp.MIN, x); }
 
@@ -216,10 +231,7 @@ final class Reductions {
   }
 
   private static Tensor flatArg(String name, ReduceOp op, Tensor x) {
-    if (x.dtype().isBool()) {
-      throw new IllegalArgumentException(name + ": not implemented for bool (shape " + Shapes.str(x.shape())
-          + "), as torch's " + name + "_cpu; convert to an integer dtype first");
-    }
+    rejectBool(name, x);
     if (x.numel() == 0) {
       throw new IllegalArgumentException(name + "(): Expected reduction dim to be specified for input.numel() == 0"
           + " (input shape " + Shapes.str(x.shape()) + ")");

@@ -2,6 +2,7 @@ package io.jgrad.tensor;
 
 import io.jgrad.tensor.spi.Backend;
 import io.jgrad.tensor.spi.BinaryOp;
+import io.jgrad.tensor.spi.ReduceOp;
 import io.jgrad.tensor.spi.View;
 import java.util.List;
 
@@ -417,9 +418,9 @@ public final class Tensor implements AutoCloseable {
   public ValuesIndices minWithIndices(int dim, boolean keepDim) { return Reductions.minWithIndices(this, dim, keepDim); }
   /** Index of the max in the flattened tensor. */
   public Tensor argmax() { return Reductions.argmax(this); }
-  public Tensor argmax(int dim, boolean keepDim) { return Reductions.maxWithIndices(this, dim, keepDim).indices(); }
+  public Tensor argmax(int dim, boolean keepDim) { return Reductions.argAlong("argmax", ReduceOp.MAX, this, dim, keepDim); }
   public Tensor argmin() { return Reductions.argmin(this); }
-  public Tensor argmin(int dim, boolean keepDim) { return Reductions.minWithIndices(this, dim, keepDim).indices(); }
+  public Tensor argmin(int dim, boolean keepDim) { return Reductions.argAlong("argmin", ReduceOp.MIN, this, dim, keepDim); }
   /** Variance with Bessel-style correction (1 = unbiased, PyTorch's default). */
   public Tensor var(int[] dims, int correction, boolean keepDim) { return Reductions.var(this, dims, correction, keepDim); }
   public Tensor var() { return Reductions.var(this, new int[0], 1, false); }

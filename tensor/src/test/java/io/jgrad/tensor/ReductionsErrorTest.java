@@ -42,6 +42,8 @@ class ReductionsErrorTest {
   @Test
   void argmaxOfBool() {
     fails(() -> Tensor.of(true, false).argmax(), "argmax", "bool");
+    fails(() -> Tensor.of(true, false).argmax(0, false), "argmax", "bool");
+    fails(() -> Tensor.of(true, false).argmin(0, true), "argmin", "bool");
   }
 
   @Test
