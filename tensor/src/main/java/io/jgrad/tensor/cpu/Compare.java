@@ -40,13 +40,24 @@ final class Compare {
   static void row(BinaryOp op, Object a, int ao, int as, Object b, int bo, int bs, byte[] o, int oo, int os, int n) {
     int m = accepted(op);
     boolean logical = op == BinaryOp.LOGICAL_AND || op == BinaryOp.LOGICAL_OR || op == BinaryOp.LOGICAL_XOR;
-    // One small method per carrier and kind: a single method holding all ten loops compiled badly (3 ns/element).
+    // One small method per carrier and kind: one method holding all ten loops compiled badly (3 ns/element).
+    if (logical) {
+      switch (a) {
+        case float[] x -> logical(m, x, ao, as, (float[]) b, bo, bs, o, oo, os, n);
+        case double[] x -> logical(m, x, ao, as, (double[]) b, bo, bs, o, oo, os, n);
+        case int[] x -> logical(m, x, ao, as, (int[]) b, bo, bs, o, oo, os, n);
+        case long[] x -> logical(m, x, ao, as, (long[]) b, bo, bs, o, oo, os, n);
+        case byte[] x -> logical(m, x, ao, as, (byte[]) b, bo, bs, o, oo, os, n);
+        default -> throw new IllegalStateException("unknown carrier " + a.getClass());
+      }
+      return;
+    }
     switch (a) {
-      case float[] x -> { if (logical) logical(m, x, ao, as, (float[]) b, bo, bs, o, oo, os, n); else cmp(m, x, ao, as, (float[]) b, bo, bs, o, oo, os, n); }
-      case double[] x -> { if (logical) logical(m, x, ao, as, (double[]) b, bo, bs, o, oo, os, n); else cmp(m, x, ao, as, (double[]) b, bo, bs, o, oo, os, n); }
-      case int[] x -> { if (logical) logical(m, x, ao, as, (int[]) b, bo, bs, o, oo, os, n); else cmp(m, x, ao, as, (int[]) b, bo, bs, o, oo, os, n); }
-      case long[] x -> { if (logical) logical(m, x, ao, as, (long[]) b, bo, bs, o, oo, os, n); else cmp(m, x, ao, as, (long[]) b, bo, bs, o, oo, os, n); }
-      case byte[] x -> { if (logical) logical(m, x, ao, as, (byte[]) b, bo, bs, o, oo, os, n); else cmp(m, x, ao, as, (byte[]) b, bo, bs, o, oo, os, n); }
+      case float[] x -> cmp(m, x, ao, as, (float[]) b, bo, bs, o, oo, os, n);
+      case double[] x -> cmp(m, x, ao, as, (double[]) b, bo, bs, o, oo, os, n);
+      case int[] x -> cmp(m, x, ao, as, (int[]) b, bo, bs, o, oo, os, n);
+      case long[] x -> cmp(m, x, ao, as, (long[]) b, bo, bs, o, oo, os, n);
+      case byte[] x -> cmp(m, x, ao, as, (byte[]) b, bo, bs, o, oo, os, n);
       default -> throw new IllegalStateException("unknown carrier " + a.getClass());
     }
   }

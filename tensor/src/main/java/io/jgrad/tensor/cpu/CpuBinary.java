@@ -39,6 +39,18 @@ final class CpuBinary {
           }
         });
       }
+    } else if (t == DType.INT64 && ot == t) {
+      LongBinaryOperator f = BinaryScalar.integral(op);
+      long[] x = (long[]) aa, y = (long[]) ba, z = (long[]) oa;
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) z[o[2] + i * st[2]] = f.applyAsLong(x[o[0] + i * st[0]], y[o[1] + i * st[1]]);
+      });
+    } else if (t == DType.INT32 && ot == t) {
+      LongBinaryOperator f = BinaryScalar.integral(op);
+      int[] x = (int[]) aa, y = (int[]) ba, z = (int[]) oa;
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) z[o[2] + i * st[2]] = (int) f.applyAsLong(x[o[0] + i * st[0]], y[o[1] + i * st[1]]);
+      });
     } else {
       LongBinaryOperator f = BinaryScalar.integral(op);
       Rows.run(loop, (n, o, st) -> {
