@@ -26,8 +26,11 @@ final class ElementwiseBinary {
     return s.toString();
   }
 
-  /** True when a Java scalar counts as a floating-point number for promotion. */
-  static boolean isFloating(double v) { return v != Math.rint(v) || Double.isInfinite(v); }
+  /**
+   * True when a Java scalar counts as a floating-point number for promotion: fractional, NaN,
+   * infinite, or too large for a long (it could only have come from a float literal).
+   */
+  static boolean isFloating(double v) { return v != Math.rint(v) || Math.abs(v) >= 0x1p63; }
 
   /** A 0-dim tensor holding a Java scalar, typed as PyTorch would wrap it next to {@code like}. */
   static Tensor wrapScalar(Tensor like, double v) {
