@@ -12,6 +12,8 @@ import io.jgrad.tensor.spi.UnaryOp;
  * inputs only, as in torch; predicates give BOOL. Binary ops live in {@link ElementwiseBinary},
  * in-place ops in {@link ElementwiseInPlace}.
  *
+ * <p>Shape: every op here returns a tensor of x's shape (a new contiguous one), never a view.
+ *
  * @see <a href="https://pytorch.org/docs/1.13/torch.html#pointwise-ops">PyTorch pointwise ops</a>
  */
 final class Elementwise {

@@ -9,6 +9,11 @@ import java.util.Locale;
  * allocation, then one backend call. Java double scalars become 0-dim tensors: an integral
  * value ranks as an integer scalar, any other (fractional, NaN, infinite) as a float scalar,
  * so {@code intTensor.mul(2)} stays integral while {@code intTensor.mul(2.5)} is float32.
+ *
+ * <p>Shape: the broadcast of the operands' shapes (for where, of cond, a and b).
+ * Conventions: true division; remainder takes the divisor's sign (integer remainder by zero is
+ * an error, as torch's ZeroDivisionError); maximum/minimum propagate NaN; 1^y = 1 for any y;
+ * integer pow with a negative exponent tensor gives 1 / +-1 / 0 as torch; integers wrap.
  */
 final class ElementwiseBinary {
   private ElementwiseBinary() {}
@@ -21,8 +26,11 @@ final class ElementwiseBinary {
     return s.toString();
   }
 
-  /** True when a Java scalar counts as a floating-point number for promotion. */
-  static boolean isFloating(double v) { return v != Math.rint(v) || Double.isInfinite(v); }
+  /**
+   * True when a Java scalar counts as a floating-point number for promotion: fractional, NaN,
+   * infinite, or too large for a long (it could only have come from a float literal).
+   */
+  static boolean isFloating(double v) { return v != Math.rint(v) || Math.abs(v) >= 0x1p63; }
 
   /** A 0-dim tensor holding a Java scalar, typed as PyTorch would wrap it next to {@code like}. */
   static Tensor wrapScalar(Tensor like, double v) {

@@ -41,7 +41,9 @@ class ElementwiseDifferentialTest {
         new Op("logSigmoid", Tensor::logSigmoid, "any"), new Op("relu", Tensor::relu, "any"),
         new Op("leakyRelu", x -> x.leakyRelu(0.1), "any"), new Op("elu", x -> x.elu(0.7), "any"),
         new Op("softplus", x -> x.softplus(1.5, 4), "any"), new Op("geluTanh", x -> x.gelu(true), "any"),
-        new Op("gelu", Tensor::gelu, "any"), new Op("erf", Tensor::erf, "any"),
+        new Op("gelu", Tensor::gelu, "any"), new Op("erf", Tensor::erf, "any"), new Op("erfc", Tensor::erfc, "any"),
+        new Op("square", x -> x.pow(2), "any"), new Op("cube", x -> x.pow(3), "any"),
+        new Op("rsqrt pow", x -> x.pow(-0.5), "pos"), new Op("sqrt pow", x -> x.pow(0.5), "pos"),
         new Op("clamp", x -> x.clamp(-0.5, 1.25), "any"), new Op("clampMax", x -> x.clampMax(0.25), "any"),
         new Op("pow", x -> x.pow(2.5), "pos"), new Op("round", Tensor::round, "any"));
   }

@@ -40,6 +40,8 @@ class PromotionTest {
     assertEquals(DType.FLOAT32, t(DType.BOOL, 3).mul(2.5).dtype());
     assertEquals(DType.FLOAT32, t(DType.INT32, 3).add(Double.POSITIVE_INFINITY).dtype());
     assertEquals(DType.FLOAT32, t(DType.INT32, 3).add(Double.NaN).dtype());
+    assertEquals(DType.FLOAT32, t(DType.INT64, 3).mul(1e20).dtype());
+    assertEquals(DType.INT64, t(DType.INT64, 3).mul(0x1p62).dtype());
   }
 
   @Test

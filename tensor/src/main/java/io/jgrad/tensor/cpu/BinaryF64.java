@@ -19,52 +19,88 @@ final class BinaryF64 {
 
   private BinaryF64() {}
 
+  // Kernels sit behind tables indexed by op: the megamorphic call keeps C2 from inlining every
+  // hot loop into one dispatcher, whose inlining budget then ran out (see UnaryF32.KERNELS).
+
+  @FunctionalInterface
+  interface VV {
+    int run(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n);
+  }
+
+  private static final VV[] VV_KERNELS = vvKernels();
+
+  private static VV[] vvKernels() {
+    VV[] t = new VV[BinaryOp.values().length];
+    t[BinaryOp.ADD.ordinal()] = (a, ao, b, bo, o, oo, n) -> addVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.SUB.ordinal()] = (a, ao, b, bo, o, oo, n) -> subVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.MUL.ordinal()] = (a, ao, b, bo, o, oo, n) -> mulVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.DIV.ordinal()] = (a, ao, b, bo, o, oo, n) -> divVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.MAXIMUM.ordinal()] = (a, ao, b, bo, o, oo, n) -> maxVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.MINIMUM.ordinal()] = (a, ao, b, bo, o, oo, n) -> minVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.POW.ordinal()] = (a, ao, b, bo, o, oo, n) -> powVV(a, ao, b, bo, o, oo, n);
+    t[BinaryOp.ATAN2.ordinal()] = (a, ao, b, bo, o, oo, n) -> atan2VV(a, ao, b, bo, o, oo, n);
+    return t;
+  }
+
   /** o = a op b over n contiguous elements; false when op has no vector kernel. */
   static boolean vv(BinaryOp op, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n, DoubleBinaryOperator f) {
-    int i = switch (op) {
-      case ADD -> addVV(a, ao, b, bo, o, oo, n);
-      case SUB -> subVV(a, ao, b, bo, o, oo, n);
-      case MUL -> mulVV(a, ao, b, bo, o, oo, n);
-      case DIV -> divVV(a, ao, b, bo, o, oo, n);
-      case MAXIMUM -> maxVV(a, ao, b, bo, o, oo, n);
-      case MINIMUM -> minVV(a, ao, b, bo, o, oo, n);
-      case POW -> powVV(a, ao, b, bo, o, oo, n);
-      case ATAN2 -> atan2VV(a, ao, b, bo, o, oo, n);
-      default -> -1;
-    };
-    if (i < 0) return false;
+    VV k = VV_KERNELS[op.ordinal()];
+    if (k == null) return false;
+    int i = k.run(a, ao, b, bo, o, oo, n);
     for (; i < n; i++) o[oo + i] = f.applyAsDouble(a[ao + i], b[bo + i]);
     return true;
   }
 
+  @FunctionalInterface
+  interface VS {
+    int run(double[] a, int ao, double s, double[] o, int oo, int n);
+  }
+
+  private static final VS[] VS_KERNELS = vsKernels();
+
+  private static VS[] vsKernels() {
+    VS[] t = new VS[BinaryOp.values().length];
+    t[BinaryOp.ADD.ordinal()] = (a, ao, s, o, oo, n) -> addVS(a, ao, s, o, oo, n);
+    t[BinaryOp.SUB.ordinal()] = (a, ao, s, o, oo, n) -> addVS(a, ao, -s, o, oo, n);
+    t[BinaryOp.MUL.ordinal()] = (a, ao, s, o, oo, n) -> mulVS(a, ao, s, o, oo, n);
+    t[BinaryOp.DIV.ordinal()] = (a, ao, s, o, oo, n) -> divVS(a, ao, s, o, oo, n);
+    t[BinaryOp.MAXIMUM.ordinal()] = (a, ao, s, o, oo, n) -> maxVS(a, ao, s, o, oo, n);
+    t[BinaryOp.MINIMUM.ordinal()] = (a, ao, s, o, oo, n) -> minVS(a, ao, s, o, oo, n);
+    return t;
+  }
+
   /** o = a op s over n contiguous elements of a. */
   static boolean vs(BinaryOp op, double[] a, int ao, double s, double[] o, int oo, int n, DoubleBinaryOperator f) {
-    int i = switch (op) {
-      case ADD -> addVS(a, ao, s, o, oo, n);
-      case SUB -> addVS(a, ao, -s, o, oo, n);
-      case MUL -> mulVS(a, ao, s, o, oo, n);
-      case DIV -> divVS(a, ao, s, o, oo, n);
-      case MAXIMUM -> maxVS(a, ao, s, o, oo, n);
-      case MINIMUM -> minVS(a, ao, s, o, oo, n);
-      default -> -1;
-    };
-    if (i < 0) return false;
+    VS k = VS_KERNELS[op.ordinal()];
+    if (k == null) return false;
+    int i = k.run(a, ao, s, o, oo, n);
     for (; i < n; i++) o[oo + i] = f.applyAsDouble(a[ao + i], s);
     return true;
   }
 
+  @FunctionalInterface
+  interface SV {
+    int run(double s, double[] b, int bo, double[] o, int oo, int n);
+  }
+
+  private static final SV[] SV_KERNELS = svKernels();
+
+  private static SV[] svKernels() {
+    SV[] t = new SV[BinaryOp.values().length];
+    t[BinaryOp.ADD.ordinal()] = (s, b, bo, o, oo, n) -> addVS(b, bo, s, o, oo, n);
+    t[BinaryOp.SUB.ordinal()] = (s, b, bo, o, oo, n) -> subSV(s, b, bo, o, oo, n);
+    t[BinaryOp.MUL.ordinal()] = (s, b, bo, o, oo, n) -> mulVS(b, bo, s, o, oo, n);
+    t[BinaryOp.DIV.ordinal()] = (s, b, bo, o, oo, n) -> divSV(s, b, bo, o, oo, n);
+    t[BinaryOp.MAXIMUM.ordinal()] = (s, b, bo, o, oo, n) -> maxVS(b, bo, s, o, oo, n);
+    t[BinaryOp.MINIMUM.ordinal()] = (s, b, bo, o, oo, n) -> minVS(b, bo, s, o, oo, n);
+    return t;
+  }
+
   /** o = s op b over n contiguous elements of b. */
   static boolean sv(BinaryOp op, double s, double[] b, int bo, double[] o, int oo, int n, DoubleBinaryOperator f) {
-    int i = switch (op) {
-      case ADD -> addVS(b, bo, s, o, oo, n);
-      case SUB -> subSV(s, b, bo, o, oo, n);
-      case MUL -> mulVS(b, bo, s, o, oo, n);
-      case DIV -> divSV(s, b, bo, o, oo, n);
-      case MAXIMUM -> maxVS(b, bo, s, o, oo, n);
-      case MINIMUM -> minVS(b, bo, s, o, oo, n);
-      default -> -1;
-    };
-    if (i < 0) return false;
+    SV k = SV_KERNELS[op.ordinal()];
+    if (k == null) return false;
+    int i = k.run(s, b, bo, o, oo, n);
     for (; i < n; i++) o[oo + i] = f.applyAsDouble(s, b[bo + i]);
     return true;
   }

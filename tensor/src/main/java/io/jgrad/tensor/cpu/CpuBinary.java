@@ -9,7 +9,8 @@ import java.util.function.LongBinaryOperator;
 /**
  * Binary kernels and where. Per row: a Vector API loop when every operand is contiguous or one
  * input is broadcast along the row (inner stride 0), else the strided scalar loop of
- * {@link BinaryScalar}. Comparisons, logical ops, integers and bools run the scalar path.
+ * {@link BinaryScalar}. Comparisons and logical ops run {@link Compare}; integers and bools the
+ * scalar path.
  * The output may alias an input with the same layout (in-place ops).
  */
 final class CpuBinary {
@@ -21,7 +22,10 @@ final class CpuBinary {
     Object aa = array(a), ba = array(b), oa = array(out);
     DType t = a.dtype(), ot = out.dtype();
     boolean vector = !CpuBackend.scalarOnly();
-    if (t.isFloatingPoint()) {
+    if (op.isComparison() && ot == DType.BOOL) {
+      byte[] o = (byte[]) oa;
+      Rows.run(loop, (n, p, st) -> Compare.row(op, aa, p[0], st[0], ba, p[1], st[1], o, p[2], st[2], n));
+    } else if (t.isFloatingPoint()) {
       DoubleBinaryOperator f = BinaryScalar.fn(op);
       if (t == DType.FLOAT32 && ot == t) {
         f32(loop, op, (float[]) aa, (float[]) ba, (float[]) oa, f, vector);
@@ -35,6 +39,18 @@ final class CpuBinary {
           }
         });
       }
+    } else if (t == DType.INT64 && ot == t) {
+      LongBinaryOperator f = BinaryScalar.integral(op);
+      long[] x = (long[]) aa, y = (long[]) ba, z = (long[]) oa;
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) z[o[2] + i * st[2]] = f.applyAsLong(x[o[0] + i * st[0]], y[o[1] + i * st[1]]);
+      });
+    } else if (t == DType.INT32 && ot == t) {
+      LongBinaryOperator f = BinaryScalar.integral(op);
+      int[] x = (int[]) aa, y = (int[]) ba, z = (int[]) oa;
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) z[o[2] + i * st[2]] = (int) f.applyAsLong(x[o[0] + i * st[0]], y[o[1] + i * st[1]]);
+      });
     } else {
       LongBinaryOperator f = BinaryScalar.integral(op);
       Rows.run(loop, (n, o, st) -> {

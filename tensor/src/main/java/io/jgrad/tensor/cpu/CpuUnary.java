@@ -42,6 +42,18 @@ final class CpuUnary {
           }
         });
       }
+    } else if (xt == DType.INT64 && ot == xt) {
+      LongUnaryOperator f = UnaryScalar.integral(op, args);
+      long[] xs = (long[]) xa, os = (long[]) oa;
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) os[o[1] + i * st[1]] = f.applyAsLong(xs[o[0] + i * st[0]]);
+      });
+    } else if (xt == DType.INT32 && ot == xt) {
+      LongUnaryOperator f = UnaryScalar.integral(op, args);
+      int[] xs = (int[]) xa, os = (int[]) oa;
+      Rows.run(loop, (n, o, st) -> {
+        for (int i = 0; i < n; i++) os[o[1] + i * st[1]] = (int) f.applyAsLong(xs[o[0] + i * st[0]]);
+      });
     } else {
       LongUnaryOperator f = UnaryScalar.integral(op, args);
       Rows.run(loop, (n, o, st) -> {
