@@ -16,6 +16,11 @@ import java.util.List;
  * backend's pool when the last tensor viewing it is closed, so hot loops can reuse memory.
  * Unclosed tensors are reclaimed by the garbage collector. Using a closed tensor throws.
  *
+ * <p>Java scalars: a {@code double} argument with a whole value (2.0) counts as an integer
+ * scalar for type promotion, any other value (2.5, NaN, inf) as a float scalar, since Java
+ * cannot tell {@code 2} from {@code 2.0}: {@code intTensor.mul(2)} stays integral,
+ * {@code intTensor.mul(2.5)} becomes float32.
+ *
  * <p>This class is the public surface only: each method delegates to the op family that
  * implements it ({@code Elementwise}, {@code Reductions}, {@code Indexing}, ...).
  * Errors are {@link IllegalArgumentException}s that name the op and the offending values.
