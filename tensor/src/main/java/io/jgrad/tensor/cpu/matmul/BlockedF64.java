@@ -10,13 +10,16 @@ import io.jgrad.tensor.cpu.Parallel;
  * L1 while the A micro-panels stream past it.
  *
  * <p>Threading: work units are (row block, column part) pairs, handed out by
- * {@link Parallel#forChunks}. Row blocks come in a multiple of the thread count; when A has too
- * few rows to feed every thread, the B panels are split between threads instead.
+ * {@link Parallel#forChunks} as threads free up, about four per thread; when A has too few rows
+ * for that, the B panels are split into parts as well (each part packs its own copy of the small
+ * A block).
  */
 final class BlockedF64 {
   static final int MR = KernelF64.MR, NR = KernelF64.NR;
   /** KC*NR elements of B (16-32 KB) stay in L1; MC*KC of A (~100-300 KB) in L2. */
-  static final int KC = 256, MC = MR == 12 ? 96 : 128, NC = 1024;
+  static final int KC = Integer.getInteger("jgrad.gemm.kc", 256);
+  static final int MC = Integer.getInteger("jgrad.gemm.mc", MR == 12 ? 96 : 128);
+  static final int NC = Integer.getInteger("jgrad.gemm.nc", 1024);
 
   private final double[] a, b, c;
   private final int ao, ars, acs, bo, brs, bcs, co, ldc, m, n, k;
@@ -30,9 +33,14 @@ final class BlockedF64 {
     this.b = b; this.bo = bo; this.brs = brs; this.bcs = bcs;
     this.c = c; this.co = co; this.ldc = ldc; this.m = m; this.n = n; this.k = k;
     mTiles = (m + MR - 1) / MR;
-    int blocks = (m + MC * threads - 1) / (MC * threads) * threads;
+    int blocks = (m + MC - 1) / MC;
+    if (threads > 1) {
+      // several blocks per thread, so a thread that starts late (or is descheduled) leaves its
+      // share to the others instead of making them wait; blocks keep >= 32 rows for B reuse
+      blocks = Math.max((blocks + threads - 1) / threads * threads, Math.min(4 * threads, m / 32));
+    }
     mBlocks = Math.max(1, Math.min(blocks, mTiles));
-    nParts = threads > 1 && mTiles < 8 * threads ? threads : 1;
+    nParts = threads > 1 && mBlocks < 2 * threads ? 2 * threads : 1;
     bp = Scratch.packF64(KC * ((Math.min(n, NC) + NR - 1) / NR * NR));
   }
 
@@ -43,18 +51,26 @@ final class BlockedF64 {
   }
 
   private void run(int threads) {
-    for (jc = 0; jc < n; jc += NC) {
-      nc = Math.min(NC, n - jc);
+    int ncStep = evenStep(n, NC, NR), kcStep = evenStep(k, KC, 1);
+    for (jc = 0; jc < n; jc += ncStep) {
+      nc = Math.min(ncStep, n - jc);
       panels = (nc + NR - 1) / NR;
-      for (pc = 0; pc < k; pc += KC) {
-        kc = Math.min(KC, k - pc);
-        if (threads > 1) Parallel.forRange(panels, this::packB);
+      for (pc = 0; pc < k; pc += kcStep) {
+        kc = Math.min(kcStep, k - pc);
+        if (threads > 1) Parallel.forChunks(panels, 4 * threads, this::packB);
         else packB(0, panels);
         int units = mBlocks * nParts;
         if (threads > 1) Parallel.forChunks(units, units, this::units);
         else units(0, units);
       }
     }
+  }
+
+  /** Splits size into equal steps of at most max (a multiple of align): K=784 runs as 4 x 196, not 3 x 256 + 16. */
+  static int evenStep(int size, int max, int align) {
+    int parts = (size + max - 1) / max;
+    int step = (size + parts - 1) / parts;
+    return (step + align - 1) / align * align;
   }
 
   private void packB(int p0, int p1) {

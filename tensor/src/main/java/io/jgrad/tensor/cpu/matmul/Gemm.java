@@ -18,7 +18,7 @@ public final class Gemm {
   private Gemm() {}
 
   /** Products below this many flops run on one thread (measured: see MatmulBench). */
-  static final long PARALLEL_FLOPS = 2L * 48 * 48 * 48;
+  static final long PARALLEL_FLOPS = 2L * 64 * 64 * 64;
 
   /** Float32 product; every element of out is written. */
   public static void sgemm(View a, View b, View out) { GemmF32.gemm(a, b, out); }

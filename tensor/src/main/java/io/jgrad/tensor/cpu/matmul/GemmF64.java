@@ -32,7 +32,14 @@ final class GemmF64 {
     int ao = a.offset() + p * a.stride(0), bo = b.offset() + p * b.stride(0), co = out.offset() + p * out.stride(0);
     int ars = a.stride(1), acs = a.stride(2), brs = b.stride(1), bcs = b.stride(2);
     int ldc = out.stride(1), cs = n == 1 ? 1 : out.stride(2);
-    if (Gemm.direct(m, n, k) || cs != 1) {
+    if (cs != 1 && !Gemm.direct(m, n, k)) {
+      // a strided output (e.g. a transposed view): compute into a dense tile, then scatter
+      double[] tmp = new double[m * n];
+      BlockedF64.gemm(x, ao, ars, acs, y, bo, brs, bcs, tmp, 0, n, m, n, k, threads);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) o[co + i * ldc + j * cs] = tmp[i * n + j];
+      }
+    } else if (Gemm.direct(m, n, k) || cs != 1) {
       if (threads == 1) {
         DirectF64.gemm(x, ao, ars, acs, y, bo, brs, bcs, o, co, ldc, cs, 0, m, 0, n, k);
       } else if (m >= n) {

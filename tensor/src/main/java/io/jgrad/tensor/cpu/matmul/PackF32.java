@@ -15,6 +15,10 @@ final class PackF32 {
 
   /** Packs the mc x kc block of A at {@code a[ao + i*rs + k*cs]} into {@code dst[0..)}. */
   static void packA(float[] a, int ao, int rs, int cs, int mc, int kc, float[] dst) {
+    if (rs == 1 && cs != 1) {
+      packAColumnMajor(a, ao, cs, mc, kc, dst);
+      return;
+    }
     for (int i = 0, d = 0; i < mc; i += MR, d += MR * kc) {
       int rows = Math.min(MR, mc - i), base = ao + i * rs;
       if (rows == MR && cs == 1) {
@@ -27,8 +31,28 @@ final class PackF32 {
         for (int k = 0; k < kc; k++) {
           int src = base + k * cs, o = d + k * MR;
           for (int r = 0; r < rows; r++) dst[o + r] = a[src + r * rs];
-          for (int r = rows; r < MR; r++) dst[o + r] = 0f;
+          for (int r = rows; r < MR; r++) dst[o + r] = 0;
         }
+      }
+    }
+  }
+
+  /**
+   * A stored column-major (a transposed operand): k outer, so each read is a contiguous run down
+   * all mc rows instead of MR floats per cache line.
+   */
+  private static void packAColumnMajor(float[] a, int ao, int cs, int mc, int kc, float[] dst) {
+    int full = mc / MR;
+    for (int k = 0; k < kc; k++) {
+      int src = ao + k * cs;
+      for (int p = 0; p < full; p++) {
+        int o = p * MR * kc + k * MR, s = src + p * MR;
+        for (int r = 0; r < MR; r++) dst[o + r] = a[s + r];
+      }
+      if (full * MR < mc) {
+        int o = full * MR * kc + k * MR, rows = mc - full * MR, s = src + full * MR;
+        for (int r = 0; r < rows; r++) dst[o + r] = a[s + r];
+        for (int r = rows; r < MR; r++) dst[o + r] = 0;
       }
     }
   }
