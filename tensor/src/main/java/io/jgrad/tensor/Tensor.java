@@ -29,6 +29,12 @@ public final class Tensor implements AutoCloseable {
   private final Backend backend;
   private final View view;
   private volatile boolean closed;
+  // Autograd state, set by the autograd module through Recorder (see the autograd section).
+  private volatile boolean requiresGrad;
+  private volatile boolean retainsGrad;
+  private volatile Tensor grad;
+  private volatile GradNode gradFn;
+  private volatile int gradOutputIndex;
 
   /** Wraps a view; takes over one reference to its buffer (retain first when sharing). */
   Tensor(Backend backend, View view) {
@@ -105,6 +111,111 @@ public final class Tensor implements AutoCloseable {
       throw new IllegalStateException("tensor " + Shapes.str(view.shape()) + " " + view.dtype() + " used after close()"
           + (closed ? "" : ": its buffer was already released through another tensor"));
     }
+  }
+
+  // ---- autograd (recording is done by the autograd module, see Recorder) ------------------------
+
+  /** True when ops on this tensor are recorded for backward. */
+  public boolean requiresGrad() { return requiresGrad; }
+
+  /**
+   * Marks a leaf tensor as a parameter whose gradient {@link #backward()} accumulates into
+   * {@link #grad()}. Only floating dtypes can require grad, and only leaves can stop.
+   */
+  public Tensor requiresGrad(boolean on) {
+    if (on && !dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException("requiresGrad: only tensors of floating dtype can require gradients, got "
+          + dtype());
+    }
+    if (!on && gradFn != null) {
+      throw new IllegalArgumentException("requiresGrad(false) on a non-leaf tensor (produced by " + gradFn.name()
+          + "); use detach()");
+    }
+    if (on && Op.recorder() == null) {
+      throw new IllegalStateException("requiresGrad: autograd is not on the class path; add io.jgrad:jgrad-autograd");
+    }
+    requiresGrad = on;
+    return this;
+  }
+
+  /** The accumulated gradient of a leaf (or of a non-leaf after {@link #retainGrad()}), or null. */
+  public Tensor grad() { return grad; }
+
+  /** Replaces the gradient (null clears it); it must match this tensor's shape. */
+  public void setGrad(Tensor g) {
+    if (g != null && !java.util.Arrays.equals(g.shape(), shape())) {
+      throw new IllegalArgumentException("setGrad: gradient shape " + Shapes.str(g.shape()) + " does not match tensor shape "
+          + Shapes.str(shape()));
+    }
+    grad = g;
+  }
+
+  /** The recorded op that produced this tensor; null for leaves. */
+  public GradNode gradFn() { return gradFn; }
+
+  /** Which output of {@link #gradFn()} this tensor is. */
+  public int gradOutputIndex() { return gradOutputIndex; }
+
+  /** True unless this tensor was produced by a recorded op. */
+  public boolean isLeaf() { return gradFn == null; }
+
+  /** Asks backward to also store this non-leaf tensor's gradient in {@link #grad()}. */
+  public Tensor retainGrad() {
+    if (!requiresGrad) throw new IllegalStateException("retainGrad: tensor does not require grad");
+    retainsGrad = true;
+    return this;
+  }
+
+  public boolean retainsGrad() { return retainsGrad || (requiresGrad && gradFn == null); }
+
+  /** Attaches the node that produced this tensor; for the autograd module. */
+  public void attachGradFn(GradNode node, int outputIndex) {
+    gradFn = node;
+    gradOutputIndex = outputIndex;
+    requiresGrad = node != null || requiresGrad;
+  }
+
+  /** A view of the same memory that is not part of any graph. */
+  public Tensor detach() { return Creation.viewOf(this, shape(), strides(), offset()); }
+
+  /** Backward from a scalar: accumulates d(this)/d(leaf) into each leaf's {@link #grad()}. */
+  public void backward() { backward(null, false, false); }
+
+  /** Backward with an explicit gradient of this tensor (required for non-scalars). */
+  public void backward(Tensor gradient) { backward(gradient, false, false); }
+
+  /** Backward keeping the graph for another pass, and/or recording it for higher derivatives. */
+  public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+    Recorder r = Op.recorder();
+    if (r == null) throw new IllegalStateException("backward: autograd is not on the class path; add io.jgrad:jgrad-autograd");
+    r.backward(this, gradient, retainGraph, createGraph);
+  }
+
+  /** The version of this tensor's memory: in-place ops on it or on any view of it bump it. */
+  public int version() { return view.buffer().version(); }
+
+  void bumpVersion() { view.buffer().bumpVersion(); }
+
+  /** After an in-place op that does not depend on the old value: this tensor leaves the graph. */
+  void detachInPlace() {
+    gradFn = null;
+    requiresGrad = false;
+  }
+
+  /** A new tensor object on the same memory that carries this tensor's current history. */
+  Tensor historyAlias() {
+    Tensor a = Creation.viewOf(this, shape(), strides(), offset());
+    a.requiresGrad = requiresGrad;
+    a.gradFn = gradFn;
+    a.gradOutputIndex = gradOutputIndex;
+    return a;
+  }
+
+  /** Takes over the history of {@code result} (whose values were copied into this tensor). */
+  void takeHistory(Tensor result) {
+    gradFn = result.gradFn;
+    gradOutputIndex = result.gradOutputIndex;
+    requiresGrad = result.requiresGrad;
   }
 
   // ---- creation (see Creation, Randoms) -------------------------------------------------------
@@ -221,13 +332,13 @@ public final class Tensor implements AutoCloseable {
   public boolean[] toBooleanArray() { return Creation.toBooleans(this); }
 
   /** A copy with another dtype; when the dtype already matches, a new view sharing this tensor's memory. */
-  public Tensor to(DType dtype) { return Creation.cast(this, dtype); }
+  public Tensor to(DType dtype) { return Op.call1("toDtype", () -> Creation.cast(this, dtype), this, dtype); }
 
   /** A copy on another device; when already there, a new view sharing this tensor's memory. */
-  public Tensor to(Device device) { return Creation.toDevice(this, device); }
+  public Tensor to(Device device) { return Op.call1("toDevice", () -> Creation.toDevice(this, device), this, device); }
 
   /** A new tensor with its own contiguous copy of the data. */
-  public Tensor copy() { return Creation.copy(this); }
+  public Tensor copy() { return Op.call1("copy", () -> Creation.copy(this), this); }
 
   /** A short rendering like PyTorch's: values for small tensors, shape and dtype always. */
   @Override
@@ -236,132 +347,132 @@ public final class Tensor implements AutoCloseable {
   // ---- views (see Movement): no data is copied ----------------------------------------------
 
   /** Same data, new shape; one dim may be -1. Throws when the strides do not allow a view. */
-  public Tensor view(int... shape) { return Movement.view(this, shape); }
+  public Tensor view(int... shape) { return Op.call1("view", () -> Movement.view(this, shape), this, shape); }
 
   /** Like {@link #view}, but copies when a view is impossible. */
-  public Tensor reshape(int... shape) { return Movement.reshape(this, shape); }
+  public Tensor reshape(int... shape) { return Op.call1("reshape", () -> Movement.reshape(this, shape), this, shape); }
 
-  public Tensor permute(int... dims) { return Movement.permute(this, dims); }
+  public Tensor permute(int... dims) { return Op.call1("permute", () -> Movement.permute(this, dims), this, dims); }
 
-  public Tensor transpose(int dim0, int dim1) { return Movement.transpose(this, dim0, dim1); }
+  public Tensor transpose(int dim0, int dim1) { return Op.call1("transpose", () -> Movement.transpose(this, dim0, dim1), this, dim0, dim1); }
 
   /** Transpose of a matrix (rank 0-2), as {@code Tensor.t()}. */
-  public Tensor t() { return Movement.t(this); }
+  public Tensor t() { return Op.call1("t", () -> Movement.t(this), this); }
 
   /** Moves one dim to another position. */
-  public Tensor movedim(int source, int destination) { return Movement.movedim(this, source, destination); }
+  public Tensor movedim(int source, int destination) { return Op.call1("movedim", () -> Movement.movedim(this, source, destination), this, source, destination); }
 
   /** Broadcast view to a larger shape (-1 keeps a size), stride 0 on new/expanded dims. */
-  public Tensor expand(int... shape) { return Movement.expand(this, shape); }
+  public Tensor expand(int... shape) { return Op.call1("expand", () -> Movement.expand(this, shape), this, shape); }
 
-  public Tensor expandAs(Tensor other) { return Movement.expand(this, other.shape()); }
+  public Tensor expandAs(Tensor other) { return expand(other.shape()); }
 
   /** Elements [start, start+length) of one dim. */
-  public Tensor narrow(int dim, int start, int length) { return Movement.narrow(this, dim, start, length); }
+  public Tensor narrow(int dim, int start, int length) { return Op.call1("narrow", () -> Movement.narrow(this, dim, start, length), this, dim, start, length); }
 
   /** Python's {@code x[..., start:end:step, ...]} on one dim; start/end clamp like Python's. */
-  public Tensor slice(int dim, int start, int end, int step) { return Movement.slice(this, dim, start, end, step); }
+  public Tensor slice(int dim, int start, int end, int step) { return Op.call1("slice", () -> Movement.slice(this, dim, start, end, step), this, dim, start, end, step); }
 
   /** Removes one dim by picking index i (negative counts from the end). */
-  public Tensor select(int dim, int index) { return Movement.select(this, dim, index); }
+  public Tensor select(int dim, int index) { return Op.call1("select", () -> Movement.select(this, dim, index), this, dim, index); }
 
   /** Removes every size-1 dim. */
-  public Tensor squeeze() { return Movement.squeeze(this); }
+  public Tensor squeeze() { return Op.call1("squeeze", () -> Movement.squeeze(this), this); }
 
   /** Removes the given dim if its size is 1. */
-  public Tensor squeeze(int dim) { return Movement.squeeze(this, dim); }
+  public Tensor squeeze(int dim) { return Op.call1("squeezeDim", () -> Movement.squeeze(this, dim), this, dim); }
 
-  public Tensor unsqueeze(int dim) { return Movement.unsqueeze(this, dim); }
+  public Tensor unsqueeze(int dim) { return Op.call1("unsqueeze", () -> Movement.unsqueeze(this, dim), this, dim); }
 
   /** Merges dims startDim..endDim (a view when possible, else a copy). */
-  public Tensor flatten(int startDim, int endDim) { return Movement.flatten(this, startDim, endDim); }
+  public Tensor flatten(int startDim, int endDim) { return Op.call1("flatten", () -> Movement.flatten(this, startDim, endDim), this, startDim, endDim); }
 
-  public Tensor flatten() { return Movement.flatten(this, 0, -1); }
+  public Tensor flatten() { return flatten(0, -1); }
 
   /** Splits one dim into the given sizes (one may be -1). */
-  public Tensor unflatten(int dim, int... sizes) { return Movement.unflatten(this, dim, sizes); }
+  public Tensor unflatten(int dim, int... sizes) { return Op.call1("unflatten", () -> Movement.unflatten(this, dim, sizes), this, dim, sizes); }
 
   /** Sliding windows of {@code size} with {@code step} along dim, as a new last dim (a view). */
-  public Tensor unfold(int dim, int size, int step) { return Movement.unfold(this, dim, size, step); }
+  public Tensor unfold(int dim, int size, int step) { return Op.call1("unfold", () -> Movement.unfold(this, dim, size, step), this, dim, size, step); }
 
   /** This tensor when already contiguous, else a contiguous copy. */
-  public Tensor contiguous() { return Movement.contiguous(this); }
+  public Tensor contiguous() { return Op.call1("contiguous", () -> Movement.contiguous(this), this); }
 
   // ---- elementwise (see Elementwise) ----------------------------------------------------------
 
-  public Tensor neg() { return Elementwise.neg(this); }
-  public Tensor abs() { return Elementwise.abs(this); }
-  public Tensor sign() { return Elementwise.sign(this); }
-  public Tensor exp() { return Elementwise.exp(this); }
-  public Tensor expm1() { return Elementwise.expm1(this); }
-  public Tensor log() { return Elementwise.log(this); }
-  public Tensor log1p() { return Elementwise.log1p(this); }
-  public Tensor log2() { return Elementwise.log2(this); }
-  public Tensor sqrt() { return Elementwise.sqrt(this); }
-  public Tensor rsqrt() { return Elementwise.rsqrt(this); }
-  public Tensor reciprocal() { return Elementwise.reciprocal(this); }
-  public Tensor sin() { return Elementwise.sin(this); }
-  public Tensor cos() { return Elementwise.cos(this); }
-  public Tensor tan() { return Elementwise.tan(this); }
-  public Tensor asin() { return Elementwise.asin(this); }
-  public Tensor acos() { return Elementwise.acos(this); }
-  public Tensor atan() { return Elementwise.atan(this); }
-  public Tensor sinh() { return Elementwise.sinh(this); }
-  public Tensor cosh() { return Elementwise.cosh(this); }
-  public Tensor tanh() { return Elementwise.tanh(this); }
-  public Tensor sigmoid() { return Elementwise.sigmoid(this); }
-  public Tensor logSigmoid() { return Elementwise.logSigmoid(this); }
+  public Tensor neg() { return Op.call1("neg", () -> Elementwise.neg(this), this); }
+  public Tensor abs() { return Op.call1("abs", () -> Elementwise.abs(this), this); }
+  public Tensor sign() { return Op.call1("sign", () -> Elementwise.sign(this), this); }
+  public Tensor exp() { return Op.call1("exp", () -> Elementwise.exp(this), this); }
+  public Tensor expm1() { return Op.call1("expm1", () -> Elementwise.expm1(this), this); }
+  public Tensor log() { return Op.call1("log", () -> Elementwise.log(this), this); }
+  public Tensor log1p() { return Op.call1("log1p", () -> Elementwise.log1p(this), this); }
+  public Tensor log2() { return Op.call1("log2", () -> Elementwise.log2(this), this); }
+  public Tensor sqrt() { return Op.call1("sqrt", () -> Elementwise.sqrt(this), this); }
+  public Tensor rsqrt() { return Op.call1("rsqrt", () -> Elementwise.rsqrt(this), this); }
+  public Tensor reciprocal() { return Op.call1("reciprocal", () -> Elementwise.reciprocal(this), this); }
+  public Tensor sin() { return Op.call1("sin", () -> Elementwise.sin(this), this); }
+  public Tensor cos() { return Op.call1("cos", () -> Elementwise.cos(this), this); }
+  public Tensor tan() { return Op.call1("tan", () -> Elementwise.tan(this), this); }
+  public Tensor asin() { return Op.call1("asin", () -> Elementwise.asin(this), this); }
+  public Tensor acos() { return Op.call1("acos", () -> Elementwise.acos(this), this); }
+  public Tensor atan() { return Op.call1("atan", () -> Elementwise.atan(this), this); }
+  public Tensor sinh() { return Op.call1("sinh", () -> Elementwise.sinh(this), this); }
+  public Tensor cosh() { return Op.call1("cosh", () -> Elementwise.cosh(this), this); }
+  public Tensor tanh() { return Op.call1("tanh", () -> Elementwise.tanh(this), this); }
+  public Tensor sigmoid() { return Op.call1("sigmoid", () -> Elementwise.sigmoid(this), this); }
+  public Tensor logSigmoid() { return Op.call1("logSigmoid", () -> Elementwise.logSigmoid(this), this); }
   /** log(1 + exp(beta x)) / beta, linear above threshold (PyTorch defaults beta 1, threshold 20). */
-  public Tensor softplus(double beta, double threshold) { return Elementwise.softplus(this, beta, threshold); }
-  public Tensor softplus() { return Elementwise.softplus(this, 1, 20); }
+  public Tensor softplus(double beta, double threshold) { return Op.call1("softplus", () -> Elementwise.softplus(this, beta, threshold), this, beta, threshold); }
+  public Tensor softplus() { return softplus(1, 20); }
   /** max(x, 0); relu'(0) = 0. */
-  public Tensor relu() { return Elementwise.relu(this); }
-  public Tensor leakyRelu(double negativeSlope) { return Elementwise.leakyRelu(this, negativeSlope); }
-  public Tensor elu(double alpha) { return Elementwise.elu(this, alpha); }
+  public Tensor relu() { return Op.call1("relu", () -> Elementwise.relu(this), this); }
+  public Tensor leakyRelu(double negativeSlope) { return Op.call1("leakyRelu", () -> Elementwise.leakyRelu(this, negativeSlope), this, negativeSlope); }
+  public Tensor elu(double alpha) { return Op.call1("elu", () -> Elementwise.elu(this, alpha), this, alpha); }
   /** x * Phi(x), exact (erf) form. */
-  public Tensor gelu() { return Elementwise.gelu(this, false); }
+  public Tensor gelu() { return gelu(false); }
   /** GELU with PyTorch's {@code approximate='tanh'} when tanh is true. */
-  public Tensor gelu(boolean tanh) { return Elementwise.gelu(this, tanh); }
-  public Tensor silu() { return Elementwise.silu(this); }
-  public Tensor erf() { return Elementwise.erf(this); }
-  public Tensor erfc() { return Elementwise.erfc(this); }
-  public Tensor floor() { return Elementwise.floor(this); }
-  public Tensor ceil() { return Elementwise.ceil(this); }
+  public Tensor gelu(boolean tanh) { return Op.call1("gelu", () -> Elementwise.gelu(this, tanh), this, tanh); }
+  public Tensor silu() { return Op.call1("silu", () -> Elementwise.silu(this), this); }
+  public Tensor erf() { return Op.call1("erf", () -> Elementwise.erf(this), this); }
+  public Tensor erfc() { return Op.call1("erfc", () -> Elementwise.erfc(this), this); }
+  public Tensor floor() { return Op.call1("floor", () -> Elementwise.floor(this), this); }
+  public Tensor ceil() { return Op.call1("ceil", () -> Elementwise.ceil(this), this); }
   /** Rounds half to even, as PyTorch. */
-  public Tensor round() { return Elementwise.round(this); }
-  public Tensor trunc() { return Elementwise.trunc(this); }
+  public Tensor round() { return Op.call1("round", () -> Elementwise.round(this), this); }
+  public Tensor trunc() { return Op.call1("trunc", () -> Elementwise.trunc(this), this); }
   /** Clamps to [min, max]; NaN for a bound means none. */
-  public Tensor clamp(double min, double max) { return Elementwise.clamp(this, min, max); }
-  public Tensor clampMin(double min) { return Elementwise.clamp(this, min, Double.NaN); }
-  public Tensor clampMax(double max) { return Elementwise.clamp(this, Double.NaN, max); }
-  public Tensor pow(double exponent) { return Elementwise.pow(this, exponent); }
-  public Tensor pow(Tensor exponent) { return Elementwise.binary(BinaryOp.POW, this, exponent); }
+  public Tensor clamp(double min, double max) { return Op.call1("clamp", () -> Elementwise.clamp(this, min, max), this, min, max); }
+  public Tensor clampMin(double min) { return clamp(min, Double.NaN); }
+  public Tensor clampMax(double max) { return clamp(Double.NaN, max); }
+  public Tensor pow(double exponent) { return Op.call1("powScalar", () -> Elementwise.pow(this, exponent), this, exponent); }
+  public Tensor pow(Tensor exponent) { return Op.call("pow", () -> Elementwise.binary(BinaryOp.POW, this, exponent), new Tensor[] {this, exponent}); }
   public Tensor isnan() { return Elementwise.isnan(this); }
   public Tensor isinf() { return Elementwise.isinf(this); }
   public Tensor isfinite() { return Elementwise.isfinite(this); }
   /** NaN to nan, +inf to posinf, -inf to neginf (PyTorch defaults: 0, dtype max, dtype min). */
-  public Tensor nanToNum(double nan, double posinf, double neginf) { return Elementwise.nanToNum(this, nan, posinf, neginf); }
-  public Tensor nanToNum() { return Elementwise.nanToNum(this, 0, Double.NaN, Double.NaN); }
+  public Tensor nanToNum(double nan, double posinf, double neginf) { return Op.call1("nanToNum", () -> Elementwise.nanToNum(this, nan, posinf, neginf), this, nan, posinf, neginf); }
+  public Tensor nanToNum() { return nanToNum(0, Double.NaN, Double.NaN); }
   public Tensor logicalNot() { return Elementwise.logicalNot(this); }
 
-  public Tensor add(Tensor other) { return Elementwise.binary(BinaryOp.ADD, this, other); }
+  public Tensor add(Tensor other) { return Op.call("add", () -> Elementwise.binary(BinaryOp.ADD, this, other), new Tensor[] {this, other}, 1.0); }
   /** this + alpha * other. */
-  public Tensor add(Tensor other, double alpha) { return Elementwise.add(this, other, alpha); }
-  public Tensor add(double value) { return Elementwise.binary(BinaryOp.ADD, this, value); }
-  public Tensor sub(Tensor other) { return Elementwise.binary(BinaryOp.SUB, this, other); }
-  public Tensor sub(double value) { return Elementwise.binary(BinaryOp.SUB, this, value); }
-  public Tensor mul(Tensor other) { return Elementwise.binary(BinaryOp.MUL, this, other); }
-  public Tensor mul(double value) { return Elementwise.binary(BinaryOp.MUL, this, value); }
+  public Tensor add(Tensor other, double alpha) { return Op.call("add", () -> Elementwise.add(this, other, alpha), new Tensor[] {this, other}, alpha); }
+  public Tensor add(double value) { return Op.call1("addScalar", () -> Elementwise.binary(BinaryOp.ADD, this, value), this, value); }
+  public Tensor sub(Tensor other) { return Op.call("sub", () -> Elementwise.binary(BinaryOp.SUB, this, other), new Tensor[] {this, other}); }
+  public Tensor sub(double value) { return Op.call1("subScalar", () -> Elementwise.binary(BinaryOp.SUB, this, value), this, value); }
+  public Tensor mul(Tensor other) { return Op.call("mul", () -> Elementwise.binary(BinaryOp.MUL, this, other), new Tensor[] {this, other}); }
+  public Tensor mul(double value) { return Op.call1("mulScalar", () -> Elementwise.binary(BinaryOp.MUL, this, value), this, value); }
   /** True division: integer inputs give the default float dtype. */
-  public Tensor div(Tensor other) { return Elementwise.binary(BinaryOp.DIV, this, other); }
-  public Tensor div(double value) { return Elementwise.binary(BinaryOp.DIV, this, value); }
+  public Tensor div(Tensor other) { return Op.call("div", () -> Elementwise.binary(BinaryOp.DIV, this, other), new Tensor[] {this, other}); }
+  public Tensor div(double value) { return Op.call1("divScalar", () -> Elementwise.binary(BinaryOp.DIV, this, value), this, value); }
   /** Python-style modulus: the result has the divisor's sign. */
-  public Tensor remainder(Tensor other) { return Elementwise.binary(BinaryOp.REMAINDER, this, other); }
-  public Tensor remainder(double value) { return Elementwise.binary(BinaryOp.REMAINDER, this, value); }
-  public Tensor atan2(Tensor other) { return Elementwise.binary(BinaryOp.ATAN2, this, other); }
+  public Tensor remainder(Tensor other) { return Op.call("remainder", () -> Elementwise.binary(BinaryOp.REMAINDER, this, other), new Tensor[] {this, other}); }
+  public Tensor remainder(double value) { return Op.call1("remainderScalar", () -> Elementwise.binary(BinaryOp.REMAINDER, this, value), this, value); }
+  public Tensor atan2(Tensor other) { return Op.call("atan2", () -> Elementwise.binary(BinaryOp.ATAN2, this, other), new Tensor[] {this, other}); }
   /** Elementwise max; NaN propagates. */
-  public Tensor maximum(Tensor other) { return Elementwise.binary(BinaryOp.MAXIMUM, this, other); }
-  public Tensor minimum(Tensor other) { return Elementwise.binary(BinaryOp.MINIMUM, this, other); }
+  public Tensor maximum(Tensor other) { return Op.call("maximum", () -> Elementwise.binary(BinaryOp.MAXIMUM, this, other), new Tensor[] {this, other}); }
+  public Tensor minimum(Tensor other) { return Op.call("minimum", () -> Elementwise.binary(BinaryOp.MINIMUM, this, other), new Tensor[] {this, other}); }
   public Tensor eq(Tensor other) { return Elementwise.binary(BinaryOp.EQ, this, other); }
   public Tensor eq(double value) { return Elementwise.binary(BinaryOp.EQ, this, value); }
   public Tensor ne(Tensor other) { return Elementwise.binary(BinaryOp.NE, this, other); }
@@ -379,163 +490,190 @@ public final class Tensor implements AutoCloseable {
   public Tensor logicalXor(Tensor other) { return Elementwise.binary(BinaryOp.LOGICAL_XOR, this, other); }
 
   /** cond ? a : b with broadcasting; cond must be BOOL. */
-  public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Elementwise.where(cond, a, b); }
+  public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+    return Op.call("where", () -> Elementwise.where(cond, a, b), new Tensor[] {cond, a, b});
+  }
 
-  public static Tensor where(Tensor cond, Tensor a, double b) { return Elementwise.where(cond, a, b); }
+  public static Tensor where(Tensor cond, Tensor a, double b) {
+    return Op.call("whereScalar", () -> Elementwise.where(cond, a, b), new Tensor[] {cond, a}, b);
+  }
 
   // ---- in place: modify this and return it -------------------------------------------------
 
-  public Tensor addInPlace(Tensor other) { return Elementwise.inPlace(BinaryOp.ADD, this, other); }
+  public Tensor addInPlace(Tensor other) { return Op.inPlace("addInPlace", this, () -> Elementwise.inPlace(BinaryOp.ADD, this, other), old -> old.add(other), other); }
   /** this += alpha * other (the optimizers' axpy). */
-  public Tensor addInPlace(Tensor other, double alpha) { return Elementwise.addInPlace(this, other, alpha); }
-  public Tensor addInPlace(double value) { return Elementwise.inPlace(BinaryOp.ADD, this, value); }
-  public Tensor subInPlace(Tensor other) { return Elementwise.inPlace(BinaryOp.SUB, this, other); }
-  public Tensor mulInPlace(Tensor other) { return Elementwise.inPlace(BinaryOp.MUL, this, other); }
-  public Tensor mulInPlace(double value) { return Elementwise.inPlace(BinaryOp.MUL, this, value); }
-  public Tensor divInPlace(Tensor other) { return Elementwise.inPlace(BinaryOp.DIV, this, other); }
-  public Tensor divInPlace(double value) { return Elementwise.inPlace(BinaryOp.DIV, this, value); }
-  public Tensor clampInPlace(double min, double max) { return Elementwise.clampInPlace(this, min, max); }
+  public Tensor addInPlace(Tensor other, double alpha) { return Op.inPlace("addInPlace", this, () -> Elementwise.addInPlace(this, other, alpha), old -> old.add(other, alpha), other); }
+  public Tensor addInPlace(double value) { return Op.inPlace("addInPlace", this, () -> Elementwise.inPlace(BinaryOp.ADD, this, value), old -> old.add(value)); }
+  public Tensor subInPlace(Tensor other) { return Op.inPlace("subInPlace", this, () -> Elementwise.inPlace(BinaryOp.SUB, this, other), old -> old.sub(other), other); }
+  public Tensor mulInPlace(Tensor other) { return Op.inPlace("mulInPlace", this, () -> Elementwise.inPlace(BinaryOp.MUL, this, other), old -> old.mul(other), other); }
+  public Tensor mulInPlace(double value) { return Op.inPlace("mulInPlace", this, () -> Elementwise.inPlace(BinaryOp.MUL, this, value), old -> old.mul(value)); }
+  public Tensor divInPlace(Tensor other) { return Op.inPlace("divInPlace", this, () -> Elementwise.inPlace(BinaryOp.DIV, this, other), old -> old.div(other), other); }
+  public Tensor divInPlace(double value) { return Op.inPlace("divInPlace", this, () -> Elementwise.inPlace(BinaryOp.DIV, this, value), old -> old.div(value)); }
+  public Tensor clampInPlace(double min, double max) { return Op.inPlace("clampInPlace", this, () -> Elementwise.clampInPlace(this, min, max), old -> old.clamp(min, max)); }
   /** Copies other (broadcast, cast) into this. */
-  public Tensor copyFrom(Tensor other) { return Elementwise.copyFrom(this, other); }
-  public Tensor fill(double value) { return Elementwise.fill(this, value); }
-  public Tensor zero() { return Elementwise.fill(this, 0); }
+  public Tensor copyFrom(Tensor other) { return Op.inPlace("copyFrom", this, () -> Elementwise.copyFrom(this, other), old -> other.expand(old.shape()).to(old.dtype()), other); }
+  public Tensor fill(double value) { return Op.inPlace("fill", this, () -> Elementwise.fill(this, value), null); }
+  public Tensor zero() { return fill(0); }
   /** Sets elements where mask is true to value (mask broadcasts to this). */
-  public Tensor maskedFillInPlace(Tensor mask, double value) { return Indexing.maskedFillInPlace(this, mask, value); }
+  public Tensor maskedFillInPlace(Tensor mask, double value) {
+    return Op.inPlace("maskedFillInPlace", this, () -> Indexing.maskedFillInPlace(this, mask, value), old -> old.maskedFill(mask, value));
+  }
 
   // ---- reductions (see Reductions) -----------------------------------------------------------
 
   /** Sum of all elements (0-dim); ints and bool sum to INT64. */
-  public Tensor sum() { return Reductions.sum(this, new int[0], false); }
-  public Tensor sum(int[] dims, boolean keepDim) { return Reductions.sum(this, dims, keepDim); }
-  public Tensor sum(int dim) { return Reductions.sum(this, new int[] {dim}, false); }
-  public Tensor mean() { return Reductions.mean(this, new int[0], false); }
-  public Tensor mean(int[] dims, boolean keepDim) { return Reductions.mean(this, dims, keepDim); }
-  public Tensor mean(int dim) { return Reductions.mean(this, new int[] {dim}, false); }
-  public Tensor prod() { return Reductions.prod(this, new int[0], false); }
-  public Tensor prod(int[] dims, boolean keepDim) { return Reductions.prod(this, dims, keepDim); }
+  public Tensor sum() { return sum(new int[0], false); }
+  public Tensor sum(int[] dims, boolean keepDim) { return Op.call1("sum", () -> Reductions.sum(this, dims, keepDim), this, dims, keepDim); }
+  public Tensor sum(int dim) { return sum(new int[] {dim}, false); }
+  public Tensor mean() { return mean(new int[0], false); }
+  public Tensor mean(int[] dims, boolean keepDim) { return Op.call1("mean", () -> Reductions.mean(this, dims, keepDim), this, dims, keepDim); }
+  public Tensor mean(int dim) { return mean(new int[] {dim}, false); }
+  public Tensor prod() { return prod(new int[0], false); }
+  public Tensor prod(int[] dims, boolean keepDim) { return Op.call1("prod", () -> Reductions.prod(this, dims, keepDim), this, dims, keepDim); }
   /** Max of all elements; NaN if any is NaN. */
-  public Tensor max() { return Reductions.max(this, new int[0], false); }
-  public Tensor max(int[] dims, boolean keepDim) { return Reductions.max(this, dims, keepDim); }
+  public Tensor max() { return max(new int[0], false); }
+  public Tensor max(int[] dims, boolean keepDim) { return Op.call1("max", () -> Reductions.max(this, dims, keepDim), this, dims, keepDim); }
   /** Max along one dim with the index of the first maximum. */
-  public ValuesIndices maxWithIndices(int dim, boolean keepDim) { return Reductions.maxWithIndices(this, dim, keepDim); }
-  public Tensor min() { return Reductions.min(this, new int[0], false); }
-  public Tensor min(int[] dims, boolean keepDim) { return Reductions.min(this, dims, keepDim); }
-  public ValuesIndices minWithIndices(int dim, boolean keepDim) { return Reductions.minWithIndices(this, dim, keepDim); }
+  public ValuesIndices maxWithIndices(int dim, boolean keepDim) { return Op.pair("maxDim", () -> Reductions.maxWithIndices(this, dim, keepDim), this, dim, keepDim); }
+  public Tensor min() { return min(new int[0], false); }
+  public Tensor min(int[] dims, boolean keepDim) { return Op.call1("min", () -> Reductions.min(this, dims, keepDim), this, dims, keepDim); }
+  public ValuesIndices minWithIndices(int dim, boolean keepDim) { return Op.pair("minDim", () -> Reductions.minWithIndices(this, dim, keepDim), this, dim, keepDim); }
   /** Index of the max in the flattened tensor. */
   public Tensor argmax() { return Reductions.argmax(this); }
   public Tensor argmax(int dim, boolean keepDim) { return Reductions.argAlong("argmax", ReduceOp.MAX, this, dim, keepDim); }
   public Tensor argmin() { return Reductions.argmin(this); }
   public Tensor argmin(int dim, boolean keepDim) { return Reductions.argAlong("argmin", ReduceOp.MIN, this, dim, keepDim); }
   /** Variance with Bessel-style correction (1 = unbiased, PyTorch's default). */
-  public Tensor var(int[] dims, int correction, boolean keepDim) { return Reductions.var(this, dims, correction, keepDim); }
-  public Tensor var() { return Reductions.var(this, new int[0], 1, false); }
-  public Tensor std(int[] dims, int correction, boolean keepDim) { return Reductions.std(this, dims, correction, keepDim); }
-  public Tensor std() { return Reductions.std(this, new int[0], 1, false); }
+  public Tensor var(int[] dims, int correction, boolean keepDim) { return Op.call1("var", () -> Reductions.var(this, dims, correction, keepDim), this, dims, correction, keepDim); }
+  public Tensor var() { return var(new int[0], 1, false); }
+  public Tensor std(int[] dims, int correction, boolean keepDim) { return Op.call1("std", () -> Reductions.std(this, dims, correction, keepDim), this, dims, correction, keepDim); }
+  public Tensor std() { return std(new int[0], 1, false); }
   /** Vector p-norm over dims (p = 1, 2, any positive, +-inf; 0 counts nonzeros). */
-  public Tensor norm(double p, int[] dims, boolean keepDim) { return Reductions.norm(this, p, dims, keepDim); }
+  public Tensor norm(double p, int[] dims, boolean keepDim) { return Op.call1("norm", () -> Reductions.norm(this, p, dims, keepDim), this, p, dims, keepDim); }
   /** 2-norm of all elements (Frobenius for matrices). */
-  public Tensor norm() { return Reductions.norm(this, 2, new int[0], false); }
-  public Tensor logSumExp(int[] dims, boolean keepDim) { return Reductions.logSumExp(this, dims, keepDim); }
+  public Tensor norm() { return norm(2, new int[0], false); }
+  public Tensor logSumExp(int[] dims, boolean keepDim) { return Op.call1("logSumExp", () -> Reductions.logSumExp(this, dims, keepDim), this, dims, keepDim); }
   public Tensor all() { return Reductions.all(this, new int[0], false); }
   public Tensor all(int[] dims, boolean keepDim) { return Reductions.all(this, dims, keepDim); }
   public Tensor any() { return Reductions.any(this, new int[0], false); }
   public Tensor any(int[] dims, boolean keepDim) { return Reductions.any(this, dims, keepDim); }
   public Tensor countNonzero(int... dims) { return Reductions.countNonzero(this, dims); }
-  public Tensor cumsum(int dim) { return Reductions.cumsum(this, dim); }
-  public Tensor cumprod(int dim) { return Reductions.cumprod(this, dim); }
+  public Tensor cumsum(int dim) { return Op.call1("cumsum", () -> Reductions.cumsum(this, dim), this, dim); }
+  public Tensor cumprod(int dim) { return Op.call1("cumprod", () -> Reductions.cumprod(this, dim), this, dim); }
   /** exp(x - max) / sum, along dim. */
-  public Tensor softmax(int dim) { return Reductions.softmax(this, dim, false); }
-  public Tensor logSoftmax(int dim) { return Reductions.softmax(this, dim, true); }
+  public Tensor softmax(int dim) { return Op.call1("softmax", () -> Reductions.softmax(this, dim, false), this, dim); }
+  public Tensor logSoftmax(int dim) { return Op.call1("logSoftmax", () -> Reductions.softmax(this, dim, true), this, dim); }
 
   // ---- indexing, sorting, joining (see Indexing, Sorting, Joining) ------------------------------
 
-  public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
+  public Tensor gather(int dim, Tensor index) { return Op.call("gather", () -> Indexing.gather(this, dim, index), new Tensor[] {this, index}, dim); }
   /** A copy of this with src written at index along dim. */
-  public Tensor scatter(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src, false); }
-  public Tensor scatter(int dim, Tensor index, double value) { return Indexing.scatter(this, dim, index, value); }
+  public Tensor scatter(int dim, Tensor index, Tensor src) {
+    return Op.call("scatter", () -> Indexing.scatter(this, dim, index, src, false), new Tensor[] {this, index, src}, dim);
+  }
+  public Tensor scatter(int dim, Tensor index, double value) { return Op.call("scatterValue", () -> Indexing.scatter(this, dim, index, value), new Tensor[] {this, index}, dim, value); }
   /** A copy of this with src added at index along dim (repeated indices accumulate). */
-  public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Indexing.scatter(this, dim, index, src, true); }
-  public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
+  public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Op.call("scatterAdd", () -> Indexing.scatter(this, dim, index, src, true), new Tensor[] {this, index, src}, dim); }
+  public Tensor indexSelect(int dim, Tensor index) { return Op.call("indexSelect", () -> Indexing.indexSelect(this, dim, index), new Tensor[] {this, index}, dim); }
   /** A copy of this with alpha*source added at rows index along dim. */
-  public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) { return Indexing.indexAdd(this, dim, index, source, alpha); }
-  public Tensor maskedFill(Tensor mask, double value) { return Indexing.maskedFill(this, mask, value); }
+  public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) { return Op.call("indexAdd", () -> Indexing.indexAdd(this, dim, index, source, alpha), new Tensor[] {this, index, source}, dim, alpha); }
+  public Tensor maskedFill(Tensor mask, double value) { return Op.call("maskedFill", () -> Indexing.maskedFill(this, mask, value), new Tensor[] {this, mask}, value); }
   /** The elements where mask is true, as 1-D. */
-  public Tensor maskedSelect(Tensor mask) { return Indexing.maskedSelect(this, mask); }
+  public Tensor maskedSelect(Tensor mask) { return Op.call("maskedSelect", () -> Indexing.maskedSelect(this, mask), new Tensor[] {this, mask}); }
   /** Elements at flat indices of the row-major tensor. */
-  public Tensor take(Tensor index) { return Indexing.take(this, index); }
+  public Tensor take(Tensor index) { return Op.call("take", () -> Indexing.take(this, index), new Tensor[] {this, index}); }
   /** Coordinates of nonzero elements: [count, dim], INT64. */
   public Tensor nonzero() { return Indexing.nonzero(this); }
   /** One-hot encoding of an integer tensor: shape + [numClasses], INT64; numClasses -1 infers max+1. */
   public Tensor oneHot(int numClasses) { return Indexing.oneHot(this, numClasses); }
 
   /** Stable sort along dim. */
-  public ValuesIndices sort(int dim, boolean descending) { return Sorting.sort(this, dim, descending); }
-  public Tensor argsort(int dim, boolean descending) { return Sorting.sort(this, dim, descending).indices(); }
-  public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Sorting.topk(this, k, dim, largest, sorted); }
+  public ValuesIndices sort(int dim, boolean descending) { return Op.pair("sort", () -> Sorting.sort(this, dim, descending), this, dim, descending); }
+  public Tensor argsort(int dim, boolean descending) {
+    ValuesIndices r = Sorting.sort(this, dim, descending);
+    r.values().close();
+    return r.indices();
+  }
+  public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Op.pair("topk", () -> Sorting.topk(this, k, dim, largest, sorted), this, k, dim, largest, sorted); }
   /** The k-th smallest (1-based) along dim. */
-  public ValuesIndices kthvalue(int k, int dim, boolean keepDim) { return Sorting.kthvalue(this, k, dim, keepDim); }
+  public ValuesIndices kthvalue(int k, int dim, boolean keepDim) { return Op.pair("kthvalue", () -> Sorting.kthvalue(this, k, dim, keepDim), this, k, dim, keepDim); }
   /** Lower median of all elements. */
-  public Tensor median() { return Sorting.median(this); }
-  public ValuesIndices median(int dim, boolean keepDim) { return Sorting.median(this, dim, keepDim); }
+  public Tensor median() { return Op.call1("median", () -> Sorting.median(this), this); }
+  public ValuesIndices median(int dim, boolean keepDim) { return Op.pair("medianDim", () -> Sorting.median(this, dim, keepDim), this, dim, keepDim); }
 
-  public static Tensor cat(List<Tensor> tensors, int dim) { return Joining.cat(tensors, dim); }
-  public static Tensor stack(List<Tensor> tensors, int dim) { return Joining.stack(tensors, dim); }
+  public static Tensor cat(List<Tensor> tensors, int dim) {
+    return Op.call("cat", () -> Joining.cat(tensors, dim), tensors.toArray(new Tensor[0]), dim);
+  }
+  public static Tensor stack(List<Tensor> tensors, int dim) {
+    return Op.call("stack", () -> Joining.stack(tensors, dim), tensors.toArray(new Tensor[0]), dim);
+  }
   /** Pieces of splitSize along dim (the last may be smaller); views. */
-  public List<Tensor> split(int splitSize, int dim) { return Joining.split(this, splitSize, dim); }
-  public List<Tensor> split(int[] sizes, int dim) { return Joining.split(this, sizes, dim); }
-  public List<Tensor> chunk(int chunks, int dim) { return Joining.chunk(this, chunks, dim); }
+  public List<Tensor> split(int splitSize, int dim) { return Op.pieces(this, Joining.split(this, splitSize, dim), dim); }
+  public List<Tensor> split(int[] sizes, int dim) { return Op.pieces(this, Joining.split(this, sizes, dim), dim); }
+  public List<Tensor> chunk(int chunks, int dim) { return Op.pieces(this, Joining.chunk(this, chunks, dim), dim); }
   /** Pads the last dims: pad = (left, right) pairs starting from the last dim, as torch.nn.functional.pad. */
-  public Tensor pad(int[] pad, PadMode mode, double value) { return Joining.pad(this, pad, mode, value); }
-  public Tensor flip(int... dims) { return Joining.flip(this, dims); }
-  public Tensor roll(int[] shifts, int[] dims) { return Joining.roll(this, shifts, dims); }
+  public Tensor pad(int[] pad, PadMode mode, double value) { return Op.call1("pad", () -> Joining.pad(this, pad, mode, value), this, pad, mode, value); }
+  public Tensor flip(int... dims) { return Op.call1("flip", () -> Joining.flip(this, dims), this, dims); }
+  public Tensor roll(int[] shifts, int[] dims) { return Op.call1("roll", () -> Joining.roll(this, shifts, dims), this, shifts, dims); }
   /** Tiles the tensor: repeats[i] copies along dim i (leading new dims allowed). */
-  public Tensor repeat(int... repeats) { return Joining.repeat(this, repeats); }
-  public Tensor tril(int diagonal) { return Joining.tril(this, diagonal); }
-  public Tensor triu(int diagonal) { return Joining.triu(this, diagonal); }
+  public Tensor repeat(int... repeats) { return Op.call1("repeat", () -> Joining.repeat(this, repeats), this, repeats); }
+  public Tensor tril(int diagonal) { return Op.call1("tril", () -> Joining.tril(this, diagonal), this, diagonal); }
+  public Tensor triu(int diagonal) { return Op.call1("triu", () -> Joining.triu(this, diagonal), this, diagonal); }
 
   // ---- linear algebra, convolution, pooling (see LinearAlgebra, Convolution) -------------------
 
   /** torch.matmul: vector, matrix and batched forms with batch broadcasting. */
-  public Tensor matmul(Tensor other) { return LinearAlgebra.matmul(this, other); }
+  public Tensor matmul(Tensor other) { return Op.call("matmul", () -> LinearAlgebra.matmul(this, other), new Tensor[] {this, other}); }
   /** Batched [B,n,m] @ [B,m,p] without broadcasting. */
-  public Tensor bmm(Tensor other) { return LinearAlgebra.bmm(this, other); }
-  public Tensor mm(Tensor other) { return LinearAlgebra.mm(this, other); }
-  public Tensor outer(Tensor other) { return LinearAlgebra.outer(this, other); }
-  public Tensor dot(Tensor other) { return LinearAlgebra.dot(this, other); }
+  public Tensor bmm(Tensor other) { return Op.call("bmm", () -> LinearAlgebra.bmm(this, other), new Tensor[] {this, other}); }
+  public Tensor mm(Tensor other) { return Op.call("mm", () -> LinearAlgebra.mm(this, other), new Tensor[] {this, other}); }
+  public Tensor outer(Tensor other) { return Op.call("outer", () -> LinearAlgebra.outer(this, other), new Tensor[] {this, other}); }
+  public Tensor dot(Tensor other) { return Op.call("dot", () -> LinearAlgebra.dot(this, other), new Tensor[] {this, other}); }
   /** Einstein summation for one or two operands, e.g. "bij,bjk->bik", "ii->i", "ij->". */
-  public static Tensor einsum(String equation, Tensor... operands) { return LinearAlgebra.einsum(equation, operands); }
+  public static Tensor einsum(String equation, Tensor... operands) {
+    return Op.call("einsum", () -> LinearAlgebra.einsum(equation, operands), operands.clone(), equation);
+  }
   /** Pairwise p-norm distances between rows: [B?,P,M] x [B?,R,M] -> [B?,P,R]. */
-  public static Tensor cdist(Tensor x1, Tensor x2, double p) { return LinearAlgebra.cdist(x1, x2, p); }
+  public static Tensor cdist(Tensor x1, Tensor x2, double p) {
+    return Op.call("cdist", () -> LinearAlgebra.cdist(x1, x2, p), new Tensor[] {x1, x2}, p);
+  }
 
   public Tensor conv1d(Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
-    return Convolution.conv1d(this, weight, bias, stride, padding, dilation, groups);
+    return Op.call("conv1d", () -> Convolution.conv1d(this, weight, bias, stride, padding, dilation, groups),
+        new Tensor[] {this, weight, bias}, stride, padding, dilation, groups);
   }
   /** x [N,C,H,W] (or [C,H,W]) with weight [O, C/groups, kH, kW]; bias may be null. */
   public Tensor conv2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
-    return Convolution.conv2d(this, weight, bias, stride, padding, dilation, groups);
+    return Op.call("conv2d", () -> Convolution.conv2d(this, weight, bias, stride, padding, dilation, groups),
+        new Tensor[] {this, weight, bias}, stride, padding, dilation, groups);
   }
   /** weight [C, O/groups, kH, kW]. */
   public Tensor convTranspose2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding,
                                 int groups, int[] dilation) {
-    return Convolution.convTranspose2d(this, weight, bias, stride, padding, outputPadding, groups, dilation);
+    return Op.call("convTranspose2d", () -> Convolution.convTranspose2d(this, weight, bias, stride, padding, outputPadding,
+        groups, dilation), new Tensor[] {this, weight, bias}, stride, padding, outputPadding, groups, dilation);
   }
   public Tensor maxPool1d(int kernel, int stride, int padding, int dilation, boolean ceilMode) {
-    return Convolution.maxPool1d(this, kernel, stride, padding, dilation, ceilMode);
+    return Op.call1("maxPool1d", () -> Convolution.maxPool1d(this, kernel, stride, padding, dilation, ceilMode), this,
+        kernel, stride, padding, dilation, ceilMode);
   }
   public Tensor maxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-    ValuesIndices r = Convolution.maxPool2d(this, kernel, stride, padding, dilation, ceilMode);
-    r.indices().close();
+    ValuesIndices r = maxPool2dWithIndices(kernel, stride, padding, dilation, ceilMode);
+    if (r.values().gradFn() == null) r.indices().close();
     return r.values();
   }
   /** Max pooling with the flat (h*W+w) index of each chosen input, as torch's return_indices. */
   public ValuesIndices maxPool2dWithIndices(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
-    return Convolution.maxPool2d(this, kernel, stride, padding, dilation, ceilMode);
+    return Op.pair("maxPool2d", () -> Convolution.maxPool2d(this, kernel, stride, padding, dilation, ceilMode), this,
+        kernel, stride, padding, dilation, ceilMode);
   }
   public Tensor avgPool1d(int kernel, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
-    return Convolution.avgPool1d(this, kernel, stride, padding, ceilMode, countIncludePad);
+    return Op.call1("avgPool1d", () -> Convolution.avgPool1d(this, kernel, stride, padding, ceilMode, countIncludePad),
+        this, kernel, stride, padding, ceilMode, countIncludePad);
   }
   public Tensor avgPool2d(int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
-    return Convolution.avgPool2d(this, kernel, stride, padding, ceilMode, countIncludePad);
+    return Op.call1("avgPool2d", () -> Convolution.avgPool2d(this, kernel, stride, padding, ceilMode, countIncludePad),
+        this, kernel, stride, padding, ceilMode, countIncludePad);
   }
-  public Tensor adaptiveAvgPool2d(int outH, int outW) { return Convolution.adaptiveAvgPool2d(this, outH, outW); }
+  public Tensor adaptiveAvgPool2d(int outH, int outW) { return Op.call1("adaptiveAvgPool2d", () -> Convolution.adaptiveAvgPool2d(this, outH, outW), this, outH, outW); }
 }

@@ -22,6 +22,14 @@ public interface Buffer {
   /** Drops a reference; the last one frees the memory. */
   void release();
 
+  /**
+   * Version counter shared by every view of this buffer: in-place ops bump it, and autograd
+   * compares it with the version a saved tensor had, to reject a backward through modified data.
+   */
+  int version();
+
+  void bumpVersion();
+
   /** True once the last reference was released. */
   boolean isFreed();
 

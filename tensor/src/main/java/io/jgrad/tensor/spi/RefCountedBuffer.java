@@ -8,6 +8,7 @@ public abstract class RefCountedBuffer implements Buffer {
   private final DType dtype;
   private final int length;
   private final AtomicInteger refs = new AtomicInteger(1);
+  private final AtomicInteger version = new AtomicInteger();
 
   protected RefCountedBuffer(DType dtype, int length) {
     this.dtype = dtype;
@@ -33,6 +34,10 @@ public abstract class RefCountedBuffer implements Buffer {
     if (n == 0) free();
     if (n < 0) throw new IllegalStateException("buffer released more often than retained");
   }
+
+  @Override public int version() { return version.get(); }
+
+  @Override public void bumpVersion() { version.incrementAndGet(); }
 
   @Override public boolean isFreed() { return refs.get() <= 0; }
 

@@ -1,0 +1,60 @@
+package io.jgrad.autograd;
+
+import io.jgrad.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * Gradient hooks. A tensor hook sees (and may replace) the gradient flowing into one tensor;
+ * a tape hook sees every node's backward (for clipping, logging, statistics).
+ */
+public final class Hooks {
+  /** Called after each node's derivative ran: the node's name, its output gradient, its input gradients. */
+  @FunctionalInterface
+  public interface TapeHook {
+    void onBackward(String op, Tensor gradOutput, Tensor[] gradInputs);
+  }
+
+  private static final Map<Tensor, List<UnaryOperator<Tensor>>> LEAF_HOOKS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final List<TapeHook> TAPE_HOOKS = new CopyOnWriteArrayList<>();
+
+  private Hooks() {}
+
+  /**
+   * Registers {@code hook} on t: during backward it receives the gradient of t and returns the
+   * gradient to use instead (or null to keep it). Works for leaves and for non-leaf tensors.
+   */
+  public static void register(Tensor t, UnaryOperator<Tensor> hook) {
+    if (!t.requiresGrad()) throw new IllegalStateException("register hook: tensor does not require grad");
+    if (t.gradFn() instanceof Node n) {
+      n.addHook(hook);
+    } else {
+      LEAF_HOOKS.computeIfAbsent(t, k -> new ArrayList<>()).add(hook);
+    }
+  }
+
+  /** Adds a tape hook; returns a handle whose close() removes it. */
+  public static AutoCloseable addTapeHook(TapeHook hook) {
+    TAPE_HOOKS.add(hook);
+    return () -> TAPE_HOOKS.remove(hook);
+  }
+
+  static Tensor applyLeafHooks(Tensor leaf, Tensor grad) {
+    List<UnaryOperator<Tensor>> hs = LEAF_HOOKS.get(leaf);
+    if (hs == null) return grad;
+    for (UnaryOperator<Tensor> h : hs) {
+      Tensor r = h.apply(grad);
+      if (r != null) grad = r;
+    }
+    return grad;
+  }
+
+  static void notifyTape(Node node, Tensor gradOutput, Tensor[] gradInputs) {
+    for (TapeHook h : TAPE_HOOKS) h.onBackward(node.name(), gradOutput, gradInputs);
+  }
+}

@@ -1,0 +1,145 @@
+package io.jgrad.autograd;
+
+import io.jgrad.tensor.GradNode;
+import io.jgrad.tensor.Shapes;
+import io.jgrad.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * One recorded op on the tape: its derivative, the inputs and outputs it saw (with their
+ * versions, to catch in-place changes), its parameters, and the edges to the nodes (or
+ * leaves) that produced its inputs, fixed at record time. Saved tensors are dropped after
+ * backward unless the graph is retained.
+ */
+final class Node implements GradNode {
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+
+  final long sequence = SEQUENCE.incrementAndGet();
+  private final String name;
+  private final Derivative derivative;
+  private final Object[] params;
+  private final int inputCount;
+  private final boolean[] needsGrad;
+  private final Node[] nextNode;       // producer of input i, or null
+  private final int[] nextIndex;       // which output of the producer
+  private final Tensor[] leaf;         // input i when it is a leaf that requires grad
+  private final int[] outputShape0;
+  private final StackTraceElement[] createdAt;
+  private Tensor[] inputs, outputs;
+  private int[] inputVersions, outputVersions;
+  private List<UnaryOperator<Tensor>> hooks;
+  private boolean released;
+
+  Node(String name, Derivative derivative, Tensor[] inputs, Tensor[] outputs, Object[] params, boolean anomaly) {
+    this.name = name;
+    this.derivative = derivative;
+    this.params = params.clone();
+    this.inputCount = inputs.length;
+    this.inputs = inputs.clone();
+    this.outputs = outputs.clone();
+    this.needsGrad = new boolean[inputs.length];
+    this.nextNode = new Node[inputs.length];
+    this.nextIndex = new int[inputs.length];
+    this.leaf = new Tensor[inputs.length];
+    this.inputVersions = new int[inputs.length];
+    this.outputVersions = new int[outputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      Tensor t = inputs[i];
+      if (t == null) continue;
+      inputVersions[i] = t.version();
+      if (!t.requiresGrad()) continue;
+      needsGrad[i] = true;
+      if (t.gradFn() instanceof Node n) {
+        nextNode[i] = n;
+        nextIndex[i] = t.gradOutputIndex();
+      } else {
+        leaf[i] = t;
+      }
+    }
+    for (int i = 0; i < outputs.length; i++) outputVersions[i] = outputs[i].version();
+    this.outputShape0 = outputs[0].shape();
+    this.createdAt = anomaly ? new Throwable().getStackTrace() : null;
+  }
+
+  @Override public String name() { return name; }
+
+  Derivative derivative() { return derivative; }
+
+  Object[] params() { return params; }
+
+  int inputCount() { return inputCount; }
+
+  boolean needsGrad(int i) { return needsGrad[i]; }
+
+  Node nextNode(int i) { return nextNode[i]; }
+
+  int nextIndex(int i) { return nextIndex[i]; }
+
+  Tensor leaf(int i) { return leaf[i]; }
+
+  int[] outputShape() { return outputShape0.clone(); }
+
+  /** Where this node was recorded (anomaly mode only), for error messages. */
+  String createdAt() {
+    if (createdAt == null) return "(enable Anomaly mode to see where it was created)";
+    StringBuilder sb = new StringBuilder();
+    int shown = 0;
+    for (StackTraceElement e : createdAt) {
+      String c = e.getClassName();
+      if (c.startsWith("io.jgrad.autograd.") || c.startsWith("io.jgrad.tensor.") || c.startsWith("java.")) continue;
+      sb.append("\n    at ").append(e);
+      if (++shown == 6) break;
+    }
+    return shown == 0 ? "(inside jgrad)" : sb.toString();
+  }
+
+  Tensor savedInput(int i) { return saved(inputs, inputVersions, i, "input"); }
+
+  Tensor savedOutput(int i) { return saved(outputs, outputVersions, i, "output"); }
+
+  /** The output tensor object itself (for retainGrad), or null after release. */
+  Tensor outputTensor(int i) { return released || outputs == null ? null : outputs[i]; }
+
+  private Tensor saved(Tensor[] arr, int[] versions, int i, String what) {
+    if (released) {
+      throw new IllegalStateException("backward through the graph a second time: the saved tensors of " + name
+          + " were already freed; call backward(gradient, retainGraph=true, ...) the first time");
+    }
+    Tensor t = arr[i];
+    if (t != null && t.version() != versions[i]) {
+      throw new IllegalStateException("one of the tensors needed for gradient computation has been modified by an "
+          + "in-place operation: " + what + " " + i + " of " + name + " " + Shapes.str(t.shape()) + " is at version "
+          + t.version() + ", expected version " + versions[i]);
+    }
+    return t;
+  }
+
+  boolean isReleased() { return released; }
+
+  /** Drops the saved tensors (after backward without retainGraph). */
+  void release() {
+    released = true;
+    inputs = null;
+    outputs = null;
+  }
+
+  void addHook(UnaryOperator<Tensor> hook) {
+    if (hooks == null) hooks = new ArrayList<>();
+    hooks.add(hook);
+  }
+
+  Tensor applyHooks(Tensor grad) {
+    if (hooks == null) return grad;
+    for (UnaryOperator<Tensor> h : hooks) {
+      Tensor r = h.apply(grad);
+      if (r != null) grad = r;
+    }
+    return grad;
+  }
+
+  @Override
+  public String toString() { return "<" + name + " node #" + sequence + ">"; }
+}
