@@ -106,3 +106,51 @@ class Golden:
 # vector: 15, 16, 17), a prime, and 2-D/3-D shapes.
 TAIL_SIZES = [0, 1, 7, 15, 16, 17, 31, 33, 97]
 SHAPES = [[0], [1], [7], [15], [16], [17], [33], [97], [3, 5], [2, 3, 4], [4, 1, 6], [0, 3]]
+
+
+def _apply_steps(t, steps):
+    return Input(t, *steps).tensor() if steps else t
+
+
+class GradGolden(Golden):
+    """Golden gradients: for each case, the output, the gradient of out.sum(), the gradient of a
+    random weighted sum (out * w).sum(), and optionally a double-backward value: the gradient of
+    sum_i <g_i, v_i> where g_i are the weighted-sum gradients computed with create_graph=True.
+
+    Leaves are the contiguous *bases* of the inputs (view steps are replayed after requires_grad),
+    so gradients flow through the recorded views exactly as in Java.
+
+    Outputs, in order: out, w, g_sum[k] for each differentiated input k, g_w[k] ..., and when
+    double=True: v[k] ..., gg[k] ... (a missing gradient is written as zeros).
+    """
+
+    def add_grad(self, op, inputs, fn, args=None, diff=None, double=False, note=None):
+        ins = [i if isinstance(i, Input) else Input(i) for i in inputs]
+        args = dict(args or {})
+        leaves, idx, ts = [], [], []
+        for k, i in enumerate(ins):
+            b = i.base.detach().clone()
+            if b.dtype.is_floating_point and (diff is None or k in diff):
+                b.requires_grad_(True)
+                leaves.append(b)
+                idx.append(k)
+            ts.append(_apply_steps(b, i.steps))
+        out = fn(*ts)
+        if not leaves:
+            raise ValueError(op + ": nothing to differentiate")
+
+        def grads(y, create=False):
+            gs = torch.autograd.grad(y, leaves, allow_unused=True, retain_graph=True, create_graph=create)
+            return [torch.zeros_like(l) if g is None else g for g in gs]
+
+        g_sum = grads(out.sum())
+        w = torch.randn(out.shape, dtype=out.dtype)
+        g_w = grads((out * w).sum(), create=double)
+        outputs = [out.detach(), w] + [g.detach() for g in g_sum] + [g.detach() for g in g_w]
+        if double:
+            vs = [torch.randn(g.shape, dtype=g.dtype) for g in g_w]
+            total = sum((g * v).sum() for g, v in zip(g_w, vs) if g.requires_grad)
+            gg = grads(total) if torch.is_tensor(total) and total.requires_grad else [torch.zeros_like(l) for l in leaves]
+            outputs += vs + [g.detach() for g in gg]
+        args["grad"] = {"diff": idx, "double": bool(double)}
+        self.add(op, ins, outputs, args, note)

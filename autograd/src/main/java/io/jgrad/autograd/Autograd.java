@@ -17,12 +17,18 @@ public final class Autograd {
    */
   public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
                                   boolean createGraph, boolean allowUnused) {
+    return grad(outputs, inputs, gradOutputs, createGraph, createGraph, allowUnused);
+  }
+
+  /** As above, keeping the graph for another pass when {@code retainGraph} (implied by createGraph). */
+  public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
+                                  boolean retainGraph, boolean createGraph, boolean allowUnused) {
     List<Tensor> gos = gradOutputs == null ? new ArrayList<>(java.util.Collections.nCopies(outputs.size(), null))
         : gradOutputs;
     if (gos.size() != outputs.size()) {
       throw new IllegalArgumentException("grad: " + gos.size() + " gradOutputs for " + outputs.size() + " outputs");
     }
-    return Arrays.asList(Engine.run(outputs, gos, createGraph, createGraph, inputs, allowUnused));
+    return Arrays.asList(Engine.run(outputs, gos, retainGraph || createGraph, createGraph, inputs, allowUnused));
   }
 
   /** Gradient of one scalar output with respect to inputs. */

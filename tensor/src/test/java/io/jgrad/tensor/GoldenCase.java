@@ -28,9 +28,15 @@ public final class GoldenCase {
     return t;
   }
 
-  private Tensor freshInput(int i) {
+  private Tensor freshInput(int i) { return applyView(i, inputBase(i)); }
+
+  /** Input i before its view steps: the contiguous base tensor. */
+  public Tensor inputBase(int i) { return decode(json.getAsJsonArray("inputs").get(i).getAsJsonObject()); }
+
+  /** Replays input i's recorded view steps on a base (e.g. one that requires grad). */
+  public Tensor applyView(int i, Tensor base) {
     JsonObject in = json.getAsJsonArray("inputs").get(i).getAsJsonObject();
-    Tensor t = decode(in);
+    Tensor t = base;
     if (in.has("view")) {
       for (JsonElement e : in.getAsJsonArray("view")) t = step(t, e.getAsJsonArray());
     }
