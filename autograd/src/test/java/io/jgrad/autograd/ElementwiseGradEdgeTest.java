@@ -158,4 +158,12 @@ class ElementwiseGradEdgeTest {
     List<Tensor> gg = Autograd.grad(List.of(g.sum()), List.of(x), null, false, false, false);
     assertArrayEquals(new double[] {0, 2, 2}, gg.get(0).toDoubleArray());
   }
+
+  @Test
+  void emptyInputsGetEmptyOrZeroGradients() {
+    Tensor x = Tensor.zeros(DType.FLOAT64, 0, 3).requiresGrad(true), b = Tensor.of(1.0, 2, 3).requiresGrad(true);
+    List<Tensor> g = Autograd.grad(List.of(x.mul(b).exp().sum()), List.of(x, b), null, false, false, false);
+    assertArrayEquals(new int[] {0, 3}, g.get(0).shape());
+    assertArrayEquals(new double[] {0, 0, 0}, g.get(1).toDoubleArray());
+  }
 }
