@@ -34,6 +34,8 @@ final class LinalgDerivatives {
     m.put("outer", (ctx, g) -> new Tensor[] {
       ctx.needsGrad(0) ? g.matmul(as(ctx.input(1), g)) : null,
       ctx.needsGrad(1) ? as(ctx.input(0), g).matmul(g) : null});
+    m.put("einsum", EinsumDerivative::backward);
+    m.put("cdist", CdistDerivative::backward);
   }
 
   /** x in g's dtype (a no-op, not a recorded cast, when they already agree). */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Finite-difference checks of every linalg derivative: first order everywhere, second order for the products. */
 class LinalgGradCheckTest {
   /** The linalg ops this test must cover; a new linalg op without an entry fails {@link #coverage}. */
-  static final List<String> OPS = List.of("matmul", "mm", "bmm", "dot", "outer");
+  static final List<String> OPS = List.of("matmul", "mm", "bmm", "dot", "outer", "einsum", "cdist");
 
   private record Case(String op, String name, Function<List<Tensor>, Tensor> f, int[][] shapes, boolean second) {}
 
@@ -36,6 +36,27 @@ class LinalgGradCheckTest {
     c.add(new Case("bmm", "3d", x -> x.get(0).bmm(x.get(1)), new int[][] {{2, 2, 3}, {2, 3, 2}}, true));
     c.add(new Case("dot", "1d", x -> x.get(0).dot(x.get(1)), new int[][] {{5}, {5}}, true));
     c.add(new Case("outer", "1d", x -> x.get(0).outer(x.get(1)), new int[][] {{3}, {4}}, true));
+    String[][] eqs = {
+      {"ij,jk->ik", "2,3", "3,4"}, {"bij,bjk->bik", "2,2,3", "2,3,2"}, {"ii->i", "3,3"}, {"ii->", "3,3"},
+      {"ij->", "2,3"}, {"ij->ji", "2,3"}, {"i,j->ij", "3", "2"}, {"ij,kj->ik", "2,3", "4,3"}, {"ij,ij->i", "2,3", "2,3"},
+      {"ijk->ik", "2,3,2"}, {"ij,jk", "2,3", "3,2"}, {"iij,j->i", "2,2,3", "3"}, {"ij,j->ij", "2,3", "1"},
+      {"ij,jk,kl->il", "2,3", "3,2", "2,2"}, {"ik,jk->", "2,3", "4,3"}, {"i,i->", "4", "4"}, {"bii->bi", "2,3,3"}};
+    for (String[] e : eqs) {
+      int[][] shapes = new int[e.length - 1][];
+      for (int i = 1; i < e.length; i++) {
+        shapes[i - 1] = java.util.Arrays.stream(e[i].split(",")).mapToInt(Integer::parseInt).toArray();
+      }
+      c.add(new Case("einsum", e[0], x -> Tensor.einsum(e[0], x.toArray(new Tensor[0])), shapes, true));
+    }
+    for (double p : new double[] {2, 1, 0, 0.5, 1.5, 3, Double.POSITIVE_INFINITY}) {
+      c.add(new Case("cdist", "p=" + p, x -> Tensor.cdist(x.get(0), x.get(1), p), new int[][] {{3, 2}, {4, 2}}, false));
+    }
+    c.add(new Case("cdist", "batched broadcast p=2", x -> Tensor.cdist(x.get(0), x.get(1), 2),
+        new int[][] {{2, 1, 3, 2}, {3, 4, 2}}, false));
+    c.add(new Case("cdist", "batched p=3", x -> Tensor.cdist(x.get(0), x.get(1), 3),
+        new int[][] {{2, 3, 2}, {2, 2, 2}}, false));
+    c.add(new Case("cdist", "mm path p=2 (27 rows)", x -> Tensor.cdist(x.get(0), x.get(1), 2),
+        new int[][] {{27, 2}, {3, 2}}, false));
     return c;
   }
 
