@@ -16,11 +16,16 @@ public final class Anomaly {
 
   public static void enable(boolean on) { enabled = on; }
 
-  /** A scope that turns anomaly mode on and restores the previous setting. */
-  public static AutoCloseable detect() {
+  /** A scope that turns anomaly mode on and restores the previous setting on close. */
+  public static Scope detect() {
     boolean before = enabled;
     enabled = true;
     return () -> enabled = before;
+  }
+
+  /** See {@link #detect()}. */
+  public interface Scope extends AutoCloseable {
+    @Override void close();
   }
 
   static void checkForward(Node node, Tensor out) {

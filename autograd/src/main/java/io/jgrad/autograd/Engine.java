@@ -7,18 +7,21 @@ import io.jgrad.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * The tape. {@link #record} turns each differentiable op into a {@link Node}; backward walks
  * the nodes reachable from the roots in reverse creation order (a valid topological order,
  * since a node is always created after the nodes of its inputs), sums the gradients that
  * fan in, calls each derivative once, and hands leaf gradients to {@code grad()} or, for the
- * functional form, to the caller.
+ * functional form, to the caller (running only the nodes on a path to a requested input).
  */
 public final class Engine implements Recorder {
   @Override
@@ -34,7 +37,8 @@ public final class Engine implements Recorder {
 
   @Override
   public void backward(Tensor root, Tensor gradient, boolean retainGraph, boolean createGraph) {
-    run(List.of(root), Arrays.asList(gradient), retainGraph, createGraph, null, false);
+    // A graph of gradients refers to the forward nodes (a second backward goes through them): keep them.
+    run(List.of(root), Arrays.asList(gradient), retainGraph || createGraph, createGraph, null, false);
   }
 
   /**
@@ -53,63 +57,70 @@ public final class Engine implements Recorder {
     if (targets != null) {
       for (int i = 0; i < targets.size(); i++) {
         Tensor t = targets.get(i);
-        if (!t.requiresGrad()) {
-          throw new IllegalArgumentException("grad: input " + i + " " + Shapes.str(t.shape()) + " does not require grad");
+        if (t == null || !t.requiresGrad()) {
+          throw new IllegalArgumentException("grad: input " + i + (t == null ? " is null" : " " + Shapes.str(t.shape())
+              + " does not require grad"));
         }
-        targetIndex.put(t, i);
+        targetIndex.putIfAbsent(t, i);
         if (t.gradFn() instanceof Node n) nodeTargets.computeIfAbsent(n, k -> new ArrayList<>()).add(new int[] {t.gradOutputIndex(), i});
       }
     }
-    PriorityQueue<Node> ready = new PriorityQueue<>((a, b) -> Long.compare(b.sequence, a.sequence));
+    PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.comparingLong((Node n) -> n.sequence).reversed());
     try (GradMode.Scope mode = createGraph ? GradMode.enabled() : GradMode.disabled()) {
+      List<Node> rootNodes = new ArrayList<>();
       for (int r = 0; r < roots.size(); r++) {
         Tensor root = roots.get(r);
         Tensor g = seed(root, rootGrads.get(r), r);
         if (root.gradFn() instanceof Node n) {
           add(pending, n, root.gradOutputIndex(), g);
-          ready.add(n);
-        } else {
+          rootNodes.add(n);
+        } else if (targets == null || targetIndex.containsKey(root)) {
           addLeaf(leafGrads, leafOrder, root, g);
         }
       }
-      Map<Node, Integer> deps = dependencies(ready);
-      ArrayDeque<Node> order = new ArrayDeque<>(ready);
-      ready.clear();
-      for (Node n : order) if (deps.getOrDefault(n, 0) == 0 && !ready.contains(n)) ready.add(n);
+      List<Node> reachable = new ArrayList<>();
+      Map<Node, Integer> deps = dependencies(rootNodes, reachable);
+      Set<Node> needed = targets == null ? null : needed(reachable, nodeTargets.keySet(), targetIndex);
+      for (Node n : reachable) if (deps.getOrDefault(n, 0) == 0) ready.add(n);
       while (!ready.isEmpty()) {
         Node node = ready.poll();
         Tensor[] gs = pending.remove(node);
-        Tensor g = gs == null ? null : gs[0];
-        if (g != null) g = node.applyHooks(g);
-        List<int[]> caps = nodeTargets.get(node);
-        if (caps != null && gs != null) for (int[] c : caps) captured[c[1]] = gs[c[0]];
-        if (targets == null && g != null) retainGrad(node, g);
+        boolean execute = needed == null || needed.contains(node);
+        Tensor g = gs == null || !execute ? null : gs[0];
+        if (g != null) {
+          if (node.isReleased()) throw freed(node);
+          g = node.applyHooks(g);
+          List<int[]> caps = nodeTargets.get(node);
+          if (caps != null) for (int[] c : caps) if (c[0] == 0) captured[c[1]] = g;
+          if (targets == null) retainGrad(node, g, createGraph);
+        }
         Tensor[] inGrads = g == null ? new Tensor[node.inputCount()] : callDerivative(node, g);
         for (int i = 0; i < node.inputCount(); i++) {
           Node next = node.nextNode(i);
           if (next != null) {
             if (inGrads[i] != null) add(pending, next, node.nextIndex(i), inGrads[i]);
-            int left = deps.merge(next, -1, Integer::sum);
-            if (left == 0) ready.add(next);
-          } else if (node.leaf(i) != null && inGrads[i] != null) {
+            if (deps.merge(next, -1, Integer::sum) == 0) ready.add(next);
+          } else if (node.leaf(i) != null && inGrads[i] != null
+              && (targets == null || targetIndex.containsKey(node.leaf(i)))) {
             addLeaf(leafGrads, leafOrder, node.leaf(i), inGrads[i]);
           }
         }
-        if (!retainGraph) node.release();
+        if (!retainGraph && execute) node.release();
       }
       for (Tensor leaf : leafOrder) {
         Tensor g = Hooks.applyLeafHooks(leaf, leafGrads.get(leaf));
         if (targets == null) {
           accumulate(leaf, g, createGraph);
         } else {
-          Integer ti = targetIndex.get(leaf);
-          if (ti != null) captured[ti] = g;
+          captured[targetIndex.get(leaf)] = g;
         }
       }
     }
-    if (targets != null && !allowUnused) {
+    if (targets != null) {
       for (int i = 0; i < captured.length; i++) {
-        if (captured[i] == null) {
+        Integer first = targetIndex.get(targets.get(i));
+        if (first != i) captured[i] = captured[first]; // the same tensor listed twice
+        if (captured[i] == null && !allowUnused) {
           throw new IllegalArgumentException("grad: input " + i + " " + Shapes.str(targets.get(i).shape())
               + " was not used to compute the outputs; pass allowUnused=true to get null for it");
         }
@@ -138,41 +149,54 @@ public final class Engine implements Recorder {
   }
 
   private static Tensor[] callDerivative(Node node, Tensor g) {
+    node.checkOutputUnmodified();
     Tensor[] out = node.derivative().backward(new Ctx(node), g);
-    if (out.length != node.inputCount()) {
-      throw new IllegalStateException("derivative of " + node.name() + " returned " + out.length + " gradients for "
-          + node.inputCount() + " inputs");
+    if (out == null || out.length != node.inputCount()) {
+      throw new IllegalStateException("derivative of " + node.name() + " returned " + (out == null ? "null" : out.length
+          + " gradients") + " for " + node.inputCount() + " inputs");
     }
+    out = out.clone();
+    validate(node, out, "derivative of " + node.name());
+    if (Hooks.hasTapeHooks()) {
+      Hooks.notifyTape(node, g, out);
+      validate(node, out, "a tape hook on " + node.name());
+    }
+    if (Anomaly.isEnabled()) Anomaly.checkBackward(node, out);
+    return out;
+  }
+
+  /** Drops gradients of inputs that need none, checks shapes, casts dtypes to the inputs'. */
+  private static void validate(Node node, Tensor[] out, String who) {
     for (int i = 0; i < out.length; i++) {
       if (out[i] == null) continue;
       if (!node.needsGrad(i)) {
         out[i] = null;
         continue;
       }
-      Tensor in = node.savedInput(i);
-      if (!Arrays.equals(out[i].shape(), in.shape())) {
-        throw new IllegalStateException("derivative of " + node.name() + " returned a gradient of shape "
-            + Shapes.str(out[i].shape()) + " for input " + i + " of shape " + Shapes.str(in.shape()));
+      int[] shape = node.inputShape(i);
+      if (!Arrays.equals(out[i].shape(), shape)) {
+        throw new IllegalStateException(who + " returned a gradient of shape " + Shapes.str(out[i].shape())
+            + " for input " + i + " of shape " + Shapes.str(shape));
       }
-      if (out[i].dtype() != in.dtype()) out[i] = out[i].to(in.dtype());
+      if (out[i].dtype() != node.inputDtype(i)) out[i] = out[i].to(node.inputDtype(i));
     }
-    Hooks.notifyTape(node, g, out);
-    if (Anomaly.isEnabled()) Anomaly.checkBackward(node, out);
-    return out;
   }
 
-  /** How many edges from reachable nodes point at each node. */
-  private static Map<Node, Integer> dependencies(PriorityQueue<Node> roots) {
+  private static IllegalStateException freed(Node n) {
+    return new IllegalStateException("backward through the graph a second time: the saved tensors of " + n.name()
+        + " were already freed; pass retainGraph=true to the first backward (backward(gradient, true, false) or "
+        + "Autograd.grad(..., retainGraph=true, ...)) to keep them");
+  }
+
+  /** How many edges from reachable nodes point at each node; fills {@code reachable}. */
+  private static Map<Node, Integer> dependencies(List<Node> roots, List<Node> reachable) {
     Map<Node, Integer> deps = new HashMap<>();
-    ArrayDeque<Node> stack = new ArrayDeque<>(roots);
-    java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    seen.addAll(roots);
+    ArrayDeque<Node> stack = new ArrayDeque<>();
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node r : roots) if (seen.add(r)) stack.push(r);
     while (!stack.isEmpty()) {
       Node n = stack.pop();
-      if (n.isReleased()) {
-        throw new IllegalStateException("backward through the graph a second time: the saved tensors of " + n.name()
-            + " were already freed; call backward(gradient, retainGraph=true, ...) the first time");
-      }
+      reachable.add(n);
       for (int i = 0; i < n.inputCount(); i++) {
         Node next = n.nextNode(i);
         if (next == null) continue;
@@ -181,6 +205,22 @@ public final class Engine implements Recorder {
       }
     }
     return deps;
+  }
+
+  /** The reachable nodes on a path to a target (functional form): the others need not run. */
+  private static Set<Node> needed(List<Node> reachable, Set<Node> targetNodes, Map<Tensor, Integer> targets) {
+    List<Node> bySequence = new ArrayList<>(reachable);
+    bySequence.sort(Comparator.comparingLong(n -> n.sequence));
+    Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Node n : bySequence) { // producers come first, so their flag is final when read
+      boolean need = targetNodes.contains(n);
+      for (int i = 0; i < n.inputCount() && !need; i++) {
+        need = (n.nextNode(i) != null && needed.contains(n.nextNode(i)))
+            || (n.leaf(i) != null && targets.containsKey(n.leaf(i)));
+      }
+      if (need) needed.add(n);
+    }
+    return needed;
   }
 
   private static void add(Map<Node, Tensor[]> pending, Node n, int index, Tensor g) {
@@ -194,19 +234,28 @@ public final class Engine implements Recorder {
     grads.put(leaf, prev == null ? g : prev.add(g));
   }
 
-  private static void retainGrad(Node node, Tensor g) {
+  private static void retainGrad(Node node, Tensor g, boolean createGraph) {
     Tensor out = node.outputTensor(0);
-    if (out != null && out.retainsGrad() && out.gradFn() == node) out.setGrad(g);
+    if (out == null || !out.retainsGrad() || out.gradFn() != node) return;
+    Tensor prev = out.grad();
+    out.setGrad(prev == null ? (createGraph ? g : g.copy()) : prev.add(g));
   }
 
+  /**
+   * Adds g into leaf.grad(). A gradient can be shared (add passes its incoming gradient to both
+   * inputs, a seed is the caller's tensor), so the first one stored is a private copy and only
+   * such a copy is ever updated in place; a gradient that is part of a graph (createGraph) is
+   * never updated in place.
+   */
   private static void accumulate(Tensor leaf, Tensor g, boolean createGraph) {
     Tensor prev = leaf.grad();
     if (!createGraph && g.requiresGrad()) g = g.detach();
     if (prev == null) {
-      // Never hand out a tensor that aliases another's memory as a gradient that later steps accumulate into.
-      leaf.setGrad(createGraph ? g : g.copy());
+      leaf.setGrad(g.requiresGrad() ? g : g.copy());
+    } else if (createGraph || prev.requiresGrad()) {
+      leaf.setGrad(prev.add(g));
     } else {
-      leaf.setGrad(createGraph ? prev.add(g) : prev.addInPlace(g));
+      prev.addInPlace(g);
     }
   }
 }

@@ -14,10 +14,19 @@ import java.util.function.UnaryOperator;
  * a tape hook sees every node's backward (for clipping, logging, statistics).
  */
 public final class Hooks {
-  /** Called after each node's derivative ran: the node's name, its output gradient, its input gradients. */
+  /**
+   * Called after each node's derivative ran: the node's name, its output gradient, its input
+   * gradients. The hook may replace entries of {@code gradInputs} (gradient clipping); null
+   * entries are inputs that need no gradient. Replacements must keep the input's shape.
+   */
   @FunctionalInterface
   public interface TapeHook {
     void onBackward(String op, Tensor gradOutput, Tensor[] gradInputs);
+  }
+
+  /** Removes a tape hook on close; closing twice is harmless. */
+  public interface Handle extends AutoCloseable {
+    @Override void close();
   }
 
   private static final Map<Tensor, List<UnaryOperator<Tensor>>> LEAF_HOOKS = Collections.synchronizedMap(new WeakHashMap<>());
@@ -38,11 +47,26 @@ public final class Hooks {
     }
   }
 
-  /** Adds a tape hook; returns a handle whose close() removes it. */
-  public static AutoCloseable addTapeHook(TapeHook hook) {
+  /**
+   * Adds a tape hook (for every backward on every thread) until the returned handle is closed:
+   * {@code try (var h = Hooks.addTapeHook(...)) { loss.backward(); }}.
+   */
+  public static Handle addTapeHook(TapeHook hook) {
     TAPE_HOOKS.add(hook);
     return () -> TAPE_HOOKS.remove(hook);
   }
+
+  /**
+   * Removes the tensor hooks registered on a leaf (a non-leaf's hooks go away with its graph).
+   * Leaf hooks are held weakly by the tensor, but a hook that captures its own tensor keeps
+   * both alive: remove such hooks when done.
+   */
+  public static void clear(Tensor t) { LEAF_HOOKS.remove(t); }
+
+  /** Leaves with hooks still held (for leak tests). */
+  static int leafHookCount() { return LEAF_HOOKS.size(); }
+
+  static boolean hasTapeHooks() { return !TAPE_HOOKS.isEmpty(); }
 
   static Tensor applyLeafHooks(Tensor leaf, Tensor grad) {
     List<UnaryOperator<Tensor>> hs = LEAF_HOOKS.get(leaf);

@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
  */
 final class Node implements GradNode {
   private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final java.util.Set<String> INTERNAL = java.util.Set.of("io.jgrad.autograd.Node",
+      "io.jgrad.autograd.Engine", "io.jgrad.tensor.Op", "io.jgrad.tensor.Tensor");
 
   final long sequence = SEQUENCE.incrementAndGet();
   private final String name;
@@ -26,6 +28,8 @@ final class Node implements GradNode {
   private final Node[] nextNode;       // producer of input i, or null
   private final int[] nextIndex;       // which output of the producer
   private final Tensor[] leaf;         // input i when it is a leaf that requires grad
+  private final int[][] inputShapes;  // kept after release, for the gradient shape check
+  private final io.jgrad.tensor.DType[] inputDtypes;
   private final int[] outputShape0;
   private final StackTraceElement[] createdAt;
   private Tensor[] inputs, outputs;
@@ -45,11 +49,15 @@ final class Node implements GradNode {
     this.nextIndex = new int[inputs.length];
     this.leaf = new Tensor[inputs.length];
     this.inputVersions = new int[inputs.length];
+    this.inputShapes = new int[inputs.length][];
+    this.inputDtypes = new io.jgrad.tensor.DType[inputs.length];
     this.outputVersions = new int[outputs.length];
     for (int i = 0; i < inputs.length; i++) {
       Tensor t = inputs[i];
       if (t == null) continue;
       inputVersions[i] = t.version();
+      inputShapes[i] = t.shape();
+      inputDtypes[i] = t.dtype();
       if (!t.requiresGrad()) continue;
       needsGrad[i] = true;
       if (t.gradFn() instanceof Node n) {
@@ -82,18 +90,38 @@ final class Node implements GradNode {
 
   int[] outputShape() { return outputShape0.clone(); }
 
+  /** Shape of input i at record time (null for an absent input); available after release. */
+  int[] inputShape(int i) { return inputShapes[i]; }
+
+  io.jgrad.tensor.DType inputDtype(int i) { return inputDtypes[i]; }
+
+  /**
+   * Rejects a backward through this node when its output was modified in place while still
+   * carrying this node's history: through a view of it, or with recording off. The values no
+   * longer match what this node computed, so every gradient below it would be silently wrong.
+   * (A recorded in-place op on the tensor itself moves its history to a new node, which is fine.)
+   */
+  void checkOutputUnmodified() {
+    if (released || outputs == null) return;
+    Tensor out = outputs[0];
+    if (out != null && out.gradFn() == this && out.version() != outputVersions[0]) {
+      throw new IllegalStateException("one of the tensors needed for gradient computation has been modified by an "
+          + "in-place operation: the output " + Shapes.str(out.shape()) + " of " + name + " is at version "
+          + out.version() + ", expected version " + outputVersions[0] + " (it was changed in place through a view, "
+          + "or while recording was off); use copy() before modifying it");
+    }
+  }
+
   /** Where this node was recorded (anomaly mode only), for error messages. */
   String createdAt() {
     if (createdAt == null) return "(enable Anomaly mode to see where it was created)";
     StringBuilder sb = new StringBuilder();
     int shown = 0;
-    for (StackTraceElement e : createdAt) {
-      String c = e.getClassName();
-      if (c.startsWith("io.jgrad.autograd.") || c.startsWith("io.jgrad.tensor.") || c.startsWith("java.")) continue;
-      sb.append("\n    at ").append(e);
-      if (++shown == 6) break;
-    }
-    return shown == 0 ? "(inside jgrad)" : sb.toString();
+    int i = 0;
+    // Skip the recording machinery on top of the stack: the first frame below it called the op.
+    while (i < createdAt.length && INTERNAL.contains(createdAt[i].getClassName())) i++;
+    for (; i < createdAt.length && shown < 6; i++, shown++) sb.append("\n    at ").append(createdAt[i]);
+    return shown == 0 ? "(unknown)" : sb.toString();
   }
 
   Tensor savedInput(int i) { return saved(inputs, inputVersions, i, "input"); }
