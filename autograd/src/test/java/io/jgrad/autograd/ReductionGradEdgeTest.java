@@ -99,6 +99,36 @@ class ReductionGradEdgeTest {
     assertArrayEquals(new double[] {4, 6, 2}, hessianTimes(t -> t.cumprod(0), new double[] {2, 0, 3}, new double[] {1, 1, 1}), TOL);
   }
 
+  @Test
+  void cumprodWithZerosOnLongRowsMatchesTheDefinition() {
+    // first order takes the O(n) path; the reference is the definition, O(n^2) in plain Java
+    int n = 1500;
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    double[] x = new double[2 * n], gOut = new double[2 * n];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 0.8 + 0.4 * r.nextDouble();
+      gOut[i] = r.nextDouble() - 0.5;
+    }
+    x[0] = 0;                 // row 0: zero first, then zeros at 40 and 700
+    x[40] = 0;
+    x[700] = 0;
+    x[n + 900] = 0;           // row 1: one zero late
+    Tensor t = Tensor.fromArray(x, 2, n).requiresGrad(true);
+    Tensor y = t.cumprod(1);
+    double[] got = Autograd.grad(List.of(y.mul(Tensor.fromArray(gOut, 2, n)).sum()), List.of(t), null, false, false,
+        false).get(0).toDoubleArray();
+    for (int row = 0; row < 2; row++) {
+      for (int k = 0; k < n; k++) {
+        double sum = 0, prod = 1;
+        for (int i = 0; i < n; i++) {
+          if (i != k) prod *= x[row * n + i];
+          if (i >= k) sum += gOut[row * n + i] * prod;
+        }
+        assertEquals(sum, got[row * n + k], 1e-9 * (1 + Math.abs(sum)), "row " + row + " k " + k);
+      }
+    }
+  }
+
   // ---- norm at 0 -----------------------------------------------------------------------------
 
   @Test
