@@ -30,19 +30,25 @@ class MemoryTest {
     };
   }
 
+  /**
+   * Live heap: what the heap pools held after the last collection, after a few System.gc().
+   * (totalMemory - freeMemory proved noisy by several MB between runs with identical live sets.)
+   */
   static long usedHeap() {
-    Runtime rt = Runtime.getRuntime();
     long best = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       System.gc();
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      best = Math.min(best, rt.totalMemory() - rt.freeMemory());
+      best = Math.min(best, afterGc());
     }
     return best;
+  }
+
+  static long afterGc() {
+    long n = 0;
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) n += pool.getCollectionUsage().getUsed();
+    }
+    return n;
   }
 
   @Test
