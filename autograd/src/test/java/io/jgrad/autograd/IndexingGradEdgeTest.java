@@ -162,4 +162,14 @@ class IndexingGradEdgeTest {
     Tensor gg = Autograd.grad(List.of(gx.mul(v).sum()), List.of(x), null, false, false, false).get(0);
     assertValues(new double[] {2, 0, 400}, gg);
   }
+
+  @Test
+  void inPlaceMaskedFillOnANonLeafRoutesThroughMaskedFill() {
+    // torch: y = x.clone(); y.masked_fill_(m, 9); (y * w).sum() -> x.grad = w where m is false
+    Tensor x = leaf(1, 2, 3, 4, 5);
+    Tensor y = x.copy();
+    y.maskedFillInPlace(Tensor.of(false, true, false, true, true), 9);
+    assertValues(new double[] {1, 9, 3, 9, 9}, y);
+    assertValues(new double[] {1, 0, 3, 0, 0}, grads(y, W5, x).get(0));
+  }
 }
