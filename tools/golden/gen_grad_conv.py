@@ -43,6 +43,7 @@ conv2d([1, 3, 8, 9], [2, 3, 3, 3], 2, [3, 2], [2, 1], [2, 1], 1, note="stride 3x
 conv2d([2, 2, 4, 4], [3, 2, 1, 1], 3, [1, 1], [0, 0], [1, 1], 1, note="1x1 pointwise")
 conv2d([1, 2, 5, 5], [2, 2, 5, 5], 2, [1, 1], [0, 0], [1, 1], 1, note="kernel = input")
 conv2d([3, 1, 17, 3], [2, 1, 3, 3], 2, [1, 1], [1, 1], [1, 1], 1, dtype=f32)
+conv2d([0, 2, 4, 4], [3, 2, 3, 3], 3, [1, 1], [1, 1], [1, 1], 1, note="empty batch")
 x = rn(1, 2, 5, 6)
 g.add_grad("conv2d", [Input(x, ["transpose", 2, 3]), rn(2, 2, 3, 3)],
            lambda a, w: F.conv2d(a, w, None, 1, 0, 1, 1), {"stride": [1, 1], "padding": [0, 0], "dilation": [1, 1],
@@ -62,6 +63,7 @@ for dt in (f64, f32):
 conv1d([4, 6], [2, 2, 3], 2, 1, 1, 1, 2, note="groups 2 unbatched")
 conv1d([1, 3, 10], [3, 1, 4], 3, 3, 2, 1, 3, note="depthwise stride 3")
 conv1d([2, 2, 17], [2, 2, 1], 0, 1, 0, 1, 1, note="kernel 1")
+conv1d([0, 2, 5], [3, 2, 3], 3, 1, 0, 1, 1, note="empty batch")
 
 
 def convT(x, w, b, s, p, op, groups, d, dtype=f64, note=None):
@@ -80,6 +82,7 @@ convT([2, 3, 3], [2, 3, 2, 3], 0, [2, 1], [0, 1], [1, 0], 1, [1, 1], note="unbat
 convT([2, 2, 4, 4], [2, 3, 3, 3], 3, [1, 1], [1, 1], [0, 0], 1, [1, 1])
 convT([1, 4, 2, 3], [4, 2, 3, 2], 4, [3, 2], [1, 0], [2, 1], 2, [1, 2], note="groups 2 stride 3x2 dilation 1x2")
 convT([1, 3, 4, 4], [3, 1, 3, 3], 0, [2, 2], [1, 1], [0, 0], 3, [1, 1], note="depthwise")
+convT([0, 2, 3, 3], [2, 3, 2, 2], 3, [1, 1], [0, 0], [0, 0], 1, [1, 1], note="empty batch")
 
 
 def maxpool2d(x, k, s, p, d, ceil, dtype=f64, double=False, note=None):
@@ -96,6 +99,17 @@ maxpool2d([1, 3, 7, 6], [3, 2], [2, 1], [1, 1], [1, 1], False, note="non-square"
 maxpool2d([1, 1, 5, 5], [2, 2], [2, 2], [1, 1], [1, 1], True, double=True, note="padding and ceil mode")
 maxpool2d([2, 2, 8, 8], [3, 3], [3, 3], [0, 0], [1, 1], True, note="ceil mode partial last window")
 maxpool2d([1, 2, 5, 5], [3, 3], [1, 1], [1, 1], [1, 1], False, note="stride 1 overlap")
+
+# ties (integer-valued input): torch sends the gradient to the first maximum in scan order
+g.add_grad("maxPool2d", [torch.randint(0, 3, (2, 2, 5, 5)).to(f64)], lambda t: F.max_pool2d(t, 3, 1, 1, 1, False),
+           {"kernel": [3, 3], "stride": [1, 1], "padding": [1, 1], "dilation": [1, 1], "ceilMode": False},
+           note="ties, overlapping windows")
+g.add_grad("maxPool2d", [torch.ones(1, 1, 4, 4, dtype=f64)], lambda t: F.max_pool2d(t, 2, 2, 0, 1, False),
+           {"kernel": [2, 2], "stride": [2, 2], "padding": [0, 0], "dilation": [1, 1], "ceilMode": False},
+           note="constant input")
+g.add_grad("maxPool1d", [torch.randint(0, 2, (2, 3, 9)).to(f64)], lambda t: F.max_pool1d(t, 3, 2, 1, 1, True),
+           {"kernel": 3, "stride": 2, "padding": 1, "dilation": 1, "ceilMode": True}, note="ties")
+maxpool2d([0, 2, 4, 4], [2, 2], [2, 2], [0, 0], [1, 1], False, note="empty batch")
 
 
 def maxpool1d(x, k, s, p, d, ceil, dtype=f64, note=None):
@@ -123,6 +137,7 @@ for incl in (True, False):
     avgpool2d([1, 2, 5, 5], [2, 2], [2, 2], [1, 1], True, incl, note="padding with a ceil-mode overhang")
 avgpool2d([2, 5, 4], [2, 2], [], [0, 0], False, True, note="default stride unbatched")
 avgpool2d([2, 2, 4, 4], [2, 2], [2, 2], [0, 0], False, True, dtype=f32)
+avgpool2d([0, 2, 4, 4], [2, 2], [2, 2], [0, 0], False, True, note="empty batch")
 avgpool2d([1, 2, 9, 9], [3, 3], [1, 1], [1, 1], False, False, dtype=f32, note="stride 1 overlap")
 
 

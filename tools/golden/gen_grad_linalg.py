@@ -27,6 +27,9 @@ MATMUL = [([4], [4]), ([3], [3, 2]), ([2, 3], [3]), ([2, 3], [3, 4]), ([3], [2, 
 for dt in (f64, f32):
     for a, b in MATMUL:
         g.add_grad("matmul", [rn(*a, dtype=dt), rn(*b, dtype=dt)], torch.matmul, double=True)
+# empty operands: K = 0 gives a zero product and zero gradients, M = 0 an empty one
+for a, b in [([0, 3], [3, 4]), ([2, 0], [0, 3]), ([0], [0]), ([2, 0, 3], [3, 2])]:
+    g.add_grad("matmul", [rn(*a), rn(*b)], torch.matmul, double=True, note="zero-size")
 # non-contiguous operands: a transposed matrix, a batch sliced with a step
 g.add_grad("matmul", [Input(rn(3, 2), ["transpose", 0, 1]), rn(3, 4)], torch.matmul, double=True)
 g.add_grad("matmul", [rn(2, 3), Input(rn(4, 3), ["transpose", 0, 1])], torch.matmul, double=True)
@@ -77,6 +80,9 @@ for p in (1.0, 2.0, 3.0):
 # more than 25 rows: torch (and jgrad) take the ||x||^2 + ||y||^2 - 2 x.y path for p = 2
 g.add_grad("cdist", [rn(30, 3), rn(4, 3)], lambda x, y: torch.cdist(x, y, 2.0), {"p": 2.0}, note="matrix-product path")
 g.add_grad("cdist", [rn(2, 3, 3), rn(2, 27, 3)], lambda x, y: torch.cdist(x, y, 2.0), {"p": 2.0}, note="matrix-product path")
+# p = inf ties: every coordinate reaching the max gets the full gradient (integer-valued inputs)
+g.add_grad("cdist", [torch.tensor([[0., 0.], [1., 2.], [3., -1.]], dtype=f64), torch.tensor([[1., 1.], [2., 0.]], dtype=f64)],
+           lambda a, b: torch.cdist(a, b, float("inf")), {"p": "Infinity"}, note="ties at the max")
 # coincident points: zero distance has a zero gradient in torch
 for p in (1.0, 2.0, 3.0, 0.5, float("inf")):
     x = rn(3, 2)
