@@ -90,6 +90,7 @@ public final class Engine implements Recorder {
         if (g != null) {
           if (node.isReleased()) throw freed(node);
           g = node.applyHooks(g);
+          checkHookShape(g, node.outputShape(), "a hook on the output of " + node.name());
           List<int[]> caps = nodeTargets.get(node);
           if (caps != null) for (int[] c : caps) if (c[0] == 0) captured[c[1]] = g;
           if (targets == null) retainGrad(node, g, createGraph);
@@ -109,6 +110,7 @@ public final class Engine implements Recorder {
       }
       for (Tensor leaf : leafOrder) {
         Tensor g = Hooks.applyLeafHooks(leaf, leafGrads.get(leaf));
+        checkHookShape(g, leaf.shape(), "a hook on a leaf");
         if (targets == null) {
           accumulate(leaf, g, createGraph);
         } else {
@@ -182,6 +184,13 @@ public final class Engine implements Recorder {
     }
   }
 
+  private static void checkHookShape(Tensor g, int[] shape, String who) {
+    if (!Arrays.equals(g.shape(), shape)) {
+      throw new IllegalStateException(who + " " + Shapes.str(shape) + " returned a gradient of shape "
+          + Shapes.str(g.shape()));
+    }
+  }
+
   private static IllegalStateException freed(Node n) {
     return new IllegalStateException("backward through the graph a second time: the saved tensors of " + n.name()
         + " were already freed; pass retainGraph=true to the first backward (backward(gradient, true, false) or "
@@ -249,6 +258,11 @@ public final class Engine implements Recorder {
    */
   private static void accumulate(Tensor leaf, Tensor g, boolean createGraph) {
     Tensor prev = leaf.grad();
+    if (prev != null && prev.isClosed()) {
+      throw new IllegalStateException("backward: the grad() of a leaf " + Shapes.str(leaf.shape()) + " was closed (for "
+          + "example by the TensorScope it was created in) and cannot be accumulated into; setGrad(null) after "
+          + "using a gradient, or keep it out of the scope");
+    }
     if (!createGraph && g.requiresGrad()) g = g.detach();
     if (prev == null) {
       leaf.setGrad(g.requiresGrad() ? g : g.copy());

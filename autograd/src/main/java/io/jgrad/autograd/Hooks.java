@@ -63,6 +63,9 @@ public final class Hooks {
    */
   public static void clear(Tensor t) { LEAF_HOOKS.remove(t); }
 
+  /** Leaves with hooks still held (for leak tests). */
+  static int leafHookCount() { return LEAF_HOOKS.size(); }
+
   static boolean hasTapeHooks() { return !TAPE_HOOKS.isEmpty(); }
 
   static Tensor applyLeafHooks(Tensor leaf, Tensor grad) {

@@ -1,6 +1,7 @@
 package io.jgrad.autograd;
 
 import io.jgrad.tensor.DType;
+import io.jgrad.tensor.GradMode;
 import io.jgrad.tensor.Shapes;
 import io.jgrad.tensor.Tensor;
 import java.util.Map;
@@ -26,9 +27,11 @@ final class ScanDerivatives {
 
   /**
    * dy_j / dx_k = prod_{i <= j, i != k} x_i for j >= k. Without zeros in x this is
-   * reverseCumsum(y g) / x (torch's fast path). With zeros it is evaluated exactly as torch's
-   * double-backward path does: for each k, the cumprod of x with x_k replaced by 1, masked to
-   * j >= k and contracted with g (O(n^2) along dim, only when zeros are present).
+   * reverseCumsum(y g) / x (torch's fast path). With zeros, as torch: a first-order backward
+   * (recording off) takes the O(n) path of {@link #cumprodZerosFirstOrder}; with createGraph the
+   * result must itself be differentiable, so it is evaluated as torch's double-backward path
+   * does: for each k, the cumprod of x with x_k replaced by 1, masked to j >= k and contracted
+   * with g (O(n^2) along dim).
    */
   private static Tensor[] cumprod(Ctx ctx, Tensor g) {
     Tensor x = ctx.input(0);
@@ -39,6 +42,7 @@ final class ScanDerivatives {
       zeros = any.item() != 0;
     }
     if (!zeros) return new Tensor[] {reverseCumsum(ctx.output(0).mul(g), dim).div(x)};
+    if (!GradMode.isEnabled()) return new Tensor[] {cumprodZerosFirstOrder(x, ctx.output(0), g, dim)};
     int n = x.size(dim);
     Tensor xt = x.movedim(dim, -1).unsqueeze(-2);                // [..., 1, n]
     Tensor gt = g.movedim(dim, -1).unsqueeze(-2);                // [..., 1, n]
@@ -48,6 +52,26 @@ final class ScanDerivatives {
     Tensor partial = omit.cumprod(-1);                           // prod_{i <= j, i != k} x_i
     Tensor gk = Tensor.where(upper, partial.mul(gt), 0.0).sum(new int[] {-1}, false); // [..., n]
     return new Tensor[] {gk.movedim(-1, dim)};
+  }
+
+  /**
+   * The cumprod gradient with zeros in O(n), not differentiable itself (torch's no-grad path).
+   * Along dim, with z1 the first zero: before z1 the fast formula holds (y_j = 0 from z1 on, so
+   * the sum stops there by itself); at z1 it is prod(x before z1) * sum over j in [z1, z2) of
+   * g_j prod(x in (z1, j]); after z1 every y_j that depends on x_k already contains x_z1 = 0.
+   */
+  private static Tensor cumprodZerosFirstOrder(Tensor x, Tensor y, Tensor g, int dim) {
+    Tensor isZero = x.eq(0);
+    Tensor zerosSoFar = isZero.cumsum(dim);
+    Tensor before = zerosSoFar.eq(0);
+    Tensor beforePart = Tensor.where(before, reverseCumsum(y.mul(g), dim).div(x), 0.0);
+    Tensor segment = zerosSoFar.eq(1);
+    Tensor firstZero = segment.logicalAnd(isZero);
+    Tensor inSegmentAfter = segment.logicalAnd(isZero.logicalNot());
+    Tensor tailProducts = Tensor.where(inSegmentAfter, x, 1.0).cumprod(dim);   // prod of x in (z1, j]
+    Tensor s = Tensor.where(segment, tailProducts.mul(g), 0.0).sum(new int[] {dim}, true);
+    Tensor head = Tensor.where(before, x, 1.0).prod(new int[] {dim}, true);   // prod of x before z1
+    return beforePart.add(Tensor.where(firstZero, s.mul(head), 0.0));
   }
 
   /** d softmax: y (g - sum(g y)), y the saved output. */

@@ -60,6 +60,6 @@ class ElementwiseGradGoldenTest {
 
   @TestFactory
   Stream<DynamicTest> golden() {
-    return GradReplay.run("grad_elementwise", ops(), MIN_CASES);
+    return GradGolden.run("grad_elementwise", ops(), MIN_CASES);
   }
 }

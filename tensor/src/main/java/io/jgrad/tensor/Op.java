@@ -115,7 +115,9 @@ final class Op {
       self.detachInPlace();
       return self;
     }
-    Tensor old = self.historyAlias();
+    // The twin may save its input for backward (mul, div, clamp), and self's memory is overwritten
+    // below: hand it a recorded copy of the old values, not an alias that would change under it.
+    Tensor old = self.historyAlias().copy();
     Tensor result = outOfPlace.apply(old);
     if (!java.util.Arrays.equals(result.shape(), self.shape())) {
       throw new IllegalArgumentException(name + ": output with shape " + Shapes.str(self.shape())
