@@ -250,4 +250,21 @@ for inp in [Input(rnd([5])), Input(rnd([3, 4])), Input(rnd([2, 3, 4], F32)), non
             Input(torch.tensor(0.25, dtype=F64))]:
     g.add_grad("median", [inp], lambda t: t.median(), {})
 
+# 0-dim inputs: every op treats a scalar as a 1-element reduction / scan / selection
+sc = Input(torch.tensor(-0.75, dtype=F64))
+g.add_grad("prod", [sc], lambda t: t_prod(t, [], False), {"dims": [], "keepDim": False}, double=True)
+g.add_grad("max", [sc], lambda t: t_amax(t, [], False), {"dims": [], "keepDim": False})
+g.add_grad("min", [sc], lambda t: t_amin(t, [], True), {"dims": [], "keepDim": True})
+g.add_grad("norm", [sc], lambda t: t_norm(t, 2.0, [], False), {"p": 2.0, "dims": [], "keepDim": False}, double=True)
+g.add_grad("logSumExp", [sc], lambda t: torch.logsumexp(t, 0), {"dims": [0], "keepDim": False}, double=True)
+g.add_grad("var", [sc], lambda t: torch.var(t, None, correction=0), {"dims": [], "correction": 0, "keepDim": False})
+for op, fn in (("cumsum", torch.cumsum), ("cumprod", torch.cumprod), ("softmax", torch.softmax),
+               ("logSoftmax", torch.log_softmax)):
+    g.add_grad(op, [sc], lambda t, f=fn: f(t, 0), {"dim": 0}, double=True)
+g.add_grad("maxDim", [sc], lambda t: torch.max(t, 0)[0], {"dim": 0, "keepDim": False})
+g.add_grad("sort", [sc], lambda t: torch.sort(t, 0)[0], {"dim": 0, "descending": False})
+g.add_grad("topk", [sc], lambda t: torch.topk(t, 1, 0)[0], {"k": 1, "dim": 0, "largest": True, "sorted": True})
+g.add_grad("kthvalue", [sc], lambda t: torch.kthvalue(t, 1, 0)[0], {"k": 1, "dim": 0, "keepDim": False})
+g.add_grad("medianDim", [sc], lambda t: torch.median(t, 0)[0], {"dim": 0, "keepDim": True})
+
 g.write()

@@ -57,6 +57,16 @@ class ReductionGradEdgeTest {
   }
 
   @Test
+  void aNaNMaximumTakesTheGradient() {
+    double nan = Double.NaN;
+    // max() as torch: the NaN element gets it. Over dims the same rule applies per group (torch's
+    // amax instead returns NaN for the whole group; jgrad keeps max() and max(dims) consistent).
+    assertArrayEquals(new double[] {0, 1, 0, 0, 0, 0}, gradOfSum(Tensor::max, new double[] {1, nan, 3, 1, 2, 3}, 2, 3), TOL);
+    assertArrayEquals(new double[] {0, 1, 0, 0, 0, 1},
+        gradOfSum(t -> t.max(new int[] {1}, false), new double[] {1, nan, 3, 1, 2, 3}, 2, 3), TOL);
+  }
+
+  @Test
   void maxAlongADimSendsTheGradientToTheReturnedIndexOnly() {
     double[] x = {5, 5, 1, 0, 2, 2};
     Tensor t = Tensor.fromArray(x, 2, 3).requiresGrad(true);

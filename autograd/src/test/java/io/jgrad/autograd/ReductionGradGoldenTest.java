@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Gradients (and double-backward values) of the reduction ops against PyTorch 1.13. */
 class ReductionGradGoldenTest {
-  static final int MIN_CASES = 800;
+  static final int MIN_CASES = 880;
 
   /** The Java form of each golden op (see tools/golden/gen_grad_reductions.py for the torch form). */
   static Map<String, BiFunction<GoldenCase, List<Tensor>, Tensor>> ops() {
