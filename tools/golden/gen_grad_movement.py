@@ -13,6 +13,13 @@ g = GradGolden("grad_movement")
 D, F = torch.float64, torch.float32
 
 
+def dbl(op, inputs, fn, args):
+    """A double-backward case of (op(x))^2: the gradient 2 J^T (op(x) * w) depends on x, so the
+    second derivative runs every backward formula of op with create_graph (op alone is linear)."""
+    args = dict(args, square=True)
+    g.add_grad(op, inputs, lambda *a: fn(*a) * fn(*a), args, double=True)
+
+
 def r(*shape, dtype=D):
     return torch.randn(shape, dtype=dtype)
 
@@ -36,10 +43,10 @@ for x, shape in [(r(2, 3, 4), [6, 4]), (r(12), [3, 4]), (r(2, 3, 4, dtype=F), [4
 for x, shape in [(r(2, 3, 4), [-1, 4]), (ncT(3, 4), [12]), (sl(3, 5), [5, 3]), (r(6, dtype=F), [2, 3]),
                  (r(0, 4), [2, 0, 2])]:
     g.add_grad("reshape", [x], lambda t, s=shape: t.reshape(s), {"shape": shape})
-g.add_grad("reshape", [r(2, 3)], lambda t: t.reshape(3, 2), {"shape": [3, 2]}, double=True)
+dbl("reshape", [r(2, 3)], lambda t: t.reshape(3, 2), {"shape": [3, 2]})
 for x, dims in [(r(2, 3, 4), [2, 0, 1]), (r(2, 3, 4), [-1, -3, -2]), (ncT(3, 5), [1, 0]), (r(2, 3, 4, 5, dtype=F), [3, 1, 0, 2])]:
     g.add_grad("permute", [x], lambda t, d=dims: t.permute(d), {"dims": dims})
-g.add_grad("permute", [r(2, 3, 4)], lambda t: t.permute(1, 2, 0), {"dims": [1, 2, 0]}, double=True)
+dbl("permute", [r(2, 3, 4)], lambda t: t.permute(1, 2, 0), {"dims": [1, 2, 0]})
 for x, d0, d1 in [(r(3, 5), 0, 1), (r(2, 3, 4), 0, 2), (r(2, 3, 4), -1, 1), (sl(3, 4, dtype=F), 0, 1), (r(4), 0, 0)]:
     g.add_grad("transpose", [x], lambda t, a=d0, b=d1: t.transpose(a, b), {"dim0": d0, "dim1": d1})
 for x in [r(3, 5), r(7), ncT(4, 2), r(2, 6, dtype=F), r(0, 3)]:
@@ -49,7 +56,7 @@ for x, s, d in [(r(2, 3, 4), 0, 2), (r(2, 3, 4), -1, 0), (ncT(2, 5), 1, 0), (r(2
 for x, shape in [(r(3, 1), [3, 4]), (r(1), [5]), (r(4), [2, 3, 4]), (r(2, 1, 3), [2, 5, 3]), (r(1, 1), [3, 16]),
                  (r(3, 1, dtype=F), [2, 3, 7]), (r(), [4, 2]), (r(2, 1), [2, 0]), (r(1, 3), [-1, 3])]:
     g.add_grad("expand", [x], lambda t, s=shape: t.expand(s), {"shape": shape})
-g.add_grad("expand", [r(3, 1)], lambda t: t.expand(3, 4), {"shape": [3, 4]}, double=True)
+dbl("expand", [r(3, 1)], lambda t: t.expand(3, 4), {"shape": [3, 4]})
 for x, d, s, n in [(r(5, 3), 0, 1, 3), (r(2, 7), 1, 0, 7), (r(2, 7), -1, 6, 1), (ncT(4, 6), 1, 2, 3),
                    (r(3, 4, 5, dtype=F), 2, 1, 2), (r(3, 4), 0, 1, 0), (r(5, 2), 0, -3, 2)]:
     g.add_grad("narrow", [x], lambda t, a=d, b=s, c=n: t.narrow(a, b, c), {"dim": d, "start": s, "length": n})
@@ -74,7 +81,7 @@ for x, d, size, step in [(r(10), 0, 3, 1), (r(10), 0, 4, 2), (r(9), 0, 3, 3), (r
                          (r(7, 3), 0, 3, 2), (ncT(6, 4), 0, 2, 1), (r(2, 9, 3, dtype=F), 1, 5, 2), (r(5), 0, 5, 1),
                          (r(4), 0, 0, 1)]:
     g.add_grad("unfold", [x], lambda t, a=d, b=size, c=step: t.unfold(a, b, c), {"dim": d, "size": size, "step": step})
-g.add_grad("unfold", [r(8)], lambda t: t.unfold(0, 3, 1), {"dim": 0, "size": 3, "step": 1}, double=True)
+dbl("unfold", [r(8)], lambda t: t.unfold(0, 3, 1), {"dim": 0, "size": 3, "step": 1})
 for x in [ncT(3, 5), sl(4, 3), r(6), r(2, 3, dtype=F)]:
     g.add_grad("contiguous", [x], lambda t: t.contiguous())
     g.add_grad("copy", [x], lambda t: t.clone())
@@ -82,4 +89,9 @@ for x, to in [(r(3, 4), "float32"), (r(5, dtype=F), "float64"), (ncT(2, 3), "flo
     g.add_grad("toDtype", [x], lambda t, d=to: t.to(getattr(torch, d)), {"dtype": to})
 for x in [r(3, 4), ncT(2, 5, dtype=F)]:
     g.add_grad("toDevice", [x], lambda t: t.to("cpu").mul(1), {"device": "cpu"})
+dbl("narrow", [r(5, 3)], lambda t: t.narrow(0, 1, 3), {"dim": 0, "start": 1, "length": 3})
+dbl("slice", [r(3, 9)], lambda t: t[:, 1:8:3], {"dim": 1, "start": 1, "end": 8, "step": 3})
+dbl("select", [r(3, 4)], lambda t: t.select(1, 2), {"dim": 1, "index": 2})
+dbl("transpose", [r(3, 4)], lambda t: t.transpose(0, 1), {"dim0": 0, "dim1": 1})
+dbl("unsqueeze", [r(3)], lambda t: t.unsqueeze(0), {"dim": 0})
 g.write()

@@ -141,7 +141,7 @@ class GradGolden(Golden):
 
         def grads(y, create=False):
             gs = torch.autograd.grad(y, leaves, allow_unused=True, retain_graph=True, create_graph=create)
-            return [torch.zeros_like(l) if g is None else g for g in gs]
+            return [torch.zeros_like(l) if g is None else g for g, l in zip(gs, leaves)]
 
         g_sum = grads(out.sum())
         w = torch.randn(out.shape, dtype=out.dtype)

@@ -39,6 +39,7 @@ final class ConvDerivatives {
   private static Tensor[] conv1d(Ctx ctx, Tensor g) {
     Tensor x = ctx.input(0), w = ctx.input(1);
     int s = ctx.intParam(0), p = ctx.intParam(1), d = ctx.intParam(2), groups = ctx.intParam(3);
+    if (x.numel() == 0) return empty(ctx, g.dtype());
     Tensor[] r = conv2d(ctx, g.unsqueeze(-2), x.unsqueeze(-2), w.unsqueeze(2), new int[] {1, s}, new int[] {0, p},
         new int[] {1, d}, groups);
     if (r[0] != null) r[0] = r[0].squeeze(-2);
@@ -48,6 +49,7 @@ final class ConvDerivatives {
 
   /** Gradients of conv2d(x, w, bias) for g; x may be unbatched. */
   private static Tensor[] conv2d(Ctx ctx, Tensor g, Tensor x, Tensor w, int[] s, int[] p, int[] d, int groups) {
+    if (x.numel() == 0) return empty(ctx, g.dtype());
     boolean unbatched = x.dim() == 3;
     Tensor xb = unbatched ? x.unsqueeze(0) : x, gb = unbatched ? g.unsqueeze(0) : g;
     Tensor gx = null, gw = null, gbias = null;
@@ -70,13 +72,21 @@ final class ConvDerivatives {
    */
   private static Tensor weightGrad(Tensor x, Tensor g, int[] wShape, int[] s, int[] p, int[] d, int groups) {
     int n = x.size(0), c = x.size(1), h = x.size(2), wd = x.size(3);
-    int o = g.size(1), oh = g.size(2), ow = g.size(3);
     Tensor xs = x.reshape(n, groups, c / groups, h, wd).permute(2, 1, 0, 3, 4).reshape(c / groups, groups * n, h, wd);
     Tensor gs = g.transpose(0, 1);
     Tensor r = xs.conv2d(gs, null, d, p, s, groups);
     if (r.size(2) != wShape[2]) r = r.narrow(2, 0, wShape[2]);
     if (r.size(3) != wShape[3]) r = r.narrow(3, 0, wShape[3]);
     return r.transpose(0, 1);
+  }
+
+  /** An empty batch: the output is empty, so every gradient is zero (a constant, as torch's). */
+  private static Tensor[] empty(Ctx ctx, io.jgrad.tensor.DType dtype) {
+    Tensor[] r = new Tensor[3];
+    for (int i = 0; i < Math.min(3, ctx.inputCount()); i++) {
+      if (ctx.needsGrad(i)) r[i] = Tensor.zeros(dtype, ctx.input(i).shape());
+    }
+    return r;
   }
 
   private static Tensor biasGrad(Tensor g, boolean unbatched) {
@@ -95,6 +105,7 @@ final class ConvDerivatives {
     Tensor x = ctx.input(0), w = ctx.input(1);
     int[] s = dims(ctx.param(0), 1), p = dims(ctx.param(1), 0), d = dims(ctx.param(4), 1);
     int groups = ctx.intParam(3);
+    if (x.numel() == 0) return empty(ctx, g.dtype());
     boolean unbatched = x.dim() == 3;
     Tensor xb = unbatched ? x.unsqueeze(0) : x, gb = unbatched ? g.unsqueeze(0) : g;
     Tensor gx = null, gw = null, gbias = null;
@@ -105,8 +116,7 @@ final class ConvDerivatives {
       if (unbatched) gx = gx.squeeze(0);
     }
     if (ctx.needsGrad(1)) {
-      int n = xb.size(0), c = xb.size(1), h = xb.size(2), wd = xb.size(3);
-      int o = gb.size(1), oh = gb.size(2), ow = gb.size(3);
+      int n = xb.size(0), o = gb.size(1), oh = gb.size(2), ow = gb.size(3);
       Tensor gs = gb.reshape(n, groups, o / groups, oh, ow).permute(2, 1, 0, 3, 4).reshape(o / groups, groups * n, oh, ow);
       Tensor r = gs.conv2d(xb.transpose(0, 1), null, d, p, s, groups);
       if (r.size(2) != w.size(2)) r = r.narrow(2, 0, w.size(2));

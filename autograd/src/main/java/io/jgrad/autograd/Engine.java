@@ -86,15 +86,16 @@ public final class Engine implements Recorder {
         Node node = ready.poll();
         Tensor[] gs = pending.remove(node);
         boolean execute = needed == null || needed.contains(node);
-        Tensor g = gs == null || !execute ? null : gs[0];
+        List<int[]> caps = nodeTargets.get(node);
+        Tensor g = gs == null || !(execute || caps != null) ? null : gs[0];
         if (g != null) {
-          if (node.isReleased()) throw freed(node);
+          if (execute && node.isReleased()) throw freed(node);
           g = node.applyHooks(g);
-          List<int[]> caps = nodeTargets.get(node);
+          checkHookShape(g, node.outputShape(), "a hook on the output of " + node.name());
           if (caps != null) for (int[] c : caps) if (c[0] == 0) captured[c[1]] = g;
           if (targets == null) retainGrad(node, g, createGraph);
         }
-        Tensor[] inGrads = g == null ? new Tensor[node.inputCount()] : callDerivative(node, g);
+        Tensor[] inGrads = g == null || !execute ? new Tensor[node.inputCount()] : callDerivative(node, g);
         for (int i = 0; i < node.inputCount(); i++) {
           Node next = node.nextNode(i);
           if (next != null) {
@@ -109,6 +110,7 @@ public final class Engine implements Recorder {
       }
       for (Tensor leaf : leafOrder) {
         Tensor g = Hooks.applyLeafHooks(leaf, leafGrads.get(leaf));
+        checkHookShape(g, leaf.shape(), "a hook on a leaf");
         if (targets == null) {
           accumulate(leaf, g, createGraph);
         } else {
@@ -182,6 +184,13 @@ public final class Engine implements Recorder {
     }
   }
 
+  private static void checkHookShape(Tensor g, int[] shape, String who) {
+    if (!Arrays.equals(g.shape(), shape)) {
+      throw new IllegalStateException(who + " " + Shapes.str(shape) + " returned a gradient of shape "
+          + Shapes.str(g.shape()));
+    }
+  }
+
   private static IllegalStateException freed(Node n) {
     return new IllegalStateException("backward through the graph a second time: the saved tensors of " + n.name()
         + " were already freed; pass retainGraph=true to the first backward (backward(gradient, true, false) or "
@@ -207,15 +216,19 @@ public final class Engine implements Recorder {
     return deps;
   }
 
-  /** The reachable nodes on a path to a target (functional form): the others need not run. */
+  /**
+   * The reachable nodes whose derivative must run in the functional form: those with an input
+   * that is a target or leads to one. (A target's own producer runs only if it leads to another.)
+   */
   private static Set<Node> needed(List<Node> reachable, Set<Node> targetNodes, Map<Tensor, Integer> targets) {
     List<Node> bySequence = new ArrayList<>(reachable);
     bySequence.sort(Comparator.comparingLong(n -> n.sequence));
     Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node n : bySequence) { // producers come first, so their flag is final when read
-      boolean need = targetNodes.contains(n);
+      boolean need = false;
       for (int i = 0; i < n.inputCount() && !need; i++) {
-        need = (n.nextNode(i) != null && needed.contains(n.nextNode(i)))
+        Node next = n.nextNode(i);
+        need = (next != null && (needed.contains(next) || targetNodes.contains(next)))
             || (n.leaf(i) != null && targets.containsKey(n.leaf(i)));
       }
       if (need) needed.add(n);
@@ -249,6 +262,11 @@ public final class Engine implements Recorder {
    */
   private static void accumulate(Tensor leaf, Tensor g, boolean createGraph) {
     Tensor prev = leaf.grad();
+    if (prev != null && prev.isClosed()) {
+      throw new IllegalStateException("backward: the grad() of a leaf " + Shapes.str(leaf.shape()) + " was closed (for "
+          + "example by the TensorScope it was created in) and cannot be accumulated into; setGrad(null) after "
+          + "using a gradient, or keep it out of the scope");
+    }
     if (!createGraph && g.requiresGrad()) g = g.detach();
     if (prev == null) {
       leaf.setGrad(g.requiresGrad() ? g : g.copy());

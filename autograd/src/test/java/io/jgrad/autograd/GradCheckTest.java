@@ -91,10 +91,10 @@ class GradCheckTest {
     GradCheck.Result r = GradCheck.check(in -> in.get(0).gather(1, in.get(1)), List.of(x, idx));
     assertEquals(1, r.inputs());
     var e = assertThrows(IllegalArgumentException.class, () -> GradCheck.check(in -> in.get(0).exp(), List.of(Tensor.of(1f, 2f))));
-    assertMessage(e, "input 0 [2] has dtype FLOAT32", "FLOAT64");
+    assertMessage(e, "input 0 [2] has dtype float32", "FLOAT64");
     var e2 = assertThrows(IllegalArgumentException.class,
         () -> GradCheck.check(in -> in.get(0).to(DType.FLOAT32), List.of(Tensor.of(1.0))));
-    assertMessage(e2, "output 0 [1] has dtype FLOAT32");
+    assertMessage(e2, "output 0 [1] has dtype float32");
   }
 
   @Test
@@ -103,6 +103,17 @@ class GradCheckTest {
     GradCheck.Result r = GradCheck.checkOutputs(in -> List.of(in.get(0).exp(), in.get(0).mul(in.get(0)).sum(),
         Tensor.ones(DType.FLOAT64, 2)), List.of(x), GradCheck.Options.defaults());
     assertEquals(3 * (3 + 1 + 2), r.comparisons());
+  }
+
+  @Test
+  void mlpLossToSecondOrderInParamsAndInTheInput() {
+    // The pieces of a gradient penalty: d/dparams of a loss, and of d loss / d x (input gradients).
+    Tensor x = randn(20, 4, 3), y = randn(21, 4, 2);
+    List<Tensor> params = List.of(randn(22, 3, 5).mul(0.5), randn(23, 5).mul(0.1), randn(24, 5, 2).mul(0.5),
+        randn(25, 2).mul(0.1));
+    GradCheck.checkBoth(MemoryTest.mlpLoss(x, y), params);
+    Function<List<Tensor>, Tensor> ofInput = in -> MemoryTest.mlpLoss(in.get(0), y).apply(params);
+    GradCheck.checkBoth(ofInput, List.of(x));
   }
 
   @Test

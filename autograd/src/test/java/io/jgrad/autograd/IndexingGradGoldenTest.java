@@ -34,9 +34,9 @@ class IndexingGradGoldenTest {
     m.put("repeat", (c, x) -> x.get(0).repeat(c.intsArg("repeats")));
     m.put("tril", (c, x) -> x.get(0).tril(c.intArg("diagonal")));
     m.put("triu", (c, x) -> x.get(0).triu(c.intArg("diagonal")));
-    return m;
+    return MovementGradGoldenTest.squared(m);
   }
 
   @TestFactory
-  Stream<DynamicTest> golden() { return GradReplay.run("grad_indexing", ops(), MIN_CASES); }
+  Stream<DynamicTest> golden() { return GradGolden.run("grad_indexing", ops(), MIN_CASES); }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-/** Finite-difference checks of every linalg derivative: first order everywhere, second order for the products. */
+/** Finite-difference checks of every linalg derivative: first and second order (gradgradcheck) for every op. */
 class LinalgGradCheckTest {
   /** The linalg ops this test must cover; a new linalg op without an entry fails {@link #coverage}. */
   static final List<String> OPS = List.of("matmul", "mm", "bmm", "dot", "outer", "einsum", "cdist");
@@ -49,21 +49,30 @@ class LinalgGradCheckTest {
       c.add(new Case("einsum", e[0], x -> Tensor.einsum(e[0], x.toArray(new Tensor[0])), shapes, true));
     }
     for (double p : new double[] {2, 1, 0, 0.5, 1.5, 3, Double.POSITIVE_INFINITY}) {
-      c.add(new Case("cdist", "p=" + p, x -> Tensor.cdist(x.get(0), x.get(1), p), new int[][] {{3, 2}, {4, 2}}, false));
+      c.add(new Case("cdist", "p=" + p, x -> Tensor.cdist(x.get(0), x.get(1), p), new int[][] {{3, 2}, {4, 2}}, true));
     }
     c.add(new Case("cdist", "batched broadcast p=2", x -> Tensor.cdist(x.get(0), x.get(1), 2),
-        new int[][] {{2, 1, 3, 2}, {3, 4, 2}}, false));
+        new int[][] {{2, 1, 3, 2}, {3, 4, 2}}, true));
     c.add(new Case("cdist", "batched p=3", x -> Tensor.cdist(x.get(0), x.get(1), 3),
-        new int[][] {{2, 3, 2}, {2, 2, 2}}, false));
+        new int[][] {{2, 3, 2}, {2, 2, 2}}, true));
     c.add(new Case("cdist", "mm path p=2 (27 rows)", x -> Tensor.cdist(x.get(0), x.get(1), 2),
-        new int[][] {{27, 2}, {3, 2}}, false));
+        new int[][] {{27, 2}, {3, 2}}, true));
     return c;
+  }
+
+  /** Random float64 tensor with entries in [-1, 1). */
+  static Tensor rand(SplittableRandom r, int... shape) {
+    int n = 1;
+    for (int s : shape) n *= s;
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) v[i] = r.nextDouble(-1, 1);
+    return Tensor.fromArray(v, shape);
   }
 
   private static List<Tensor> inputs(int[][] shapes, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     List<Tensor> l = new ArrayList<>();
-    for (int[] s : shapes) l.add(FdCheck.rand(r, s));
+    for (int[] s : shapes) l.add(rand(r, s));
     return l;
   }
 
@@ -73,8 +82,7 @@ class LinalgGradCheckTest {
     long seed = 1;
     for (Case c : cases()) {
       long s = seed++;
-      t.add(DynamicTest.dynamicTest(c.op() + " " + c.name(), () -> FdCheck.first(c.op() + " " + c.name(), c.f(),
-          inputs(c.shapes(), s), s)));
+      t.add(DynamicTest.dynamicTest(c.op() + " " + c.name(), () -> GradCheck.check(c.f(), inputs(c.shapes(), s))));
     }
     return t.stream();
   }
@@ -86,8 +94,7 @@ class LinalgGradCheckTest {
     for (Case c : cases()) {
       if (!c.second()) continue;
       long s = seed++;
-      t.add(DynamicTest.dynamicTest(c.op() + " " + c.name(), () -> FdCheck.second(c.op() + " " + c.name(), c.f(),
-          inputs(c.shapes(), s), s)));
+      t.add(DynamicTest.dynamicTest(c.op() + " " + c.name(), () -> GradCheck.checkSecondOrder(c.f(), inputs(c.shapes(), s))));
     }
     return t.stream();
   }
@@ -96,9 +103,14 @@ class LinalgGradCheckTest {
   void coverage() {
     TreeSet<String> covered = new TreeSet<>();
     for (Case c : cases()) covered.add(c.op());
-    assertEquals(new TreeSet<>(OPS), covered, "linalg ops covered by the gradcheck");
+    assertEquals(new TreeSet<>(OPS), covered, "ops covered by the gradcheck");
+    // every derivative this family registers has gradcheck cases (a new one without fails here)
+    java.util.Map<String, Derivative> registered = new java.util.HashMap<>();
+    LinalgDerivatives.register(registered);
+    assertEquals(new TreeSet<>(registered.keySet()), covered, "registered derivatives vs gradcheck cases");
     for (String op : OPS) {
-      if (!Derivatives.names().contains(op)) throw new AssertionError("no derivative registered for " + op);
+      if (!Derivatives.names().contains(op)) throw new AssertionError("not in the catalogue: " + op);
     }
+    assertEquals(OPS.size(), covered.size());
   }
 }

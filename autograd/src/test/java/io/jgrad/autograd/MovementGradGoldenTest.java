@@ -38,9 +38,20 @@ class MovementGradGoldenTest {
     m.put("copy", (c, x) -> x.get(0).copy());
     m.put("toDtype", (c, x) -> x.get(0).to(c.dtypeArg("dtype")));
     m.put("toDevice", (c, x) -> x.get(0).to(Device.parse(c.stringArg("device"))));
-    return m;
+    return squared(m);
+  }
+
+  /** Cases with "square": true compute op(x) * op(x) (see dbl() in the generator). */
+  static Map<String, BiFunction<GoldenCase, List<Tensor>, Tensor>> squared(
+      Map<String, BiFunction<GoldenCase, List<Tensor>, Tensor>> m) {
+    Map<String, BiFunction<GoldenCase, List<Tensor>, Tensor>> r = new HashMap<>();
+    m.forEach((op, f) -> r.put(op, (c, x) -> {
+      Tensor y = f.apply(c, x);
+      return c.boolArg("square", false) ? y.mul(f.apply(c, x)) : y;
+    }));
+    return r;
   }
 
   @TestFactory
-  Stream<DynamicTest> golden() { return GradReplay.run("grad_movement", ops(), MIN_CASES); }
+  Stream<DynamicTest> golden() { return GradGolden.run("grad_movement", ops(), MIN_CASES); }
 }
