@@ -20,6 +20,19 @@ public final class Ctx {
   /** Input i (null for an absent optional input such as a null bias). */
   public Tensor input(int i) { return node.savedInput(i); }
 
+  /**
+   * Input i's shape at record time, read without the in-place version check: derivatives that
+   * need only the shape (views, indexing) use it, so that modifying the input in place after
+   * the op stays legal, as in PyTorch ({@code x.view(..).mulInPlace(2)}).
+   */
+  public int[] inputShape(int i) {
+    int[] s = node.inputShape(i);
+    return s == null ? null : s.clone();
+  }
+
+  /** Input i's dtype at record time, without the version check (see {@link #inputShape}). */
+  public io.jgrad.tensor.DType inputDtype(int i) { return node.inputDtype(i); }
+
   /** Output i: 0 is the differentiable result, 1 the auxiliary indices of max/sort/topk/pooling. */
   public Tensor output(int i) { return node.savedOutput(i); }
 

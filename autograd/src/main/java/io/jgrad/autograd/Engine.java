@@ -86,16 +86,16 @@ public final class Engine implements Recorder {
         Node node = ready.poll();
         Tensor[] gs = pending.remove(node);
         boolean execute = needed == null || needed.contains(node);
-        Tensor g = gs == null || !execute ? null : gs[0];
+        List<int[]> caps = nodeTargets.get(node);
+        Tensor g = gs == null || !(execute || caps != null) ? null : gs[0];
         if (g != null) {
-          if (node.isReleased()) throw freed(node);
+          if (execute && node.isReleased()) throw freed(node);
           g = node.applyHooks(g);
           checkHookShape(g, node.outputShape(), "a hook on the output of " + node.name());
-          List<int[]> caps = nodeTargets.get(node);
           if (caps != null) for (int[] c : caps) if (c[0] == 0) captured[c[1]] = g;
           if (targets == null) retainGrad(node, g, createGraph);
         }
-        Tensor[] inGrads = g == null ? new Tensor[node.inputCount()] : callDerivative(node, g);
+        Tensor[] inGrads = g == null || !execute ? new Tensor[node.inputCount()] : callDerivative(node, g);
         for (int i = 0; i < node.inputCount(); i++) {
           Node next = node.nextNode(i);
           if (next != null) {
@@ -216,15 +216,19 @@ public final class Engine implements Recorder {
     return deps;
   }
 
-  /** The reachable nodes on a path to a target (functional form): the others need not run. */
+  /**
+   * The reachable nodes whose derivative must run in the functional form: those with an input
+   * that is a target or leads to one. (A target's own producer runs only if it leads to another.)
+   */
   private static Set<Node> needed(List<Node> reachable, Set<Node> targetNodes, Map<Tensor, Integer> targets) {
     List<Node> bySequence = new ArrayList<>(reachable);
     bySequence.sort(Comparator.comparingLong(n -> n.sequence));
     Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node n : bySequence) { // producers come first, so their flag is final when read
-      boolean need = targetNodes.contains(n);
+      boolean need = false;
       for (int i = 0; i < n.inputCount() && !need; i++) {
-        need = (n.nextNode(i) != null && needed.contains(n.nextNode(i)))
+        Node next = n.nextNode(i);
+        need = (next != null && (needed.contains(next) || targetNodes.contains(next)))
             || (n.leaf(i) != null && targets.containsKey(n.leaf(i)));
       }
       if (need) needed.add(n);

@@ -1,7 +1,6 @@
 package io.jgrad.autograd;
 
 import io.jgrad.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +36,20 @@ public final class Hooks {
   /**
    * Registers {@code hook} on t: during backward it receives the gradient of t and returns the
    * gradient to use instead (or null to keep it). Works for leaves and for non-leaf tensors.
+   * Closing the returned handle removes the hook.
    */
-  public static void register(Tensor t, UnaryOperator<Tensor> hook) {
+  public static Handle register(Tensor t, UnaryOperator<Tensor> hook) {
     if (!t.requiresGrad()) throw new IllegalStateException("register hook: tensor does not require grad");
+    UnaryOperator<Tensor> h = g -> hook.apply(g); // a distinct object, so the handle removes this registration only
     if (t.gradFn() instanceof Node n) {
-      n.addHook(hook);
-    } else {
-      LEAF_HOOKS.computeIfAbsent(t, k -> new ArrayList<>()).add(hook);
+      n.addHook(h);
+      return () -> n.removeHook(h);
     }
+    LEAF_HOOKS.computeIfAbsent(t, k -> new CopyOnWriteArrayList<>()).add(h);
+    return () -> {
+      List<UnaryOperator<Tensor>> hs = LEAF_HOOKS.get(t);
+      if (hs != null) hs.remove(h);
+    };
   }
 
   /**

@@ -19,21 +19,22 @@ final class IndexingDerivatives {
 
   static void register(Map<String, Derivative> m) {
     m.put("gather", (c, g) -> new Tensor[] {
-        c.needsGrad(0) ? zerosOf(c.input(0), g).scatterAdd(c.intParam(0), c.input(1), g) : null, null});
+        c.needsGrad(0) ? zeros(c.inputShape(0), g).scatterAdd(c.intParam(0), c.input(1), g) : null, null});
     m.put("scatter", (c, g) -> new Tensor[] {
         c.needsGrad(0) ? g.scatter(c.intParam(0), c.input(1), 0.0) : null, null,
         c.needsGrad(2) ? srcGrad(c, g) : null});
     m.put("scatterValue", (c, g) -> new Tensor[] {g.scatter(c.intParam(0), c.input(1), 0.0), null});
     m.put("scatterAdd", (c, g) -> new Tensor[] {c.needsGrad(0) ? g : null, null, c.needsGrad(2) ? srcGrad(c, g) : null});
     m.put("indexSelect", (c, g) -> {
-      Tensor x = c.input(0), index = c.input(1);
-      int d = x.dim() == 0 ? 0 : Shapes.dim("indexSelect", c.intParam(0), x.dim());
-      if (x.dim() == 0) return new Tensor[] {g.reshape(), null};
-      return new Tensor[] {zerosOf(x, g).indexAdd(d, index.reshape(index.numel()), g, 1.0), null};
+      int[] xs = c.inputShape(0);
+      Tensor index = c.input(1);
+      if (xs.length == 0) return new Tensor[] {g.reshape(), null};
+      int d = Shapes.dim("indexSelect", c.intParam(0), xs.length);
+      return new Tensor[] {zeros(xs, g).indexAdd(d, index.reshape(index.numel()), g, 1.0), null};
     });
     m.put("indexAdd", IndexingDerivatives::indexAdd);
     m.put("maskedFill", (c, g) -> new Tensor[] {
-        Derivatives.sumToShape(g.maskedFill(c.input(1), 0.0), c.input(0).shape()), null});
+        Derivatives.sumToShape(g.maskedFill(c.input(1), 0.0), c.inputShape(0)), null});
     m.put("maskedSelect", IndexingDerivatives::maskedSelect);
     m.put("take", IndexingDerivatives::take);
     JoiningDerivatives.register(m);
@@ -41,10 +42,11 @@ final class IndexingDerivatives {
 
   /** src[i] went to out[... index[i] ...]: its gradient is read back from there (scatter/scatterAdd). */
   private static Tensor srcGrad(Ctx c, Tensor g) {
-    Tensor src = c.input(2), index = c.input(1);
+    int[] srcShape = c.inputShape(2);
+    Tensor index = c.input(1);
     Tensor picked = g.gather(c.intParam(0), index);
     // src may be larger than index: the elements outside index's extent were never used.
-    return embedCorner(picked, src.shape());
+    return embedCorner(picked, srcShape);
   }
 
   /** Zeros of {@code shape} with t in the leading corner (t's size <= shape in every dim). */
@@ -55,40 +57,43 @@ final class IndexingDerivatives {
   }
 
   private static Tensor[] indexAdd(Ctx c, Tensor g) {
-    Tensor x = c.input(0), index = c.input(1), source = c.input(2);
+    int rank = c.inputShape(0).length;
+    Tensor index = c.input(1);
     double alpha = c.doubleParam(1);
     Tensor gs = null;
     if (c.needsGrad(2)) {
-      int d = x.dim() == 0 ? 0 : Shapes.dim("indexAdd", c.intParam(0), x.dim());
-      gs = x.dim() == 0 ? g : g.indexSelect(d, index.reshape(index.numel()));
+      int d = rank == 0 ? 0 : Shapes.dim("indexAdd", c.intParam(0), rank);
+      gs = rank == 0 ? g : g.indexSelect(d, index.reshape(index.numel()));
       if (alpha != 1.0) gs = gs.mul(alpha);
-      gs = gs.reshape(source.shape());
+      gs = gs.reshape(c.inputShape(2));
     }
     return new Tensor[] {c.needsGrad(0) ? g : null, null, gs};
   }
 
   /** Scatter the selected gradient back to the true positions of the broadcast mask. */
   private static Tensor[] maskedSelect(Ctx c, Tensor g) {
-    Tensor x = c.input(0), mask = c.input(1);
-    int[] shape = Shapes.broadcast("maskedSelect", x.shape(), mask.shape());
+    int[] xs = c.inputShape(0);
+    Tensor mask = c.input(1);
+    int[] shape = Shapes.broadcast("maskedSelect", xs, mask.shape());
     int n = Shapes.numel(shape);
     Tensor pos = mask.expand(shape).reshape(n).nonzero().reshape(g.numel());
     Tensor flat = Tensor.full(new int[] {n}, 0, g.dtype(), g.device()).indexAdd(0, pos, g, 1.0);
-    return new Tensor[] {Derivatives.sumToShape(flat.reshape(shape), x.shape()), null};
+    return new Tensor[] {Derivatives.sumToShape(flat.reshape(shape), xs), null};
   }
 
   /** take reads flat(x)[index]; negative indices count from the end. */
   private static Tensor[] take(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
-    int n = x.numel();
+    int[] xs = c.inputShape(0);
+    int n = Shapes.numel(xs);
     long[] idx = c.input(1).toLongArray();
     for (int i = 0; i < idx.length; i++) if (idx[i] < 0) idx[i] += n;
     Tensor flat = Tensor.full(new int[] {n}, 0, g.dtype(), g.device())
         .indexAdd(0, onDevice(Tensor.of(idx), g.device()), g.reshape(idx.length), 1.0);
-    return new Tensor[] {flat.reshape(x.shape()), null};
+    return new Tensor[] {flat.reshape(xs), null};
   }
 
-  static Tensor zerosOf(Tensor x, Tensor g) { return Tensor.full(x.shape(), 0, g.dtype(), g.device()); }
+  /** Zeros of {@code shape} with the gradient's dtype and device. */
+  static Tensor zeros(int[] shape, Tensor g) { return Tensor.full(shape, 0, g.dtype(), g.device()); }
 
   static Tensor onDevice(Tensor t, Device device) { return t.device().equals(device) ? t : t.to(device); }
 

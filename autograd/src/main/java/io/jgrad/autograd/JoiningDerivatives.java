@@ -36,35 +36,35 @@ final class JoiningDerivatives {
   private static Tensor[] cat(Ctx c, Tensor g) {
     Tensor[] r = new Tensor[c.inputCount()];
     if (g.dim() == 1 && g.shape()[0] == 0 && allSkipped(c)) {
-      for (int k = 0; k < r.length; k++) if (c.needsGrad(k)) r[k] = IndexingDerivatives.zerosOf(c.input(k), g);
+      for (int k = 0; k < r.length; k++) if (c.needsGrad(k)) r[k] = IndexingDerivatives.zeros(c.inputShape(k), g);
       return r;
     }
     int d = Shapes.dim("cat", c.intParam(0), g.dim());
     int offset = 0;
     for (int k = 0; k < r.length; k++) {
-      Tensor x = c.input(k);
+      int[] xs = c.inputShape(k);
       // torch's legacy rule: 1-D empty tensors are skipped by cat whatever the rank of the others.
-      if (skipped(x)) {
-        if (c.needsGrad(k)) r[k] = IndexingDerivatives.zerosOf(x, g);
+      if (skipped(xs)) {
+        if (c.needsGrad(k)) r[k] = IndexingDerivatives.zeros(xs, g);
         continue;
       }
-      int len = x.shape()[d];
+      int len = xs[d];
       if (c.needsGrad(k)) r[k] = g.narrow(d, offset, len);
       offset += len;
     }
     return r;
   }
 
-  private static boolean skipped(Tensor t) { return t.dim() == 1 && t.shape()[0] == 0; }
+  private static boolean skipped(int[] s) { return s.length == 1 && s[0] == 0; }
 
   private static boolean allSkipped(Ctx c) {
-    for (int k = 0; k < c.inputCount(); k++) if (!skipped(c.input(k))) return false;
+    for (int k = 0; k < c.inputCount(); k++) if (!skipped(c.inputShape(k))) return false;
     return true;
   }
 
   /** Constant: crop the border (the negated padding, which also re-pads cropped sides with 0). */
   private static Tensor[] pad(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
+    int[] xs = c.inputShape(0);
     int[] pad = c.intsParam(0);
     PadMode mode = c.param(1, PadMode.class);
     if (mode == PadMode.CONSTANT) {
@@ -76,9 +76,9 @@ final class JoiningDerivatives {
     // output row back to its source row, one dim at a time in any order (they commute).
     Tensor cur = g;
     for (int k = 0; k < pad.length / 2; k++) {
-      int d = x.dim() - 1 - k, l = pad[2 * k], r = pad[2 * k + 1];
+      int d = xs.length - 1 - k, l = pad[2 * k], r = pad[2 * k + 1];
       if (l == 0 && r == 0) continue;
-      int size = x.shape()[d];
+      int size = xs[d];
       int cropL = Math.max(0, -l), padL = Math.max(0, l), padR = Math.max(0, r);
       int n = size - cropL - Math.max(0, -r);
       long[] src = new long[n + padL + padR];
@@ -102,17 +102,17 @@ final class JoiningDerivatives {
 
   /** Output dim j has repeats[j] tiles of the (1-padded) input dim: view as [r, s] pairs and sum r. */
   private static Tensor[] repeat(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
+    int[] xs = c.inputShape(0);
     int[] reps = c.intsParam(0);
-    int lead = reps.length - x.dim();
+    int lead = reps.length - xs.length;
     int[] pairs = new int[2 * reps.length];
     int[] sumDims = new int[reps.length];
     for (int j = 0; j < reps.length; j++) {
       pairs[2 * j] = reps[j];
-      pairs[2 * j + 1] = j < lead ? 1 : x.shape()[j - lead];
+      pairs[2 * j + 1] = j < lead ? 1 : xs[j - lead];
       sumDims[j] = 2 * j;
     }
     if (reps.length == 0) return new Tensor[] {g};
-    return new Tensor[] {g.reshape(pairs).sum(sumDims, false).reshape(x.shape())};
+    return new Tensor[] {g.reshape(pairs).sum(sumDims, false).reshape(xs)};
   }
 }

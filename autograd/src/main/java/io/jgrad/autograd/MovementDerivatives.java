@@ -17,7 +17,7 @@ final class MovementDerivatives {
   private MovementDerivatives() {}
 
   static void register(Map<String, Derivative> m) {
-    Derivative reshapeBack = (c, g) -> new Tensor[] {g.reshape(c.input(0).shape())};
+    Derivative reshapeBack = (c, g) -> new Tensor[] {g.reshape(c.inputShape(0))};
     Derivative identity = (c, g) -> new Tensor[] {g};
     for (String op : new String[] {"view", "reshape", "squeeze", "squeezeDim", "unsqueeze", "flatten", "unflatten"}) {
       m.put(op, reshapeBack);
@@ -28,13 +28,13 @@ final class MovementDerivatives {
     m.put("transpose", (c, g) -> new Tensor[] {g.transpose(c.intParam(0), c.intParam(1))});
     m.put("t", (c, g) -> new Tensor[] {g.dim() < 2 ? g : g.t()});
     m.put("movedim", (c, g) -> new Tensor[] {g.movedim(c.intParam(1), c.intParam(0))});
-    m.put("expand", (c, g) -> new Tensor[] {Derivatives.sumToShape(g, c.input(0).shape())});
+    m.put("expand", (c, g) -> new Tensor[] {Derivatives.sumToShape(g, c.inputShape(0))});
     m.put("narrow", MovementDerivatives::narrow);
     m.put("slice", MovementDerivatives::slice);
     m.put("select", MovementDerivatives::select);
     m.put("unfold", MovementDerivatives::unfold);
     // The engine casts the result to the input's dtype; an integer target is not differentiable.
-    m.put("toDtype", (c, g) -> new Tensor[] {g.to(c.input(0).dtype())});
+    m.put("toDtype", (c, g) -> new Tensor[] {g.to(c.inputDtype(0))});
     m.put("toDevice", (c, g) -> new Tensor[] {g.to(c.input(0).device())});
   }
 
@@ -46,28 +46,28 @@ final class MovementDerivatives {
   }
 
   private static Tensor[] narrow(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
-    int d = Shapes.dim("narrow", c.intParam(0), x.dim());
+    int[] xs = c.inputShape(0);
+    int d = Shapes.dim("narrow", c.intParam(0), xs.length);
     int start = c.intParam(1);
-    if (start < 0) start += x.shape()[d];
-    return new Tensor[] {embed(g, d, start, x.shape()[d])};
+    if (start < 0) start += xs[d];
+    return new Tensor[] {embed(g, d, start, xs[d])};
   }
 
   private static Tensor[] select(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
-    int d = Shapes.dim("select", c.intParam(0), x.dim());
+    int[] xs = c.inputShape(0);
+    int d = Shapes.dim("select", c.intParam(0), xs.length);
     int i = c.intParam(1);
-    if (i < 0) i += x.shape()[d];
-    return new Tensor[] {embed(g.unsqueeze(d), d, i, x.shape()[d])};
+    if (i < 0) i += xs[d];
+    return new Tensor[] {embed(g.unsqueeze(d), d, i, xs[d])};
   }
 
   /** Stepped slice: interleave step-1 zeros after each picked row, then embed at start. */
   private static Tensor[] slice(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
-    int d = Shapes.dim("slice", c.intParam(0), x.dim());
-    int size = x.shape()[d], step = c.intParam(3);
+    int[] xs = c.inputShape(0);
+    int d = Shapes.dim("slice", c.intParam(0), xs.length);
+    int size = xs[d], step = c.intParam(3);
     int start = clamp(c.intParam(1), size), n = g.shape()[d];
-    if (n == 0) return new Tensor[] {Tensor.full(x.shape(), 0, g.dtype(), g.device())};
+    if (n == 0) return new Tensor[] {Tensor.full(xs, 0, g.dtype(), g.device())};
     Tensor spread = g;
     if (step > 1) {
       int[] shape = g.shape();
@@ -96,17 +96,17 @@ final class MovementDerivatives {
 
   /** Window w, offset j came from input row w * step + j: add every window back (overlaps sum). */
   private static Tensor[] unfold(Ctx c, Tensor g) {
-    Tensor x = c.input(0);
+    int[] xs = c.inputShape(0);
     int size = c.intParam(1), step = c.intParam(2);
-    if (x.dim() == 0) return new Tensor[] {g.sum(new int[] {0}, false)};
-    int d = Shapes.dim("unfold", c.intParam(0), x.dim());
+    if (xs.length == 0) return new Tensor[] {g.sum(new int[] {0}, false)};
+    int d = Shapes.dim("unfold", c.intParam(0), xs.length);
     int windows = g.shape()[d];
     long[] rows = new long[windows * size];
     for (int w = 0; w < windows; w++) for (int j = 0; j < size; j++) rows[w * size + j] = (long) w * step + j;
-    int[] flat = x.shape();
+    int[] flat = xs.clone();
     flat[d] = windows * size;
     Tensor src = g.movedim(g.dim() - 1, d + 1).reshape(flat);
-    Tensor zeros = Tensor.full(x.shape(), 0, g.dtype(), g.device());
+    Tensor zeros = Tensor.full(xs, 0, g.dtype(), g.device());
     return new Tensor[] {zeros.indexAdd(d, Tensor.of(rows), src, 1.0)};
   }
 }

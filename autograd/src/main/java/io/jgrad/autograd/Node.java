@@ -154,8 +154,12 @@ final class Node implements GradNode {
     outputs = null;
   }
 
-  void addHook(UnaryOperator<Tensor> hook) {
-    if (hooks == null) hooks = new ArrayList<>();
+  synchronized void removeHook(UnaryOperator<Tensor> hook) {
+    if (hooks != null) hooks.remove(hook);
+  }
+
+  synchronized void addHook(UnaryOperator<Tensor> hook) {
+    if (hooks == null) hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     hooks.add(hook);
   }
 

@@ -16,14 +16,16 @@ final class ReductionDerivatives {
   private ReductionDerivatives() {}
 
   static void register(Map<String, Derivative> m) {
+    // params: (dims, keepDim) unless noted; d sum / dx = 1 (the gradient broadcast back, a view)
     m.put("sum", (ctx, g) -> new Tensor[] {expandBack(ctx, g, 0, 1)});
     m.put("mean", ReductionDerivatives::mean);
     m.put("prod", ReductionDerivatives::prod);
     m.put("max", ReductionDerivatives::extreme);
     m.put("min", ReductionDerivatives::extreme);
+    // (dims, correction, keepDim)
     m.put("var", (ctx, g) -> new Tensor[] {varBackward(ctx.input(0), keep(g, ctx, 0, 2), dims(ctx, 0), ctx.intParam(1))});
     m.put("std", ReductionDerivatives::std);
-    m.put("norm", NormDerivative::backward);
+    m.put("norm", NormDerivative::backward); // (p, dims, keepDim)
     m.put("logSumExp", ReductionDerivatives::logSumExp);
     ScanDerivatives.register(m);
     SelectionDerivatives.register(m);

@@ -1,6 +1,7 @@
 package io.jgrad.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,6 +135,16 @@ class BackwardTest {
     }
     assertTrue(calls[0] <= 3, "ran " + calls[0] + " derivatives (sum, add, mulScalar expected)");
     assertFalse(((Node) bb.gradFn()).isReleased(), "an unused branch is not released");
+    // d/dh for a non-leaf h: h's own producer need not run.
+    Tensor x = leaf(1, 2);
+    Tensor h = x.exp();
+    Tensor l2 = h.mul(3.0).sum();
+    calls[0] = 0;
+    try (var hk = Hooks.addTapeHook((op, go, gi) -> calls[0]++)) {
+      assertValues(new double[] {3, 3}, Autograd.grad(List.of(l2), List.of(h), null, false, false).get(0));
+    }
+    assertEquals(2, calls[0], "sum and mulScalar run, exp does not");
+    assertFalse(((Node) h.gradFn()).isReleased());
   }
 
   @Test
@@ -253,6 +264,4 @@ class BackwardTest {
     assertArrayEquals(new float[] {2, 4}, x.grad().toFloatArray());
     assertTrue(Arrays.equals(new int[] {2}, x.grad().shape()));
   }
-
-  static void assertEquals(Object a, Object b) { org.junit.jupiter.api.Assertions.assertEquals(a, b); }
 }

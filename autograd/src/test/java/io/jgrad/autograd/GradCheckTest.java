@@ -106,6 +106,17 @@ class GradCheckTest {
   }
 
   @Test
+  void mlpLossToSecondOrderInParamsAndInTheInput() {
+    // The pieces of a gradient penalty: d/dparams of a loss, and of d loss / d x (input gradients).
+    Tensor x = randn(20, 4, 3), y = randn(21, 4, 2);
+    List<Tensor> params = List.of(randn(22, 3, 5).mul(0.5), randn(23, 5).mul(0.1), randn(24, 5, 2).mul(0.5),
+        randn(25, 2).mul(0.1));
+    GradCheck.checkBoth(MemoryTest.mlpLoss(x, y), params);
+    Function<List<Tensor>, Tensor> ofInput = in -> MemoryTest.mlpLoss(in.get(0), y).apply(params);
+    GradCheck.checkBoth(ofInput, List.of(x));
+  }
+
+  @Test
   void tolerancesAreConfigurable() {
     Tensor x = Tensor.of(1.0, 2.0);
     Function<List<Tensor>, Tensor> f = in -> in.get(0).mul(in.get(0).detach());

@@ -43,6 +43,22 @@ class HooksTest {
   }
 
   @Test
+  void closingTheHandleRemovesOneHook() {
+    Tensor x = leaf(1, 2);
+    var doubling = Hooks.register(x, g -> g.mul(2.0));
+    Hooks.register(x, g -> g.add(1.0));
+    doubling.close();
+    x.mul(x).sum().backward();
+    assertValues(new double[] {3, 5}, x.grad());
+    Tensor y = leaf(1);
+    Tensor h = y.mul(3.0);
+    var neg = Hooks.register(h, g -> g.neg());
+    neg.close();
+    h.sum().backward();
+    assertValues(new double[] {3}, y.grad());
+  }
+
+  @Test
   void hookOnATensorThatDoesNotRequireGrad() {
     var e = assertThrows(IllegalStateException.class, () -> Hooks.register(Tensor.of(1.0), g -> g));
     assertTrue(e.getMessage().contains("does not require grad"));

@@ -172,4 +172,38 @@ class IndexingGradEdgeTest {
     assertValues(new double[] {1, 9, 3, 9, 9}, y);
     assertValues(new double[] {1, 0, 3, 0, 0}, grads(y, W5, x).get(0));
   }
+
+  @Test
+  void inPlaceOnTheBaseOfAnEarlierViewIsNotSilentlyWrong() {
+    // torch: y = x.clone(); z = y.view(2, 3); y.mul_(2); z.backward(ones) -> x.grad = 2s, since z
+    // sees y's new values. jgrad keeps z's history at record time, so it must refuse, not return 1s.
+    Tensor x = leaf(1, 2, 3, 4, 5, 6);
+    Tensor y = x.copy();
+    Tensor z = y.view(2, 3);
+    y.mulInPlace(2.0);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> grads(z, Tensor.onesLike(z), x));
+    assertTrue(e.getMessage().contains("in-place"), e.getMessage());
+  }
+
+  @Test
+  void modifyingTheInputAfterwardsIsAllowedWhereOnlyItsShapeIsNeeded() {
+    // torch: y = x.clone(); o = f(y); y.mul_(2); o.backward(ones) succeeds for these f, with the
+    // gradient of the values y had when f ran (Ctx.inputShape reads no saved tensor).
+    List<Function<Tensor, Tensor>> fs = List.of(
+        t -> t.maskedFill(Tensor.of(true, false, false, false, false, true), 0),
+        t -> t.indexSelect(0, Tensor.of(5L, 5, 0)),
+        t -> t.repeat(2),
+        t -> Tensor.cat(List.of(t, t), 0),
+        t -> t.pad(new int[] {1, 1}, PadMode.CONSTANT, 0));
+    double[][] expected = {{0, 1, 1, 1, 1, 0}, {1, 0, 0, 0, 0, 2}, {2, 2, 2, 2, 2, 2}, {2, 2, 2, 2, 2, 2},
+        {1, 1, 1, 1, 1, 1}};
+    for (int k = 0; k < fs.size(); k++) {
+      Tensor x = leaf(1, 2, 3, 4, 5, 6);
+      Tensor y = x.copy();
+      Tensor o = fs.get(k).apply(y);
+      y.mulInPlace(2.0);
+      assertValues(expected[k], grads(o, Tensor.onesLike(o), x).get(0));
+    }
+  }
 }

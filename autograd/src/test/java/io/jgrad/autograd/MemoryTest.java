@@ -96,6 +96,38 @@ class MemoryTest {
     assertNull(sum.outputTensor(0), "a released node holds no output");
   }
 
+  static boolean collected(java.lang.ref.WeakReference<?> ref) {
+    for (int i = 0; i < 20 && ref.get() != null; i++) usedHeap();
+    return ref.get() == null;
+  }
+
+  @Test
+  void theGraphHoldsIntermediatesUntilBackwardAndNoneWhenDisabled() {
+    Tensor x = Tensor.of(1.0, 2.0).requiresGrad(true);
+    Tensor h = x.exp();
+    var ref = new java.lang.ref.WeakReference<>(h);
+    Tensor l = h.mul(h).sum();
+    h = null;
+    assertTrue(!collected(ref), "mul saved h for backward");
+    l.backward();
+    assertTrue(collected(ref), "backward released h although the loss is still referenced");
+    List<java.lang.ref.WeakReference<Tensor>> refs = new java.util.ArrayList<>();
+    Tensor z = squaredExpSumWithoutGrad(x, refs); // in a method: no stack slot keeps the intermediate
+    ref = refs.get(0);
+    assertNull(z.gradFn());
+    assertTrue(collected(ref), "under Grad.disabled() nothing keeps intermediates");
+    assertEquals(Math.exp(2) + Math.exp(4), z.item(), 1e-9);
+    assertEquals(2 * Math.exp(2), x.grad().toDoubleArray()[0], 1e-9);
+  }
+
+  private static Tensor squaredExpSumWithoutGrad(Tensor x, List<java.lang.ref.WeakReference<Tensor>> refs) {
+    try (var off = Grad.disabled()) {
+      Tensor k = x.exp();
+      refs.add(new java.lang.ref.WeakReference<>(k));
+      return k.mul(k).sum();
+    }
+  }
+
   @Test
   void leafHooksDoNotKeepTheirTensorsAlive() {
     int before = Hooks.leafHookCount();
