@@ -25,7 +25,10 @@ public final class Ctx {
    * need only the shape (views, indexing) use it, so that modifying the input in place after
    * the op stays legal, as in PyTorch ({@code x.view(..).mulInPlace(2)}).
    */
-  public int[] inputShape(int i) { return node.inputShape(i).clone(); }
+  public int[] inputShape(int i) {
+    int[] s = node.inputShape(i);
+    return s == null ? null : s.clone();
+  }
 
   /** Input i's dtype at record time, without the version check (see {@link #inputShape}). */
   public io.jgrad.tensor.DType inputDtype(int i) { return node.inputDtype(i); }
