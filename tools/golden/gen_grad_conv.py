@@ -135,6 +135,7 @@ for incl in (True, False):
         avgpool2d([1, 2, 6, 5], [3, 3], [2, 2], [1, 1], ceil, incl)
         avgpool2d([2, 1, 7, 8], [3, 2], [2, 3], [1, 0], ceil, incl)
     avgpool2d([1, 2, 5, 5], [2, 2], [2, 2], [1, 1], True, incl, note="padding with a ceil-mode overhang")
+    avgpool2d([1, 1, 7, 7], [4, 4], [3, 3], [1, 1], False, incl, note="padding, last window ends before the input")
 avgpool2d([2, 5, 4], [2, 2], [], [0, 0], False, True, note="default stride unbatched")
 avgpool2d([2, 2, 4, 4], [2, 2], [2, 2], [0, 0], False, True, dtype=f32)
 avgpool2d([0, 2, 4, 4], [2, 2], [2, 2], [0, 0], False, True, note="empty batch")
@@ -150,6 +151,7 @@ for incl in (True, False):
     for ceil in (True, False):
         avgpool1d([2, 2, 8], 3, 2, 1, ceil, incl)
         avgpool1d([1, 3, 17], 4, 3, 2, ceil, incl)
+    avgpool1d([2, 1, 7], 4, 3, 1, False, incl, note="padding, last window ends before the input")
 avgpool1d([2, 5], 2, 1, 0, False, True, note="unbatched")
 avgpool1d([2, 2, 16], 2, 2, 0, False, True, dtype=f32)
 

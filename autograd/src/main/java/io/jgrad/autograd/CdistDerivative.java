@@ -31,7 +31,7 @@ final class CdistDerivative {
       ga = Tensor.zerosLike(a);
       gb = Tensor.zerosLike(b);
     } else if (p == 2) {
-      Tensor r = safeRatio(g, d);
+      Tensor r = safeRatio(g, d, 1);
       ga = a.mul(r.sum(new int[] {-1}, true)).sub(r.matmul(b));
       gb = b.mul(r.sum(new int[] {-2}, false).unsqueeze(-1)).sub(r.transpose(-2, -1).matmul(a));
     } else {
@@ -44,7 +44,7 @@ final class CdistDerivative {
         Tensor hit = diff.abs().eq(d.unsqueeze(-1)).to(diff.dtype());
         term = diff.sign().mul(hit).mul(gg);
       } else {
-        Tensor w = safeRatio(g, d.pow(p - 1)).unsqueeze(-1);
+        Tensor w = safeRatio(g, d, p - 1).unsqueeze(-1);
         Tensor mag = diff.abs();
         if (p < 1) mag = Tensor.where(diff.ne(0), mag, 1.0);
         term = diff.sign().mul(mag.pow(p - 1)).mul(w);
@@ -57,10 +57,14 @@ final class CdistDerivative {
       ctx.needsGrad(1) ? Derivatives.sumToShape(gb, x2.shape()) : null};
   }
 
-  /** g / den, 0 where den = 0 (the division happens on a den with those zeros replaced by 1, so no NaN leaks into a double backward). */
-  private static Tensor safeRatio(Tensor g, Tensor den) {
-    Tensor nz = den.ne(0);
-    return Tensor.where(nz, g.div(Tensor.where(nz, den, 1.0)), 0.0);
+  /**
+   * g / d^e, 0 where d = 0. The power and the division see d with its zeros replaced by 1, so
+   * no inf or NaN reaches a double backward through them.
+   */
+  private static Tensor safeRatio(Tensor g, Tensor d, double e) {
+    Tensor nz = d.ne(0);
+    Tensor safe = Tensor.where(nz, d, 1.0);
+    return Tensor.where(nz, g.div(e == 1 ? safe : safe.pow(e)), 0.0);
   }
 
   private static int[] concat(int[] batch, int r, int c) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Gradients (and double-backward values) of the matrix products against PyTorch 1.13. */
 class LinalgGradGoldenTest {
-  static final int MIN_CASES = 120;
+  static final int MIN_CASES = 125;
 
   /** The Java form of each golden op (see tools/golden/gen_grad_linalg.py for the torch form). */
   static Map<String, BiFunction<GoldenCase, List<Tensor>, Tensor>> ops() {
