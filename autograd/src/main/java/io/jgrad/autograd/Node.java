@@ -36,6 +36,7 @@ final class Node implements GradNode {
   private int[] inputVersions, outputVersions;
   private List<UnaryOperator<Tensor>> hooks;
   private boolean released;
+  private final boolean viewOfLeaf;
 
   Node(String name, Derivative derivative, Tensor[] inputs, Tensor[] outputs, Object[] params, boolean anomaly) {
     this.name = name;
@@ -69,10 +70,15 @@ final class Node implements GradNode {
     }
     for (int i = 0; i < outputs.length; i++) outputVersions[i] = outputs[i].version();
     this.outputShape0 = outputs[0].shape();
+    Tensor in0 = inputs.length > 0 ? inputs[0] : null;
+    this.viewOfLeaf = in0 != null && in0.requiresGrad() && outputs[0].sharesMemoryWith(in0)
+        && (in0.gradFn() == null || (in0.gradFn() instanceof Node n && n.viewOfLeaf));
     this.createdAt = anomaly ? new Throwable().getStackTrace() : null;
   }
 
   @Override public String name() { return name; }
+
+  @Override public boolean isViewOfLeaf() { return viewOfLeaf; }
 
   Derivative derivative() { return derivative; }
 

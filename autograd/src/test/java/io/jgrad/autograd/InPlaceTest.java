@@ -33,6 +33,24 @@ class InPlaceTest {
   }
 
   @Test
+  void inPlaceOnAViewOfALeafThatRequiresGradIsAnError() {
+    // As torch: the leaf's values would change with no history; refuse at the in-place op.
+    Tensor w = leaf(1, 2, 3, 4);
+    Tensor v = w.view(2, 2).narrow(0, 0, 1);
+    var e = assertThrows(IllegalStateException.class, () -> v.mulInPlace(2.0));
+    assertMessage(e, "mulInPlace: a view [1, 2] of a leaf tensor that requires grad cannot be modified in place");
+    assertValues(new double[] {1, 2, 3, 4}, w);
+    // A copy is not a view; a detached view and updates under Grad.disabled() are allowed.
+    Tensor c = w.view(2, 2).copy();
+    c.mulInPlace(2.0);
+    w.detach().narrow(0, 0, 1).addInPlace(1.0);
+    try (var off = Grad.disabled()) {
+      w.narrow(0, 1, 1).addInPlace(1.0);
+    }
+    assertValues(new double[] {2, 3, 3, 4}, w);
+  }
+
+  @Test
   void inPlaceOnANonLeafGivesTheRightGradients() {
     Tensor w = leaf(1, 2), y = leaf(3, 4);
     Tensor x = w.mul(2.0);

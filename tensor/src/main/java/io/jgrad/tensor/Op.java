@@ -101,6 +101,10 @@ final class Op {
           + " cannot be modified in place; use the out-of-place op, or GradMode.disabled() for updates"
           + " (as optimizers do)");
     }
+    if (rec && self.gradFn() != null && self.gradFn().isViewOfLeaf()) {
+      throw new IllegalStateException(name + ": a view " + Shapes.str(self.shape()) + " of a leaf tensor that requires "
+          + "grad cannot be modified in place; modify the leaf under GradMode.disabled(), or copy() the view first");
+    }
     if (!rec || !self.dtype().isFloatingPoint()) {
       // Integral self: the kernel path reports the dtype error a float operand causes.
       kernel.get();
