@@ -4,6 +4,7 @@ import io.jgrad.tensor.GradMode;
 import io.jgrad.tensor.Recorder;
 import io.jgrad.tensor.Shapes;
 import io.jgrad.tensor.Tensor;
+import io.jgrad.tensor.TensorScope;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -268,10 +269,12 @@ public final class Engine implements Recorder {
           + "using a gradient, or keep it out of the scope");
     }
     if (!createGraph && g.requiresGrad()) g = g.detach();
+    // Gradients live across steps: they must not be closed by the TensorScope open during backward.
+    Tensor grad = g;
     if (prev == null) {
-      leaf.setGrad(g.requiresGrad() ? g : g.copy());
+      leaf.setGrad(g.requiresGrad() ? g : TensorScope.untracked(grad::copy));
     } else if (createGraph || prev.requiresGrad()) {
-      leaf.setGrad(prev.add(g));
+      leaf.setGrad(TensorScope.untracked(() -> prev.add(grad)));
     } else {
       prev.addInPlace(g);
     }

@@ -33,6 +33,21 @@ public final class TensorScope implements AutoCloseable {
     return s;
   }
 
+  /**
+   * Runs {@code body} with no scope tracking on this thread: what it creates outlives the
+   * enclosing scopes (for state that lives across steps, such as accumulated gradients or
+   * optimizer moments).
+   */
+  public static <T> T untracked(java.util.function.Supplier<T> body) {
+    TensorScope s = CURRENT.get();
+    CURRENT.set(null);
+    try {
+      return body.get();
+    } finally {
+      CURRENT.set(s);
+    }
+  }
+
   static void track(Tensor t) {
     TensorScope s = CURRENT.get();
     if (s != null) s.adopt(t);
