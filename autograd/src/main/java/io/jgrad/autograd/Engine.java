@@ -264,8 +264,8 @@ public final class Engine implements Recorder {
   private static void accumulate(Tensor leaf, Tensor g, boolean createGraph) {
     Tensor prev = leaf.grad();
     if (prev != null && prev.isClosed()) {
-      throw new IllegalStateException("backward: the grad() of a leaf " + Shapes.str(leaf.shape()) + " was closed (for "
-          + "example by the TensorScope it was created in) and cannot be accumulated into; setGrad(null) after "
+      throw new IllegalStateException("backward: the grad() of a leaf " + Shapes.str(leaf.shape()) + " was closed and "
+          + "cannot be accumulated into; setGrad(null) after "
           + "using a gradient, or keep it out of the scope");
     }
     if (!createGraph && g.requiresGrad()) g = g.detach();

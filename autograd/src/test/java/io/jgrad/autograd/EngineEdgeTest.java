@@ -80,11 +80,13 @@ class EngineEdgeTest {
   }
 
   @Test
-  void aGradClosedByItsScopeGivesAClearError() {
+  void aGradClosedByTheUserGivesAClearError() {
     Tensor w = leaf(1, 2);
     try (TensorScope s = TensorScope.open()) {
       w.mul(w).sum().backward();
     }
+    assertValues(new double[] {2, 4}, w.grad()); // survives the scope backward ran in
+    w.grad().close();
     var e = assertThrows(IllegalStateException.class, () -> w.mul(w).sum().backward());
     assertMessage(e, "grad() of a leaf [2] was closed", "setGrad(null)");
     w.setGrad(null);
