@@ -19,8 +19,8 @@ public final class Main {
       Map<String, String> opts = options(args);
       switch (cmd) {
         case "demo" -> {
-          SoftmaxDemo.run(intOpt(opts, "epochs", 30), intOpt(opts, "batch", 64),
-              Double.parseDouble(opts.getOrDefault("lr", "0.5")), Long.parseLong(opts.getOrDefault("seed", "42")), out);
+          DigitsDemo.run(intOpt(opts, "epochs", 30), intOpt(opts, "batch", 32), intOpt(opts, "hidden", 64),
+              doubleOpt(opts, "lr", 0.1), longOpt(opts, "seed", 42), out);
           return 0;
         }
         case "help", "--help", "-h" -> {
@@ -63,10 +63,32 @@ public final class Main {
     }
   }
 
+  private static double doubleOpt(Map<String, String> m, String key, double dflt) {
+    String v = m.get(key);
+    if (v == null) return dflt;
+    try {
+      double d = Double.parseDouble(v);
+      if (!(d > 0) || Double.isInfinite(d)) throw new NumberFormatException();
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be a positive number, got '" + v + "'");
+    }
+  }
+
+  private static long longOpt(Map<String, String> m, String key, long dflt) {
+    String v = m.get(key);
+    if (v == null) return dflt;
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be an integer, got '" + v + "'");
+    }
+  }
+
   private static void usage(PrintStream p) {
     p.println("usage: bin/jgrad <command> [--key value ...]");
-    p.println("  demo   softmax regression on the embedded digits dataset (default command)");
-    p.println("         --epochs 30 --batch 64 --lr 0.5 --seed 42");
+    p.println("  demo   train an MLP on the embedded digits dataset with autograd (default command)");
+    p.println("         --epochs 30 --batch 32 --hidden 64 --lr 0.1 --seed 42");
     p.println("  help   this text");
   }
 }

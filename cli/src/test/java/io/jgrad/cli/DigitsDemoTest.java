@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 
-class SoftmaxDemoTest {
+class DigitsDemoTest {
   @Test
   void datasetLoads() {
     Digits d = Digits.load();
@@ -15,23 +15,25 @@ class SoftmaxDemoTest {
     assertEquals(64, d.images().size(1));
     assertTrue(d.images().max().item() <= 1.0 && d.images().min().item() >= 0.0);
     assertEquals(9.0, d.labels().max().item());
+    assertEquals(0.0, d.labels().min().item());
   }
 
   @Test
   void demoLearnsDigits() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    SoftmaxDemo.Result r = SoftmaxDemo.run(15, 64, 0.5, 7, new PrintStream(buf));
-    // A linear classifier reaches ~95% on this data; chance is 10%.
-    assertTrue(r.testAccuracy() > 0.90, "test accuracy " + r.testAccuracy() + "\n" + buf);
-    assertTrue(r.trainLoss() < 0.4, "train loss " + r.trainLoss());
+    DigitsDemo.Result r = DigitsDemo.run(15, 32, 64, 0.1, 7, new PrintStream(buf));
+    // An MLP reaches ~97% on this data; chance is 10%.
+    assertTrue(r.testAccuracy() > 0.93, "test accuracy " + r.testAccuracy() + "\n" + buf);
+    assertTrue(r.trainLoss() < 0.3, "train loss " + r.trainLoss() + "\n" + buf);
   }
 
   @Test
   void sameSeedSameRun() {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-    SoftmaxDemo.Result a = SoftmaxDemo.run(2, 64, 0.5, 3, sink);
-    SoftmaxDemo.Result b = SoftmaxDemo.run(2, 64, 0.5, 3, sink);
+    DigitsDemo.Result a = DigitsDemo.run(2, 64, 32, 0.1, 3, sink);
+    DigitsDemo.Result b = DigitsDemo.run(2, 64, 32, 0.1, 3, sink);
     assertEquals(a.trainLoss(), b.trainLoss());
+    assertEquals(a.testAccuracy(), b.testAccuracy());
   }
 
   @Test
@@ -41,5 +43,9 @@ class SoftmaxDemoTest {
         new PrintStream(err));
     assertEquals(2, rc);
     assertTrue(err.toString().contains("--epochs must be a positive integer, got 'zero'"), err.toString());
+    err.reset();
+    assertEquals(2, Main.run(new String[] {"demo", "--lr"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err)));
+    assertTrue(err.toString().contains("expected --key value pairs"), err.toString());
   }
 }
