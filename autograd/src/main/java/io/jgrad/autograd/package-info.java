@@ -11,8 +11,8 @@
  * {@link io.jgrad.autograd.Hooks}, {@link io.jgrad.autograd.Anomaly} and {@link
  * io.jgrad.autograd.GradCheck} help debug gradients.
  *
- * <p>Memory in loops: a leaf's {@code grad()} is created in whatever {@code TensorScope} is
- * open during backward, so clear it ({@code setGrad(null)}) before that scope closes, or
- * backward outside the scope.
+ * <p>Memory in loops: a leaf's {@code grad()} is allocated outside any {@code TensorScope}
+ * (it lives across steps, so gradients can accumulate); clear it with {@code setGrad(null)}
+ * (or close it) when it is used up.
  */
 package io.jgrad.autograd;
