@@ -19,7 +19,7 @@ for t in $THREADS; do
   p=()
   [[ -n "$SHAPES" ]] && p=(-p "shape=$SHAPES")
   "$JAVA_HOME/bin/java" -jar bench/target/benchmarks.jar MatmulBench "${p[@]}" ${JMH_OPTS:-} \
-    -jvmArgsAppend "--add-modules jdk.incubator.vector -Djgrad.threads=$t -Xms2g -Xmx2g" \
+    -jvmArgsAppend "--add-modules jdk.incubator.vector -Djgrad.threads=$t" \
     -rf json -rff "$OUT/jmh-$t.json" > "$OUT/jmh-$t.log" 2>&1
 done
 peer_shapes=()
