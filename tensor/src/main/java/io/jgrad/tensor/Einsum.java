@@ -95,7 +95,10 @@ final class Einsum {
     String la = batch + "" + fa + k, lb = batch + "" + k + fb;
     Tensor x = expandTo(permuteTo(a, la), la, eq), y = expandTo(permuteTo(b, lb), lb, eq);
     int nb = eq.numel(batch), m = eq.numel(fa), kk = eq.numel(k), n = eq.numel(fb);
-    Tensor prod = x.reshape(nb, m, kk).matmul(y.reshape(nb, kk, n));
+    // nothing to contract (outer or elementwise products): a broadcast multiply, not nb tiny matmuls
+    Tensor prod = k.length() == 0
+        ? x.reshape(nb, m, 1).mul(y.reshape(nb, 1, n))
+        : x.reshape(nb, m, kk).matmul(y.reshape(nb, kk, n));
     String labels = batch + "" + fa + fb;
     return new Term(prod.reshape(eq.sizes(labels)), labels);
   }

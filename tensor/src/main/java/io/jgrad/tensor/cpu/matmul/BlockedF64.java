@@ -87,6 +87,10 @@ final class BlockedF64 {
     int t0 = (int) ((long) mTiles * mb / mBlocks), t1 = (int) ((long) mTiles * (mb + 1) / mBlocks);
     int p0 = panels * np / nParts, p1 = panels * (np + 1) / nParts;
     if (t0 >= t1 || p0 >= p1) return;
+    if (MR == 4 && p1 - p0 <= 2) {
+      unitInPlace(t0, t1, p0, p1);
+      return;
+    }
     int i0 = t0 * MR, i1 = Math.min(m, t1 * MR);
     double[] ap = Scratch.packAF64((t1 - t0) * MR * kc);
     PackF64.packA(a, ao + i0 * ars + pc * acs, ars, acs, i1 - i0, kc, ap);
@@ -97,6 +101,34 @@ final class BlockedF64 {
         if (pc == 0) zero(cOff, rows, cols);
         if (rows == MR && cols == NR) KernelF64.tile(kc, ap, aOff, bp, bOff, c, cOff, ldc);
         else KernelF64.edge(kc, ap, aOff, bp, bOff, c, cOff, ldc, rows, cols);
+      }
+    }
+  }
+
+  /**
+   * A unit with one or two B panels (small N): each A element feeds at most 2*NR FMAs, so packing
+   * A would cost about as much as the product; full tiles read A in place, the last partial tile
+   * (fewer than MR rows) is packed so that no row past m is read.
+   */
+  private void unitInPlace(int t0, int t1, int p0, int p1) {
+    int full = Math.min(t1, m / MR);
+    for (int p = p0; p < p1; p++) {
+      int j = jc + p * NR, cols = Math.min(NR, jc + nc - j), bOff = p * NR * kc;
+      for (int t = t0; t < full; t++) {
+        int i = t * MR, cOff = co + i * ldc + j, aOff = ao + i * ars + pc * acs;
+        if (pc == 0) zero(cOff, MR, cols);
+        if (cols == NR) KernelF64.tile4Strided(kc, a, aOff, ars, acs, bp, bOff, c, cOff, ldc);
+        else KernelF64.edge4Strided(kc, a, aOff, ars, acs, bp, bOff, c, cOff, ldc, cols);
+      }
+    }
+    if (full < t1) {
+      int i = full * MR, rows = m - i;
+      double[] ap = Scratch.packAF64(MR * kc);
+      PackF64.packA(a, ao + i * ars + pc * acs, ars, acs, rows, kc, ap);
+      for (int p = p0; p < p1; p++) {
+        int j = jc + p * NR, cols = Math.min(NR, jc + nc - j), cOff = co + i * ldc + j;
+        if (pc == 0) zero(cOff, rows, cols);
+        KernelF64.edge(kc, ap, 0, bp, p * NR * kc, c, cOff, ldc, rows, cols);
       }
     }
   }

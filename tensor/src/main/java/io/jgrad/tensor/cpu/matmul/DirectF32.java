@@ -25,19 +25,36 @@ final class DirectF32 {
     }
   }
 
+  /** Rows of B contiguous: vectors along j, four at a time so four FMA chains hide the latency. */
   static void alongColumns(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs,
                            float[] c, int co, int ldc, int i0, int i1, int j0, int j1, int k) {
-    int bound = j0 + F.loopBound(j1 - j0);
+    int l = F.length(), bound = j0 + F.loopBound(j1 - j0), bound4 = j0 + (j1 - j0) / (4 * l) * (4 * l);
     for (int i = i0; i < i1; i++) {
       int ai = ao + i * ars, ci = co + i * ldc;
-      for (int j = j0; j < bound; j += F.length()) {
+      int j = j0;
+      for (; j < bound4; j += 4 * l) {
+        FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
+        for (int q = 0; q < k; q++) {
+          FloatVector x = FloatVector.broadcast(F, a[ai + q * acs]);
+          int bq = bo + q * brs + j;
+          s0 = FloatVector.fromArray(F, b, bq).fma(x, s0);
+          s1 = FloatVector.fromArray(F, b, bq + l).fma(x, s1);
+          s2 = FloatVector.fromArray(F, b, bq + 2 * l).fma(x, s2);
+          s3 = FloatVector.fromArray(F, b, bq + 3 * l).fma(x, s3);
+        }
+        s0.intoArray(c, ci + j);
+        s1.intoArray(c, ci + j + l);
+        s2.intoArray(c, ci + j + 2 * l);
+        s3.intoArray(c, ci + j + 3 * l);
+      }
+      for (; j < bound; j += l) {
         FloatVector acc = FloatVector.zero(F);
         for (int q = 0; q < k; q++) {
           acc = FloatVector.fromArray(F, b, bo + q * brs + j).fma(FloatVector.broadcast(F, a[ai + q * acs]), acc);
         }
         acc.intoArray(c, ci + j);
       }
-      for (int j = bound; j < j1; j++) {
+      for (; j < j1; j++) {
         float acc = 0;
         for (int q = 0; q < k; q++) acc += a[ai + q * acs] * b[bo + q * brs + j];
         c[ci + j] = acc;
@@ -45,19 +62,24 @@ final class DirectF32 {
     }
   }
 
+  /** Rows of A and columns of B contiguous: dot products along k with four partial sums. */
   static void alongK(float[] a, int ao, int ars, float[] b, int bo, int bcs,
                      float[] c, int co, int ldc, int cs, int i0, int i1, int j0, int j1, int k) {
-    int bound = F.loopBound(k);
+    int l = F.length(), bound = F.loopBound(k), bound4 = k / (4 * l) * (4 * l);
     for (int i = i0; i < i1; i++) {
       int ai = ao + i * ars;
       for (int j = j0; j < j1; j++) {
         int bj = bo + j * bcs;
-        FloatVector acc = FloatVector.zero(F);
+        FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
         int q = 0;
-        for (; q < bound; q += F.length()) {
-          acc = FloatVector.fromArray(F, a, ai + q).fma(FloatVector.fromArray(F, b, bj + q), acc);
+        for (; q < bound4; q += 4 * l) {
+          s0 = FloatVector.fromArray(F, a, ai + q).fma(FloatVector.fromArray(F, b, bj + q), s0);
+          s1 = FloatVector.fromArray(F, a, ai + q + l).fma(FloatVector.fromArray(F, b, bj + q + l), s1);
+          s2 = FloatVector.fromArray(F, a, ai + q + 2 * l).fma(FloatVector.fromArray(F, b, bj + q + 2 * l), s2);
+          s3 = FloatVector.fromArray(F, a, ai + q + 3 * l).fma(FloatVector.fromArray(F, b, bj + q + 3 * l), s3);
         }
-        float s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (; q < bound; q += l) s0 = FloatVector.fromArray(F, a, ai + q).fma(FloatVector.fromArray(F, b, bj + q), s0);
+        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
         for (; q < k; q++) s += a[ai + q] * b[bj + q];
         c[co + i * ldc + j * cs] = s;
       }

@@ -59,6 +59,42 @@ final class KernelF64 {
     add(c30, c31, c, co + 3 * ldc);
   }
 
+  /**
+   * tile4 reading A in place ({@code a[ao + r*ars + k*acs]}) instead of from a packed panel: for
+   * products with one or two B panels (small N), where packing A would cost as much as the FMAs.
+   */
+  static void tile4Strided(int kc, double[] a, int ao, int ars, int acs, double[] b, int bo, double[] c, int co, int ldc) {
+    DoubleVector z = DoubleVector.zero(F);
+    DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+    for (int k = 0; k < kc; k++) {
+      int ai = ao + k * acs, bi = bo + k * NR;
+      DoubleVector b0 = DoubleVector.fromArray(F, b, bi), b1 = DoubleVector.fromArray(F, b, bi + L);
+      DoubleVector x = DoubleVector.broadcast(F, a[ai]);
+      c00 = b0.fma(x, c00); c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(F, a[ai + ars]);
+      c10 = b0.fma(x, c10); c11 = b1.fma(x, c11);
+      x = DoubleVector.broadcast(F, a[ai + 2 * ars]);
+      c20 = b0.fma(x, c20); c21 = b1.fma(x, c21);
+      x = DoubleVector.broadcast(F, a[ai + 3 * ars]);
+      c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
+    }
+    add(c00, c01, c, co);
+    add(c10, c11, c, co + ldc);
+    add(c20, c21, c, co + 2 * ldc);
+    add(c30, c31, c, co + 3 * ldc);
+  }
+
+  /** tile4Strided for a partial tile (cols < NR; all 4 rows exist): into scratch, then the valid columns. */
+  static void edge4Strided(int kc, double[] a, int ao, int ars, int acs, double[] b, int bo, double[] c, int co, int ldc,
+                           int cols) {
+    double[] t = Scratch.tileF64(MR * NR);
+    java.util.Arrays.fill(t, 0);
+    tile4Strided(kc, a, ao, ars, acs, b, bo, t, 0, NR);
+    for (int r = 0; r < 4; r++) {
+      for (int j = 0; j < cols; j++) c[co + r * ldc + j] += t[r * NR + j];
+    }
+  }
+
   static void tile12(int kc, double[] a, int ao, double[] b, int bo, double[] c, int co, int ldc) {
     DoubleVector z = DoubleVector.zero(F);
     DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;

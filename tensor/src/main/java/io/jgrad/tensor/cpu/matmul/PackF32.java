@@ -1,6 +1,7 @@
 package io.jgrad.tensor.cpu.matmul;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of A and B, with any strides, into the contiguous micro-panels the
@@ -12,6 +13,8 @@ final class PackF32 {
   private PackF32() {}
 
   private static final int MR = KernelF32.MR, NR = KernelF32.NR, L = KernelF32.L;
+  /** Four lanes: one row group of the 4-row tile. */
+  private static final VectorSpecies<Float> FOUR = FloatVector.SPECIES_128;
 
   /** Packs the mc x kc block of A at {@code a[ao + i*rs + k*cs]} into {@code dst[0..)}. */
   static void packA(float[] a, int ao, int rs, int cs, int mc, int kc, float[] dst) {
@@ -45,9 +48,16 @@ final class PackF32 {
     int full = mc / MR;
     for (int k = 0; k < kc; k++) {
       int src = ao + k * cs;
-      for (int p = 0; p < full; p++) {
-        int o = p * MR * kc + k * MR, s = src + p * MR;
-        for (int r = 0; r < MR; r++) dst[o + r] = a[s + r];
+      if (MR == 4) {
+        // one 4-lane copy per panel (the scalar 4-element loop was 5% of an A^T*B product)
+        for (int p = 0; p < full; p++) {
+          FloatVector.fromArray(FOUR, a, src + p * 4).intoArray(dst, p * 4 * kc + k * 4);
+        }
+      } else {
+        for (int p = 0; p < full; p++) {
+          int o = p * MR * kc + k * MR, s = src + p * MR;
+          for (int r = 0; r < MR; r++) dst[o + r] = a[s + r];
+        }
       }
       if (full * MR < mc) {
         int o = full * MR * kc + k * MR, rows = mc - full * MR, s = src + full * MR;
