@@ -1,0 +1,15 @@
+package io.jgrad.nn.optim;
+
+/** {@code lr = base * gamma^epoch}. */
+public final class ExponentialLR extends EpochLrScheduler {
+  private final double gamma;
+
+  public ExponentialLR(Optimizer optimizer, double gamma) {
+    super(optimizer);
+    this.gamma = gamma;
+    init();
+  }
+
+  @Override
+  protected double lrAt(double base, int epoch) { return base * Math.pow(gamma, epoch); }
+}

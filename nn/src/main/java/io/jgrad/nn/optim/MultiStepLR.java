@@ -1,0 +1,24 @@
+package io.jgrad.nn.optim;
+
+import java.util.Arrays;
+
+/** Decays lr by {@code gamma} at each milestone: {@code lr = base * gamma^(number of milestones <= epoch)}. */
+public final class MultiStepLR extends EpochLrScheduler {
+  private final int[] milestones;
+  private final double gamma;
+
+  public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
+    super(optimizer);
+    this.milestones = milestones.clone();
+    Arrays.sort(this.milestones);
+    this.gamma = gamma;
+    init();
+  }
+
+  @Override
+  protected double lrAt(double base, int epoch) {
+    int passed = 0;
+    for (int m : milestones) if (m <= epoch) passed++;
+    return base * Math.pow(gamma, passed);
+  }
+}
