@@ -134,10 +134,12 @@ public abstract class Optimizer {
     List<Map<String, Tensor>> st = new ArrayList<>();
     List<Long> steps = new ArrayList<>();
     List<Map<String, Object>> gs = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
     TensorScope.untracked(() -> {
       try (var off = Grad.disabled()) {
         for (ParamGroup g : groups) {
           gs.add(new LinkedHashMap<>(g.options()));
+          sizes.add(g.params().size());
           for (Tensor p : g.params()) {
             ParamState s = state.get(p);
             Map<String, Tensor> m = new LinkedHashMap<>();
@@ -149,7 +151,7 @@ public abstract class Optimizer {
       }
       return null;
     });
-    return new OptimizerState(name, st, steps, gs);
+    return new OptimizerState(name, st, steps, gs, sizes);
   }
 
   /**
@@ -163,7 +165,14 @@ public abstract class Optimizer {
       throw new IllegalArgumentException(name + ": loadStateDict: state has " + sd.groups().size() + " parameter groups, optimizer has " + groups.size());
     }
     int total = 0;
-    for (ParamGroup g : groups) total += g.params().size();
+    for (int gi = 0; gi < groups.size(); gi++) {
+      int n = groups.get(gi).params().size();
+      if (sd.groupSizes().get(gi) != n) {
+        throw new IllegalArgumentException(name + ": loadStateDict: group " + gi + " has " + sd.groupSizes().get(gi)
+            + " parameters in the state, " + n + " in the optimizer");
+      }
+      total += n;
+    }
     if (sd.state().size() != total || sd.steps().size() != total) {
       throw new IllegalArgumentException(name + ": loadStateDict: state has " + sd.state().size() + " parameters, optimizer has " + total);
     }
