@@ -15,6 +15,8 @@ import java.util.Map;
  * </pre>
  * Options: lr (required), lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10,
  * maximize false.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.Adagrad} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public final class Adagrad extends Optimizer {
   static Map<String, Object> defaults(double lr) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * </pre>
  * Options: lr (required), beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, amsgrad false,
  * maximize false. One-cycle momentum cycling changes {@code beta1}.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.Adam} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public class Adam extends Optimizer {
   static Map<String, Object> defaults(double lr, double weightDecay) {

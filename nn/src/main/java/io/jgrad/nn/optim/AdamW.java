@@ -16,6 +16,9 @@ import java.util.Map;
  * also changes the effective decay.
  *
  * <p>Options: as {@link Adam}, with weightDecay defaulting to 0.01.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.AdamW} (tools/golden/gen_optim.py, golden/optim.json).
+ * Paper: "Decoupled Weight Decay Regularization" (shared/papers/titles.txt no. 56).
  */
 public final class AdamW extends Adam {
   public AdamW(List<Tensor> params, double lr) { this(params, lr, Map.of()); }

@@ -5,7 +5,11 @@ import io.jgrad.tensor.Tensor;
 import io.jgrad.tensor.TensorScope;
 import java.util.List;
 
-/** Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} / {@code clip_grad_value_}. */
+/**
+ * Gradient clipping, as {@code torch.nn.utils.clip_grad_norm_} / {@code clip_grad_value_}.
+ *
+ * <p>Checked against PyTorch 1.13.1 (tools/golden/gen_optim.py, golden/optim.json).
+ */
 public final class Clip {
   private Clip() {}
 

@@ -6,6 +6,8 @@ package io.jgrad.nn.optim;
  *
  * <p>Past {@code tMax} the cosine continues (period {@code 2 * tMax}), as PyTorch. PyTorch's
  * {@code get_lr} uses an equivalent recursive form; the golden test checks both agree within 1e-12.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.CosineAnnealingLR} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public final class CosineAnnealingLR extends EpochLrScheduler {
   private final int tMax;

@@ -6,6 +6,8 @@ import java.util.List;
  * Cosine annealing with warm restarts (SGDR): the first period lasts {@code t0} steps, each next
  * one {@code tMult} times longer; within a period
  * {@code lr = etaMin + (base - etaMin) * (1 + cos(pi * tCur / tI)) / 2}.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public final class CosineAnnealingWarmRestarts implements LrScheduler {
   private final Optimizer optimizer;

@@ -4,6 +4,8 @@ package io.jgrad.nn.optim;
  * Linear warm-up (or decay) of the lr multiplier from {@code startFactor} to {@code endFactor}
  * over {@code totalIters} steps, then constant:
  * {@code lr = base * (start + (end - start) * min(epoch, totalIters) / totalIters)}.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.LinearLR} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public final class LinearLR extends EpochLrScheduler {
   private final double startFactor;

@@ -2,7 +2,9 @@ package io.jgrad.nn.optim;
 
 import java.util.Arrays;
 
-/** Decays lr by {@code gamma} at each milestone: {@code lr = base * gamma^(number of milestones <= epoch)}. */
+/** Decays lr by {@code gamma} at each milestone: {@code lr = base * gamma^(number of milestones <= epoch)}. *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.MultiStepLR} (tools/golden/gen_optim.py, golden/optim.json).
+ */
 public final class MultiStepLR extends EpochLrScheduler {
   private final int[] milestones;
   private final double gamma;

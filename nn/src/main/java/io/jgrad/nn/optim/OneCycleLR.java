@@ -11,7 +11,11 @@ import java.util.List;
  *
  * <p>Annealing from a to b at fraction x: cos {@code b + (a - b) / 2 * (1 + cos(pi x))}, linear
  * {@code a + (b - a) x}. Momentum is the group's {@code momentum} option (SGD, RMSprop) or
- * {@code beta1} (Adam, AdamW). Stepping past {@code totalSteps} throws.
+ * {@code beta1} (Adam, AdamW). Stepping past {@code totalSteps} throws. One {@code maxLr} for all
+ * groups (PyTorch also accepts one per group; not supported here): every group gets the same lr.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.OneCycleLR} (tools/golden/gen_optim.py, golden/optim.json).
+ * Paper: "A disciplined approach to neural network hyper-parameters: Part 1" (shared/papers/titles.txt no. 95).
  */
 public final class OneCycleLR implements LrScheduler {
   public enum Anneal { COS, LINEAR }

@@ -15,6 +15,8 @@ import java.util.Map;
  * </pre>
  * Options: lr (required), alpha 0.99, eps 1e-8, weightDecay 0, momentum 0, centered false,
  * maximize false.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.RMSprop} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public final class RMSprop extends Optimizer {
   static Map<String, Object> defaults(double lr) {

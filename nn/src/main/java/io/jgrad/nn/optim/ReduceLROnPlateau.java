@@ -10,6 +10,8 @@ import java.util.List;
  * abs-min {@code m < best - threshold}, rel-max {@code m > best * (1 + threshold)}, abs-max
  * {@code m > best + threshold}. After a reduction, {@code cooldown} steps ignore bad epochs. The
  * new lr is {@code max(lr * factor, minLr)}, applied only if it changes lr by more than 1e-8.
+ *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.ReduceLROnPlateau} (tools/golden/gen_optim.py, golden/optim.json).
  */
 public final class ReduceLROnPlateau implements LrScheduler {
   public enum Mode { MIN, MAX }

@@ -1,6 +1,8 @@
 package io.jgrad.nn.optim;
 
-/** Decays lr by {@code gamma} every {@code stepSize} epochs: {@code lr = base * gamma^floor(epoch / stepSize)}. */
+/** Decays lr by {@code gamma} every {@code stepSize} epochs: {@code lr = base * gamma^floor(epoch / stepSize)}. *
+ * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.StepLR} (tools/golden/gen_optim.py, golden/optim.json).
+ */
 public final class StepLR extends EpochLrScheduler {
   private final int stepSize;
   private final double gamma;
