@@ -122,6 +122,24 @@ class OptimizerStateTest {
     assertEquals(0.7, p.get(0), 5e-3);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"sgd_nesterov", "adam_amsgrad", "adamw", "rmsprop_centered_momentum", "adagrad_decay"})
+  void stepLeavesNothingInTheCallersScope(String name) {
+    List<Tensor> ps = OptimGoldenData.initialParams();
+    Optimizer opt = OptimGoldenData.build(goldenCase(name), ps);
+    for (int i = 0; i < 3; i++) {
+      opt.zeroGrad();
+      OptimGoldenData.loss(ps).backward();
+      try (TensorScope s = TensorScope.open()) {
+        opt.step();
+        Clip.gradNorm(ps, 0.5);
+        // Temporaries were closed by the step's own scope; state is untracked.
+        assertEquals(0, s.tracked(), name + " step " + i);
+      }
+    }
+    for (Map<String, Tensor> st : opt.stateDict().state()) for (Tensor t : st.values()) assertFalse(t.isClosed());
+  }
+
   @Test
   void adamWDecaysDecoupled() {
     Tensor p = Tensor.of(2.0, -4.0).requiresGrad(true);
