@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
