@@ -30,8 +30,19 @@ final class ClassificationLosses {
     return switch (reduction) {
       case NONE -> single ? loss.squeeze(0) : loss;
       case SUM -> loss.sum();
-      case MEAN -> loss.sum().div(wl[0].sum());
+      case MEAN -> weightedMean(loss.sum(), wl[0].sum());
     };
+  }
+
+  /**
+   * sum / totalWeight; when every target is ignored the value is NaN (0 / 0, as torch) but the
+   * gradient is 0, not NaN: the division uses 1 and a NaN constant is added.
+   */
+  private static Tensor weightedMean(Tensor sum, Tensor totalWeight) {
+    Tensor empty = totalWeight.eq(0);
+    Tensor safe = Tensor.where(empty.logicalNot(), totalWeight, 1.0);
+    Tensor nan = Tensor.where(empty, Tensor.fullLike(totalWeight, Double.NaN), 0.0);
+    return sum.div(safe).add(nan);
   }
 
   /** Returns {effective weight per target, -weight * input[target]}, zero where ignored. */
@@ -100,7 +111,7 @@ final class ClassificationLosses {
     Tensor[] wl = pickedLoss(logp, target, weight, ignoreIndex);
     Tensor nll = wl[1];
     if (eps == 0) {
-      return reduction == Reduction.MEAN ? nll.sum().div(wl[0].sum()) : Check.reduce(nll, reduction);
+      return reduction == Reduction.MEAN ? weightedMean(nll.sum(), wl[0].sum()) : Check.reduce(nll, reduction);
     }
     int c = input.size(1);
     Tensor weighted = weight == null ? logp : logp.mul(classView(weight.to(logp.dtype()), input.dim()));
@@ -109,8 +120,8 @@ final class ClassificationLosses {
     Tensor nllR, smoothR;
     if (reduction == Reduction.MEAN) {
       Tensor denom = wl[0].sum();
-      nllR = nll.sum().div(denom);
-      smoothR = smooth.sum().div(denom);
+      nllR = weightedMean(nll.sum(), denom);
+      smoothR = weightedMean(smooth.sum(), denom);
     } else {
       nllR = Check.reduce(nll, reduction);
       smoothR = Check.reduce(smooth, reduction);
