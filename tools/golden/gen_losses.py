@@ -204,5 +204,28 @@ for dt in (D, S):
                     g.add_grad("tripletMarginWithDistanceLoss", [a, p_, n], lambda a, b, c: F.triplet_margin_with_distance_loss(
                         a, b, c, distance_function=fn, margin=0.5, swap=swap, reduction=red), a6)
 
+# ---- CTC: leaves are logits, log_softmax inside (torch's CTC gradient is only right through it)
+for dt in (D, S):
+    for red in REDS:
+        for (T, N, C, tgt, in_lens, tg_lens, blank, zi) in [
+                (6, 2, 4, [[1, 2, 2], [3, 1, 0]], [6, 5], [3, 2], 0, False),
+                (5, 3, 3, [1, 1, 2, 1, 2], [5, 4, 3], [2, 2, 1], 0, False),  # 1-D concatenated targets
+                (4, 2, 5, [[4, 4, 4], [1, 2, 3]], [4, 4], [3, 3], 0, True),   # first needs 5 steps: impossible
+                (4, 2, 5, [[4, 4, 4], [1, 2, 3]], [4, 4], [3, 3], 0, False),
+                (7, 2, 4, [[0, 1], [2, 2]], [7, 6], [2, 0], 3, False)]:          # blank 3, an empty target
+            if dt == S and T != 6:
+                continue
+            x = rn(T, N, C, dtype=dt)
+            t = torch.tensor(tgt, dtype=torch.int64)
+            a = {"reduction": red, "input_lengths": in_lens, "target_lengths": tg_lens, "blank": blank,
+                 "zero_infinity": zi}
+            if tgt[0] == [4, 4, 4] and not zi:
+                # impossible alignment: torch's gradient is NaN there, jgrad's is 0 (value-only case)
+                v.add("ctcLoss", [x.log_softmax(2), t], [F.ctc_loss(x.log_softmax(2), t, in_lens, tg_lens, blank=blank,
+                      reduction=red)], a)
+                continue
+            g.add_grad("ctcLoss", [x, t], lambda x, t: F.ctc_loss(x.log_softmax(2), t, in_lens, tg_lens, blank=blank,
+                       reduction=red, zero_infinity=zi), a, diff=[0])
+
 g.write()
 v.write()

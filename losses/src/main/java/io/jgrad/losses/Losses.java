@@ -267,6 +267,22 @@ public final class Losses {
         reduction, "tripletMarginWithDistanceLoss");
   }
 
+  /**
+   * CTC loss: {@code -log sum_{alignments a of y} prod_t p_t(a_t)} over the first
+   * {@code inputLengths[n]} steps, by the log-space forward recursion ("Connectionist temporal
+   * classification"). MEAN divides each loss by its target length (at least 1), then averages
+   * over the batch, as torch. An impossible alignment gives +inf, or 0 with zeroInfinity; its
+   * gradient is 0 in both cases (torch's is NaN without zeroInfinity).
+   * Shape: logProbs [T, N, C] (log-softmax outputs); targets [N, S] padded or the N targets
+   * concatenated (1-D, INT64, no blank); lengths [N]; NONE output [N].
+   *
+   * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.functional.ctc_loss.html">torch.nn.functional.ctc_loss</a>
+   */
+  public static Tensor ctcLoss(Tensor logProbs, Tensor targets, int[] inputLengths, int[] targetLengths, int blank,
+                               Reduction reduction, boolean zeroInfinity) {
+    return CtcLoss.compute(logProbs, targets, inputLengths, targetLengths, blank, reduction, zeroInfinity);
+  }
+
   /** torch's {@code pairwise_distance}: {@code ||x1 - x2 + eps||_p} along the last dim. */
   public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps) {
     return MarginLosses.pairwiseDistance(x1, x2, p, eps);

@@ -45,12 +45,16 @@ class LossWrappersTest {
     m.put("TripletMarginLoss", () -> new Tensor[] {new TripletMarginLoss().apply(x, y, z), Losses.tripletMarginLoss(x, y, z, 1, 2, 1e-6, false, Reduction.MEAN)});
     m.put("TripletMarginWithDistanceLoss", () -> new Tensor[] {new TripletMarginWithDistanceLoss().apply(x, y, z),
         Losses.tripletMarginLoss(x, y, z, 1, 2, 1e-6, false, Reduction.MEAN)});
+    Tensor lp = Tensor.randn(g, DType.FLOAT64, 6, 2, 4).logSoftmax(2);
+    Tensor tg = Tensor.fromArray(new long[] {1, 2, 3, 3}, 2, 2);
+    m.put("CtcLoss", () -> new Tensor[] {new CtcLoss().apply(lp, tg, new int[] {6, 5}, new int[] {2, 1}),
+        Losses.ctcLoss(lp, tg, new int[] {6, 5}, new int[] {2, 1}, 0, Reduction.MEAN, false)});
     int[] ran = {0};
     return Stream.concat(m.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
       Tensor[] r = e.getValue().get();
       assertEquals(0, r[0].dim());
       assertEquals(r[1].item(), r[0].item(), 1e-12);
       ran[0]++;
-    })), Stream.of(DynamicTest.dynamicTest("all wrappers ran", () -> assertEquals(20, ran[0]))));
+    })), Stream.of(DynamicTest.dynamicTest("all wrappers ran", () -> assertEquals(21, ran[0]))));
   }
 }

@@ -67,6 +67,18 @@ class LossesErrorTest {
         "tripletMarginLoss: anchor [4, 3] and negative [4, 2] have different shapes"));
     l.add(new Bad("tripletDistance margin", () -> Losses.tripletMarginWithDistanceLoss(X43, X43, X43, null, 0, false, M),
         "margin 0.0 must be > 0"));
+    Tensor lp = Tensor.zeros(io.jgrad.tensor.DType.FLOAT64, 5, 2, 4);
+    Tensor tg = Tensor.fromArray(new long[] {1, 2, 3, 1}, 2, 2);
+    l.add(new Bad("ctc blank", () -> Losses.ctcLoss(lp, tg, new int[] {5, 5}, new int[] {2, 2}, 4, M, false),
+        "ctcLoss: blank 4 out of range for 4 classes"));
+    l.add(new Bad("ctc target is blank", () -> Losses.ctcLoss(lp, tg, new int[] {5, 5}, new int[] {2, 2}, 1, M, false),
+        "ctcLoss: target class 1 out of range for 4 classes (blank 1)"));
+    l.add(new Bad("ctc input length", () -> Losses.ctcLoss(lp, tg, new int[] {6, 5}, new int[] {2, 2}, 0, M, false),
+        "ctcLoss: input length 6 out of range for 5 time steps"));
+    l.add(new Bad("ctc lengths count", () -> Losses.ctcLoss(lp, tg, new int[] {5}, new int[] {2, 2}, 0, M, false),
+        "ctcLoss: batch size 2 but 1 input lengths and 2 target lengths"));
+    l.add(new Bad("ctc target length", () -> Losses.ctcLoss(lp, tg, new int[] {5, 5}, new int[] {3, 2}, 0, M, false),
+        "ctcLoss: target length 3 exceeds the targets [2, 2]"));
     return l;
   }
 
@@ -78,6 +90,6 @@ class LossesErrorTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, b.call());
       for (String f : b.fragments()) assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
       ran[0]++;
-    })), Stream.of(DynamicTest.dynamicTest("all cases ran", () -> assertEquals(26, ran[0]))));
+    })), Stream.of(DynamicTest.dynamicTest("all cases ran", () -> assertEquals(31, ran[0]))));
   }
 }

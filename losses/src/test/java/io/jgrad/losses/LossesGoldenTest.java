@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Values and gradients of every loss against PyTorch 1.13 (tools/golden/gen_losses.py). */
 class LossesGoldenTest {
-  static final int MIN_CASES = 800;
+  static final int MIN_CASES = 880;
 
   static Reduction red(GoldenCase c) {
     return Reduction.valueOf(c.stringArg("reduction").toUpperCase());
@@ -75,13 +75,21 @@ class LossesGoldenTest {
       return Losses.tripletMarginWithDistanceLoss(in.get(0), in.get(1), in.get(2), d, c.doubleArg("margin"),
           c.boolArg("swap"), red(c));
     });
+    ops.put("ctcLoss", (c, in) -> Losses.ctcLoss(in.get(0).logSoftmax(2), in.get(1), c.intsArg("input_lengths"),
+        c.intsArg("target_lengths"), c.intArg("blank"), red(c), c.boolArg("zero_infinity")));
     return GradGolden.run("grad_losses", ops, MIN_CASES);
   }
 
-  /** Forward-only cases (BCE at probabilities 0 and 1, where torch's gradient formula differs). */
+  /**
+   * Forward-only cases: BCE at probabilities 0 and 1 (torch's hand-written gradient uses a
+   * different clamp there) and CTC with an impossible alignment (+inf loss: torch's gradient is
+   * NaN, jgrad's is 0).
+   */
   @TestFactory
   Stream<DynamicTest> values() {
-    return Golden.run("losses_values", Map.of("binaryCrossEntropy",
-        c -> List.of(Losses.binaryCrossEntropy(c.input(0), c.input(1), null, red(c)))), 3);
+    return Golden.run("losses_values", Map.of(
+        "binaryCrossEntropy", c -> List.of(Losses.binaryCrossEntropy(c.input(0), c.input(1), null, red(c))),
+        "ctcLoss", c -> List.of(Losses.ctcLoss(c.input(0), c.input(1), c.intsArg("input_lengths"),
+            c.intsArg("target_lengths"), c.intArg("blank"), red(c), c.boolArg("zero_infinity")))), 6);
   }
 }

@@ -73,6 +73,23 @@ class LossesPropertyTest {
     return m;
   }
 
+  @Test
+  void ctcSumAndMeanMatchNone() {
+    SplittableRandom r = new SplittableRandom(3);
+    Tensor lp = randn(r, 6, 3, 4).logSoftmax(2);
+    Tensor tg = Tensor.of(1L, 2L, 3L, 3L, 2L);
+    int[] in = {6, 5, 4}, len = {2, 0, 3};
+    Tensor none = Losses.ctcLoss(lp, tg, in, len, 0, Reduction.NONE, false);
+    double sum = Losses.ctcLoss(lp, tg, in, len, 0, Reduction.SUM, false).item();
+    double mean = Losses.ctcLoss(lp, tg, in, len, 0, Reduction.MEAN, false).item();
+    assertEquals(none.sum().item(), sum, 1e-9 * (1 + Math.abs(sum)));
+    double[] l = none.toDoubleArray();
+    // torch's CTC mean: each loss over its target length (at least 1), then the batch mean
+    assertEquals((l[0] / 2 + l[1] / 1 + l[2] / 3) / 3, mean, 1e-9 * (1 + Math.abs(mean)));
+    // the empty target's loss is -sum_t log p_t(blank)
+    assertEquals(-lp.select(1, 1).select(1, 0).narrow(0, 0, 5).sum().item(), l[1], 1e-9);
+  }
+
   @TestFactory
   Stream<DynamicTest> sumAndMeanMatchNone() {
     int[] ran = {0};
