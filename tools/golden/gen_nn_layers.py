@@ -45,8 +45,6 @@ r = torch.randn
 for shape in ([4, 3], [2, 5, 3], [3]):
     case("Linear", lambda: nn.Linear(3, 2), r(*shape), args={"in": 3, "out": 2, "bias": True})
 case("Linear", lambda: nn.Linear(5, 4, bias=False), r(3, 5), args={"in": 5, "out": 4, "bias": False})
-case("Sequential", lambda: nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Linear(6, 3), nn.Tanh()), r(5, 4))
-
 acts = {
     "ReLU": (nn.ReLU, {}), "Tanh": (nn.Tanh, {}), "Sigmoid": (nn.Sigmoid, {}), "SiLU": (nn.SiLU, {}),
     "Identity": (nn.Identity, {}),
@@ -59,6 +57,57 @@ acts = {
 for name, (ctor, a) in acts.items():
     case(name, ctor, r(3, 4, 2) * 2, args=a)
 
-# MORE
+
+case("Conv1d", lambda: nn.Conv1d(4, 6, 3, stride=2, padding=1, dilation=1, groups=2), r(2, 4, 9),
+     args={"in": 4, "out": 6, "k": 3, "stride": 2, "padding": 1, "dilation": 1, "groups": 2, "bias": True})
+case("Conv1d", lambda: nn.Conv1d(3, 2, 2, dilation=2, bias=False), r(3, 7),
+     args={"in": 3, "out": 2, "k": 2, "stride": 1, "padding": 0, "dilation": 2, "groups": 1, "bias": False})
+case("Conv2d", lambda: nn.Conv2d(3, 4, 3, stride=1, padding=1), r(2, 3, 5, 6),
+     args={"in": 3, "out": 4, "k": [3, 3], "stride": [1, 1], "padding": [1, 1], "dilation": [1, 1], "groups": 1, "bias": True})
+case("Conv2d", lambda: nn.Conv2d(4, 4, (2, 3), stride=(2, 1), padding=(0, 1), dilation=(1, 2), groups=2, bias=False),
+     r(1, 4, 7, 6), args={"in": 4, "out": 4, "k": [2, 3], "stride": [2, 1], "padding": [0, 1], "dilation": [1, 2],
+                          "groups": 2, "bias": False})
+case("MaxPool1d", lambda: nn.MaxPool1d(3, 2, 1), r(2, 3, 8), args={"k": 3, "stride": 2, "padding": 1, "ceil": False})
+case("MaxPool1d", lambda: nn.MaxPool1d(2, ceil_mode=True), r(2, 3, 7), args={"k": 2, "stride": 2, "padding": 0, "ceil": True})
+case("MaxPool2d", lambda: nn.MaxPool2d(2), r(2, 3, 6, 5), args={"k": 2, "stride": 2, "padding": 0, "ceil": False})
+case("MaxPool2d", lambda: nn.MaxPool2d(3, 2, 1, ceil_mode=True), r(1, 2, 7, 6), args={"k": 3, "stride": 2, "padding": 1, "ceil": True})
+case("AvgPool1d", lambda: nn.AvgPool1d(3, 2, 1), r(2, 3, 8), args={"k": 3, "stride": 2, "padding": 1, "ceil": False, "cip": True})
+case("AvgPool2d", lambda: nn.AvgPool2d(2), r(2, 3, 6, 5), args={"k": 2, "stride": 2, "padding": 0, "ceil": False, "cip": True})
+case("AvgPool2d", lambda: nn.AvgPool2d(3, 2, 1, count_include_pad=False), r(1, 2, 7, 6),
+     args={"k": 3, "stride": 2, "padding": 1, "ceil": False, "cip": False})
+case("AdaptiveAvgPool2d", lambda: nn.AdaptiveAvgPool2d((3, 2)), r(2, 3, 7, 5), args={"oh": 3, "ow": 2})
+case("AdaptiveAvgPool2d", lambda: nn.AdaptiveAvgPool2d(1), r(2, 3, 4, 4), args={"oh": 1, "ow": 1})
+
+
+def bn(cls, c, momentum=0.1, affine=True):
+    def build():
+        m = cls(c, momentum=momentum, affine=affine)
+        m.running_mean.copy_(torch.randn(c) * 0.3)
+        m.running_var.copy_(torch.rand(c) + 0.5)
+        m.num_batches_tracked.fill_(3)
+        return m
+    return build
+
+
+for train in (True, False):
+    case("BatchNorm1d", bn(nn.BatchNorm1d, 4), r(6, 4) * 2 + 1, train=train, args={"c": 4, "momentum": 0.1, "affine": True})
+    case("BatchNorm1d", bn(nn.BatchNorm1d, 3, 0.3), r(4, 3, 5), train=train, args={"c": 3, "momentum": 0.3, "affine": True})
+    case("BatchNorm2d", bn(nn.BatchNorm2d, 3), r(2, 3, 4, 5) * 3 - 1, train=train, args={"c": 3, "momentum": 0.1, "affine": True})
+    case("BatchNorm2d", bn(nn.BatchNorm2d, 2, 0.5, False), r(3, 2, 3, 3), train=train,
+         args={"c": 2, "momentum": 0.5, "affine": False})
+case("LayerNorm", lambda: nn.LayerNorm(5), r(3, 5) * 2 + 1, args={"shape": [5], "affine": True})
+case("LayerNorm", lambda: nn.LayerNorm([3, 4]), r(2, 2, 3, 4), args={"shape": [3, 4], "affine": True})
+case("LayerNorm", lambda: nn.LayerNorm(6, elementwise_affine=False), r(4, 6), args={"shape": [6], "affine": False})
+case("GroupNorm", lambda: nn.GroupNorm(2, 4), r(3, 4, 5) * 2, args={"groups": 2, "c": 4, "affine": True})
+case("GroupNorm", lambda: nn.GroupNorm(3, 6), r(2, 6, 3, 2), args={"groups": 3, "c": 6, "affine": True})
+case("GroupNorm", lambda: nn.GroupNorm(1, 2, affine=False), r(2, 2, 4), args={"groups": 1, "c": 2, "affine": False})
+case("Embedding", lambda: nn.Embedding(7, 3), torch.randint(0, 7, (2, 5)), args={"n": 7, "d": 3}, int_input=True)
+case("Embedding", lambda: nn.Embedding(6, 4, padding_idx=2), torch.tensor([[2, 0, 2, 5], [1, 2, 3, 3]]),
+     args={"n": 6, "d": 4, "pad": 2}, int_input=True)
+case("Embedding", lambda: nn.Embedding(5, 2, padding_idx=-1), torch.tensor([4, 1, 4, 0]),
+     args={"n": 5, "d": 2, "pad": -1}, int_input=True)
+case("Sequential", lambda: nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Linear(6, 3), nn.Tanh()), r(5, 4))
+case("ConvNet", lambda: nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2),
+                                      nn.Flatten(), nn.Linear(36, 5), nn.LogSoftmax(1)), r(3, 1, 6, 6))
 
 g.write()

@@ -52,7 +52,7 @@ class LayerGoldenTest {
   @TestFactory
   Stream<DynamicTest> golden() {
     List<GoldenCase> cases = Golden.load("nn_layers");
-    assertEquals(true, cases.size() >= 18, "cases: " + cases.size());
+    assertEquals(true, cases.size() >= 49, "cases: " + cases.size());
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c)));
   }
 
