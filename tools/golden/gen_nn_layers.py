@@ -14,7 +14,8 @@ golden.OUT_DIR = os.path.join(golden.ROOT, "nn", "src", "test", "resources", "go
 g = golden.Golden("nn_layers", seed=20261126)
 
 
-def case(layer, build, x, train=True, args=None, int_input=False):
+def case(layer, build, x, train=True, args=None, int_input=False, extra=(), fn=None):
+    """x: the first input; extra: more float inputs; fn(m, *inputs) -> y (default m(x))."""
     m = build()
     with torch.no_grad():
         for name, p in m.named_parameters():
@@ -22,20 +23,23 @@ def case(layer, build, x, train=True, args=None, int_input=False):
     m.train(train)
     sd = m.state_dict()
     keys = list(sd.keys())
-    inputs = [x] + [sd[k].detach().clone() for k in keys]
-    xin = x.clone()
-    if not int_input:
-        xin.requires_grad_(True)
-    y = m(xin)
+    xs = [x] + list(extra)
+    inputs = xs + [sd[k].detach().clone() for k in keys]
+    xin = [t.clone() for t in xs]
+    for k, t in enumerate(xin):
+        if not (k == 0 and int_input):
+            t.requires_grad_(True)
+    y = fn(m, *xin) if fn else m(*xin)
     w = torch.randn(y.shape)
     names = [n for n, _ in m.named_parameters()]
-    leaves = ([] if int_input else [xin]) + [p for _, p in m.named_parameters()]
+    leaves = xin[1:] if int_input else xin
+    leaves = leaves + [p for _, p in m.named_parameters()]
     gs = torch.autograd.grad((y * w).sum(), leaves, allow_unused=True)
     gs = [torch.zeros_like(l) if gr is None else gr for gr, l in zip(gs, leaves)]
     if int_input:
         gs = [torch.zeros(0)] + gs
     a = dict(args or {})
-    a.update({"layer": layer, "train": train, "keys": keys, "params": names})
+    a.update({"layer": layer, "train": train, "keys": keys, "params": names, "nin": len(xs)})
     # state after forward (running stats) to check buffer updates
     after = [m.state_dict()[k].detach().clone() for k in keys]
     g.add(layer, inputs, [y.detach(), w] + [t.detach() for t in gs] + after, a)
@@ -106,6 +110,30 @@ case("Embedding", lambda: nn.Embedding(6, 4, padding_idx=2), torch.tensor([[2, 0
      args={"n": 6, "d": 4, "pad": 2}, int_input=True)
 case("Embedding", lambda: nn.Embedding(5, 2, padding_idx=-1), torch.tensor([4, 1, 4, 0]),
      args={"n": 5, "d": 2, "pad": -1}, int_input=True)
+
+case("ConvTranspose2d", lambda: nn.ConvTranspose2d(4, 6, 3, stride=2, padding=1, output_padding=1, groups=2), r(2, 4, 3, 4),
+     args={"in": 4, "out": 6, "k": [3, 3], "stride": [2, 2], "padding": [1, 1], "outpad": [1, 1], "groups": 2, "bias": True})
+case("ConvTranspose2d", lambda: nn.ConvTranspose2d(3, 2, (2, 3), bias=False), r(1, 3, 4, 3),
+     args={"in": 3, "out": 2, "k": [2, 3], "stride": [1, 1], "padding": [0, 0], "outpad": [0, 0], "groups": 1, "bias": False})
+case("Bilinear", lambda: nn.Bilinear(3, 4, 5), r(6, 3), extra=[r(6, 4)], args={"in1": 3, "in2": 4, "out": 5})
+case("Bilinear", lambda: nn.Bilinear(2, 3, 2), r(2, 3, 2), extra=[r(2, 3, 3)], args={"in1": 2, "in2": 3, "out": 2})
+
+
+def rnn_all(m, x, *state):
+    out, hc = m(x, (state[0], state[1]) if len(state) == 2 else (state[0] if state else None))
+    if isinstance(hc, tuple):
+        return torch.cat([out.reshape(-1), hc[0].reshape(-1), hc[1].reshape(-1)])
+    return torch.cat([out.reshape(-1), hc.reshape(-1)])
+
+
+for kind in ("LSTM", "GRU"):
+    ctor = getattr(nn, kind)
+    case(kind, lambda: ctor(3, 4), r(5, 2, 3), fn=rnn_all, args={"in": 3, "h": 4, "layers": 1, "batchFirst": False})
+    st = [r(2, 3, 4)] * (2 if kind == "LSTM" else 1)
+    case(kind, lambda: ctor(3, 4, num_layers=2, batch_first=True), r(3, 6, 3), extra=[t.clone() for t in st], fn=rnn_all,
+         args={"in": 3, "h": 4, "layers": 2, "batchFirst": True})
+    case(kind, lambda: ctor(2, 3, bias=False), r(4, 2), fn=rnn_all, args={"in": 2, "h": 3, "layers": 1, "batchFirst": False,
+                                                                          "bias": False})
 case("Sequential", lambda: nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Linear(6, 3), nn.Tanh()), r(5, 4))
 case("ConvNet", lambda: nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2),
                                       nn.Flatten(), nn.Linear(36, 5), nn.LogSoftmax(1)), r(3, 1, 6, 6))

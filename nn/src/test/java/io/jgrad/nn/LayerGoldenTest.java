@@ -52,7 +52,7 @@ class LayerGoldenTest {
   @TestFactory
   Stream<DynamicTest> golden() {
     List<GoldenCase> cases = Golden.load("nn_layers");
-    assertEquals(true, cases.size() >= 49, "cases: " + cases.size());
+    assertEquals(true, cases.size() >= 59, "cases: " + cases.size());
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c)));
   }
 
@@ -68,27 +68,34 @@ class LayerGoldenTest {
     Module m = ctor.apply(c);
     List<String> keys = strings(c, "keys"), params = strings(c, "params");
     LinkedHashMap<String, Tensor> sd = new LinkedHashMap<>();
-    for (int i = 0; i < keys.size(); i++) sd.put(keys.get(i), c.input(1 + i));
+    int first = c.intArg("nin", 1);
+    for (int i = 0; i < keys.size(); i++) sd.put(keys.get(i), c.input(first + i));
     assertEquals(keys, new ArrayList<>(m.stateDict().keySet()), c.id() + ": state dict keys");
     assertEquals(params, new ArrayList<>(m.namedParameters().keySet()), c.id() + ": parameter names");
     m.loadStateDict(sd, true);
     m.train(c.boolArg("train"));
-    Tensor x = c.input(0);
-    boolean intInput = !x.dtype().isFloatingPoint();
-    if (!intInput) x.requiresGrad(true);
-    Tensor y = m.forward(x);
+    int nin = c.intArg("nin", 1);
+    List<Tensor> xs = new ArrayList<>();
+    for (int i = 0; i < nin; i++) {
+      Tensor x = c.input(i);
+      if (x.dtype().isFloatingPoint()) x.requiresGrad(true);
+      xs.add(x);
+    }
+    Tensor y = MoreLayers.forward(m, xs);
     Golden.assertClose(c.id() + ": output", c.expected(0), y, FWD_ATOL, RTOL);
     y.mul(c.expected(1)).sum().backward();
-    if (!intInput) Golden.assertClose(c.id() + ": grad input", c.expected(2), x.grad(), GRAD_ATOL, RTOL);
+    for (int i = 0; i < nin; i++) {
+      if (xs.get(i).requiresGrad()) Golden.assertClose(c.id() + ": grad input " + i, c.expected(2 + i), xs.get(i).grad(), GRAD_ATOL, RTOL);
+    }
     Map<String, Tensor> np = m.namedParameters();
     for (int i = 0; i < params.size(); i++) {
       Tensor gr = np.get(params.get(i)).grad();
-      Tensor expect = c.expected(3 + i);
+      Tensor expect = c.expected(2 + nin + i);
       Golden.assertClose(c.id() + ": grad " + params.get(i), expect, gr == null ? Tensor.zerosLike(expect) : gr, GRAD_ATOL, RTOL);
     }
     Map<String, Tensor> after = m.stateDict();
     for (int i = 0; i < keys.size(); i++) {
-      Golden.assertClose(c.id() + ": state after forward " + keys.get(i), c.expected(3 + params.size() + i),
+      Golden.assertClose(c.id() + ": state after forward " + keys.get(i), c.expected(2 + first + params.size() + i),
           after.get(keys.get(i)), FWD_ATOL, RTOL);
     }
   }

@@ -2,6 +2,8 @@ package io.jgrad.nn;
 
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.GoldenCase;
+import io.jgrad.tensor.Tensor;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -13,6 +15,20 @@ final class MoreLayers {
 
   static int[] pair(GoldenCase c, String name) {
     return c.args().get(name).isJsonArray() ? c.intsArg(name) : new int[] {c.intArg(name), c.intArg(name)};
+  }
+
+  /** Runs a layer on the case's inputs; RNNs return cat(output, h_n[, c_n]) flattened, as the generator. */
+  static Tensor forward(Module m, List<Tensor> xs) {
+    if (m instanceof Bilinear b) return b.forward(xs.get(0), xs.get(1));
+    if (m instanceof LSTM l) {
+      RnnOutput o = l.forward(xs.get(0), xs.size() > 1 ? xs.get(1) : null, xs.size() > 2 ? xs.get(2) : null);
+      return Tensor.cat(List.of(o.output().reshape(-1), o.h().reshape(-1), o.c().reshape(-1)), 0);
+    }
+    if (m instanceof GRU gr) {
+      RnnOutput o = gr.forward(xs.get(0), xs.size() > 1 ? xs.get(1) : null);
+      return Tensor.cat(List.of(o.output().reshape(-1), o.h().reshape(-1)), 0);
+    }
+    return m.forward(xs.get(0));
   }
 
   static void register(Map<String, Function<GoldenCase, Module>> m) {
@@ -32,6 +48,11 @@ final class MoreLayers {
     m.put("LayerNorm", c -> new LayerNorm(c.intsArg("shape"), 1e-5, c.boolArg("affine")));
     m.put("GroupNorm", c -> new GroupNorm(c.intArg("groups"), c.intArg("c"), 1e-5, c.boolArg("affine")));
     m.put("Embedding", c -> new Embedding(c.intArg("n"), c.intArg("d"), c.has("pad") ? c.intArg("pad") : null, G));
+    m.put("ConvTranspose2d", c -> new ConvTranspose2d(c.intArg("in"), c.intArg("out"), pair(c, "k"), pair(c, "stride"),
+        pair(c, "padding"), pair(c, "outpad"), c.intArg("groups"), c.boolArg("bias"), new int[] {1, 1}, G));
+    m.put("Bilinear", c -> new Bilinear(c.intArg("in1"), c.intArg("in2"), c.intArg("out"), true, G));
+    m.put("LSTM", c -> new LSTM(c.intArg("in"), c.intArg("h"), c.intArg("layers"), c.boolArg("bias", true), c.boolArg("batchFirst"), G));
+    m.put("GRU", c -> new GRU(c.intArg("in"), c.intArg("h"), c.intArg("layers"), c.boolArg("bias", true), c.boolArg("batchFirst"), G));
     m.put("ConvNet", c -> new Sequential(new Conv2d(1, 4, 3, 1, 1), new BatchNorm2d(4), new ReLU(), new MaxPool2d(2),
         new Flatten(), new Linear(36, 5), new LogSoftmax(1)));
   }
