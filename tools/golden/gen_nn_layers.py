@@ -14,8 +14,9 @@ golden.OUT_DIR = os.path.join(golden.ROOT, "nn", "src", "test", "resources", "go
 g = golden.Golden("nn_layers", seed=20261126)
 
 
-def case(layer, build, x, train=True, args=None, int_input=False, extra=(), fn=None):
-    """x: the first input; extra: more float inputs; fn(m, *inputs) -> y (default m(x))."""
+def case(layer, build, x, train=True, args=None, int_input=False, extra=(), fn=None, consts=()):
+    """x: the first input; extra: more float inputs; consts: inputs not differentiated (masks);
+    fn(m, *inputs, *consts) -> y (default m(x))."""
     m = build()
     with torch.no_grad():
         for name, p in m.named_parameters():
@@ -24,12 +25,12 @@ def case(layer, build, x, train=True, args=None, int_input=False, extra=(), fn=N
     sd = m.state_dict()
     keys = list(sd.keys())
     xs = [x] + list(extra)
-    inputs = xs + [sd[k].detach().clone() for k in keys]
+    inputs = xs + list(consts) + [sd[k].detach().clone() for k in keys]
     xin = [t.clone() for t in xs]
     for k, t in enumerate(xin):
         if not (k == 0 and int_input):
             t.requires_grad_(True)
-    y = fn(m, *xin) if fn else m(*xin)
+    y = fn(m, *xin, *consts) if fn else m(*xin)
     w = torch.randn(y.shape)
     names = [n for n, _ in m.named_parameters()]
     leaves = xin[1:] if int_input else xin
@@ -39,7 +40,7 @@ def case(layer, build, x, train=True, args=None, int_input=False, extra=(), fn=N
     if int_input:
         gs = [torch.zeros(0)] + gs
     a = dict(args or {})
-    a.update({"layer": layer, "train": train, "keys": keys, "params": names, "nin": len(xs)})
+    a.update({"layer": layer, "train": train, "keys": keys, "params": names, "nin": len(xs) + len(consts), "ndiff": len(xs)})
     # state after forward (running stats) to check buffer updates
     after = [m.state_dict()[k].detach().clone() for k in keys]
     g.add(layer, inputs, [y.detach(), w] + [t.detach() for t in gs] + after, a)
@@ -134,6 +135,37 @@ for kind in ("LSTM", "GRU"):
          args={"in": 3, "h": 4, "layers": 2, "batchFirst": True})
     case(kind, lambda: ctor(2, 3, bias=False), r(4, 2), fn=rnn_all, args={"in": 2, "h": 3, "layers": 1, "batchFirst": False,
                                                                           "bias": False})
+
+def mha_all(m, q, k, v, kpm=None, am=None):
+    out, w = m(q, k, v, key_padding_mask=kpm, need_weights=True, attn_mask=am)
+    return torch.cat([out.reshape(-1), w.reshape(-1)])
+
+
+E, H, L, S, N = 8, 2, 5, 4, 3
+case("MultiheadAttention", lambda: nn.MultiheadAttention(E, H), r(L, N, E), extra=[r(S, N, E), r(S, N, E)], fn=mha_all,
+     args={"E": E, "H": H, "batchFirst": False, "masks": ""})
+kpm = torch.tensor([[False, False, True, False], [False, False, False, False], [False, False, True, True]])
+am = torch.ones(L, S).triu(1).bool()
+am[:, 0] = False
+case("MultiheadAttention", lambda: nn.MultiheadAttention(E, H), r(L, N, E), extra=[r(S, N, E), r(S, N, E)], fn=mha_all,
+     consts=[kpm, am], args={"E": E, "H": H, "batchFirst": False, "masks": "kpm,am"})
+case("MultiheadAttention", lambda: nn.MultiheadAttention(E, 4, batch_first=True), r(N, L, E), extra=[r(N, S, E), r(N, S, E)],
+     fn=lambda m, q, k, v, am: mha_all(m, q, k, v, None, am), consts=[r(N * 4, L, S)],
+     args={"E": E, "H": 4, "batchFirst": True, "masks": "am"})
+
+
+def tel(m, x, *masks):
+    return m(x, src_mask=masks[0] if masks else None, src_key_padding_mask=masks[1] if len(masks) > 1 else None)
+
+
+case("TransformerEncoderLayer", lambda: nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0), r(5, 3, 8), fn=tel,
+     args={"d": 8, "h": 2, "ff": 16, "gelu": False, "batchFirst": False, "normFirst": False, "masks": ""})
+kpm2 = torch.tensor([[False, False, False, True, True], [False] * 5, [False, True, False, False, False]])
+case("TransformerEncoderLayer", lambda: nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0, activation="gelu", batch_first=True,
+                                                                   norm_first=True), r(3, 5, 8), fn=tel,
+     consts=[torch.ones(5, 5).triu(1).bool(), kpm2],
+     args={"d": 8, "h": 2, "ff": 16, "gelu": True, "batchFirst": True, "normFirst": True, "masks": "am,kpm"})
+
 case("Sequential", lambda: nn.Sequential(nn.Linear(4, 6), nn.ReLU(), nn.Linear(6, 3), nn.Tanh()), r(5, 4))
 case("ConvNet", lambda: nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.BatchNorm2d(4), nn.ReLU(), nn.MaxPool2d(2),
                                       nn.Flatten(), nn.Linear(36, 5), nn.LogSoftmax(1)), r(3, 1, 6, 6))

@@ -18,7 +18,17 @@ final class MoreLayers {
   }
 
   /** Runs a layer on the case's inputs; RNNs return cat(output, h_n[, c_n]) flattened, as the generator. */
-  static Tensor forward(Module m, List<Tensor> xs) {
+  static Tensor forward(Module m, List<Tensor> xs, GoldenCase c) {
+    if (m instanceof MultiheadAttention a) {
+      String masks = c.stringArg("masks");
+      Tensor kpm = masks.contains("kpm") ? xs.get(3) : null;
+      Tensor am = masks.contains("am") ? xs.get(masks.startsWith("am") ? 3 : 4) : null;
+      AttentionOutput o = a.forward(xs.get(0), xs.get(1), xs.get(2), kpm, true, am);
+      return Tensor.cat(List.of(o.output().reshape(-1), o.weights().reshape(-1)), 0);
+    }
+    if (m instanceof TransformerEncoderLayer t) {
+      return c.stringArg("masks").isEmpty() ? t.forward(xs.get(0)) : t.forward(xs.get(0), xs.get(1), xs.get(2));
+    }
     if (m instanceof Bilinear b) return b.forward(xs.get(0), xs.get(1));
     if (m instanceof LSTM l) {
       RnnOutput o = l.forward(xs.get(0), xs.size() > 1 ? xs.get(1) : null, xs.size() > 2 ? xs.get(2) : null);
@@ -53,6 +63,9 @@ final class MoreLayers {
     m.put("Bilinear", c -> new Bilinear(c.intArg("in1"), c.intArg("in2"), c.intArg("out"), true, G));
     m.put("LSTM", c -> new LSTM(c.intArg("in"), c.intArg("h"), c.intArg("layers"), c.boolArg("bias", true), c.boolArg("batchFirst"), G));
     m.put("GRU", c -> new GRU(c.intArg("in"), c.intArg("h"), c.intArg("layers"), c.boolArg("bias", true), c.boolArg("batchFirst"), G));
+    m.put("MultiheadAttention", c -> new MultiheadAttention(c.intArg("E"), c.intArg("H"), 0, true, c.boolArg("batchFirst"), G));
+    m.put("TransformerEncoderLayer", c -> new TransformerEncoderLayer(c.intArg("d"), c.intArg("h"), c.intArg("ff"), 0,
+        c.boolArg("gelu"), 1e-5, c.boolArg("batchFirst"), c.boolArg("normFirst"), G));
     m.put("ConvNet", c -> new Sequential(new Conv2d(1, 4, 3, 1, 1), new BatchNorm2d(4), new ReLU(), new MaxPool2d(2),
         new Flatten(), new Linear(36, 5), new LogSoftmax(1)));
   }
