@@ -63,6 +63,18 @@ public abstract class Module {
     }
   }
 
+  /** Every module of the tree with its dotted name, this one first (named ""), depth first, as torch's named_modules. */
+  public LinkedHashMap<String, Module> namedModules() {
+    LinkedHashMap<String, Module> out = new LinkedHashMap<>();
+    walk(out, "");
+    return out;
+  }
+
+  private void walk(Map<String, Module> out, String name) {
+    out.put(name, this);
+    children.forEach((k, c) -> c.walk(out, name.isEmpty() ? k : name + "." + k));
+  }
+
   /** The direct submodules, in registration order. */
   public Map<String, Module> namedChildren() { return new LinkedHashMap<>(children); }
 
@@ -173,9 +185,10 @@ public abstract class Module {
   }
 
   /**
-   * A table of the layers (leaf modules, and modules with their own parameters), with output
-   * shapes and parameter counts, and the total, computed by one forward pass on zeros of
-   * {@code inputShape} (batch dimension included) in eval mode, without gradients.
+   * A table of the layers with output shapes and parameter counts, and the total, computed by one
+   * forward pass on zeros of {@code inputShape} (batch dimension included) in eval mode, without
+   * gradients. {@link Sequential} containers are expanded (one row per layer, dotted names); any
+   * other module is one row with its parameters counted recursively. The training flag is restored.
    */
   public String summary(int... inputShape) { return Summary.of(this, inputShape); }
 

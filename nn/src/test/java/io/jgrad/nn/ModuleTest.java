@@ -54,6 +54,8 @@ class ModuleTest {
         "norm.bias"), new ArrayList<>(n.namedParameters().keySet()));
     assertEquals(List.of("norm.running_mean", "norm.running_var", "norm.num_batches_tracked"),
         new ArrayList<>(n.namedBuffers().keySet()));
+    assertEquals(List.of("", "stem", "layers", "layers.0", "layers.1", "norm"), new ArrayList<>(n.namedModules().keySet()));
+    assertSame(n.norm, n.namedModules().get("norm"));
     assertEquals(7, n.parameters().size());
     assertEquals(3, n.buffers().size());
     for (Tensor p : n.parameters()) assertTrue(p.requiresGrad());
