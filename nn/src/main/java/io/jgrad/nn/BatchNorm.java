@@ -23,11 +23,11 @@ public abstract class BatchNorm extends Module {
     this.numFeatures = numFeatures;
     this.eps = eps;
     this.momentum = momentum;
-    weight = affine ? registerParameter("weight", untracked(() -> Tensor.ones(numFeatures))) : null;
-    bias = affine ? registerParameter("bias", untracked(() -> Tensor.zeros(numFeatures))) : null;
-    runningMean = registerBuffer("running_mean", untracked(() -> Tensor.zeros(numFeatures)));
-    runningVar = registerBuffer("running_var", untracked(() -> Tensor.ones(numFeatures)));
-    numBatchesTracked = registerBuffer("num_batches_tracked", untracked(() -> Tensor.zeros(DType.INT64)));
+    weight = affine ? registerParameter("weight", untracked(() -> Tensor.ones(defaultDType(), numFeatures))) : null;
+    bias = affine ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), numFeatures))) : null;
+    runningMean = registerBuffer("running_mean", untracked(() -> Tensor.zeros(defaultDType(), numFeatures)));
+    runningVar = registerBuffer("running_var", untracked(() -> Tensor.ones(defaultDType(), numFeatures)));
+    numBatchesTracked = registerBuffer("num_batches_tracked", untracked(() -> Tensor.zeros(DType.INT64, new int[0])));
   }
 
   private String name() { return getClass().getSimpleName(); }

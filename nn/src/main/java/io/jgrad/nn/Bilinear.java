@@ -23,9 +23,9 @@ public class Bilinear extends Module {
     this.in2 = in2;
     this.out = out;
     double bound = in1 > 0 ? 1 / Math.sqrt(in1) : 0;
-    weight = registerParameter("weight", untracked(() -> Tensor.zeros(out, in1, in2)));
+    weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), out, in1, in2)));
     Init.uniform(weight, -bound, bound, g);
-    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(out))) : null;
+    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), out))) : null;
     if (bias) Init.uniform(this.bias, -bound, bound, g);
   }
 

@@ -34,9 +34,9 @@ public class Conv1d extends Module {
     this.padding = padding;
     this.dilation = dilation;
     this.groups = groups;
-    weight = registerParameter("weight", untracked(() -> Tensor.zeros(outChannels, inChannels / groups, kernel)));
+    weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), outChannels, inChannels / groups, kernel)));
     Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
-    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(outChannels))) : null;
+    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outChannels))) : null;
     if (bias) {
       int fanIn = Init.fans(weight)[0];
       double b = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;

@@ -41,9 +41,9 @@ public class Conv2d extends Module {
     this.stride = stride.clone();
     this.padding = padding.clone();
     this.dilation = dilation.clone();
-    weight = registerParameter("weight", untracked(() -> Tensor.zeros(outChannels, inChannels / groups, kernel[0], kernel[1])));
+    weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), outChannels, inChannels / groups, kernel[0], kernel[1])));
     Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
-    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(outChannels))) : null;
+    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outChannels))) : null;
     if (bias) {
       int fanIn = Init.fans(weight)[0];
       double b = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;

@@ -37,9 +37,9 @@ public class ConvTranspose2d extends Module {
     this.padding = padding.clone();
     this.outputPadding = outputPadding.clone();
     this.dilation = dilation.clone();
-    weight = registerParameter("weight", untracked(() -> Tensor.zeros(inChannels, outChannels / groups, kernel[0], kernel[1])));
+    weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), inChannels, outChannels / groups, kernel[0], kernel[1])));
     Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
-    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(outChannels))) : null;
+    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outChannels))) : null;
     if (bias) {
       int fanIn = Init.fans(weight)[0];
       double b = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;

@@ -28,7 +28,7 @@ public class Embedding extends Module {
     this.numEmbeddings = numEmbeddings;
     this.embeddingDim = embeddingDim;
     this.paddingIdx = paddingIdx == null ? null : (paddingIdx < 0 ? paddingIdx + numEmbeddings : paddingIdx);
-    weight = registerParameter("weight", untracked(() -> Tensor.zeros(numEmbeddings, embeddingDim)));
+    weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), numEmbeddings, embeddingDim)));
     Init.normal(weight, 0, 1, g);
     if (this.paddingIdx != null) Init.zeros(weight.detach().select(0, this.paddingIdx));
   }

@@ -24,8 +24,8 @@ public class GroupNorm extends Module {
     this.numGroups = numGroups;
     this.numChannels = numChannels;
     this.eps = eps;
-    weight = affine ? registerParameter("weight", untracked(() -> Tensor.ones(numChannels))) : null;
-    bias = affine ? registerParameter("bias", untracked(() -> Tensor.zeros(numChannels))) : null;
+    weight = affine ? registerParameter("weight", untracked(() -> Tensor.ones(defaultDType(), numChannels))) : null;
+    bias = affine ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), numChannels))) : null;
   }
 
   @Override

@@ -21,8 +21,8 @@ public class LayerNorm extends Module {
   public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
     this.normalizedShape = normalizedShape.clone();
     this.eps = eps;
-    weight = elementwiseAffine ? registerParameter("weight", untracked(() -> Tensor.ones(normalizedShape))) : null;
-    bias = elementwiseAffine ? registerParameter("bias", untracked(() -> Tensor.zeros(normalizedShape))) : null;
+    weight = elementwiseAffine ? registerParameter("weight", untracked(() -> Tensor.ones(defaultDType(), normalizedShape))) : null;
+    bias = elementwiseAffine ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), normalizedShape))) : null;
   }
 
   @Override

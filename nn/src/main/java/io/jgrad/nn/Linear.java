@@ -25,10 +25,10 @@ public class Linear extends Module {
     }
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
-    weight = registerParameter("weight", untracked(() -> Tensor.zeros(outFeatures, inFeatures)));
+    weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), outFeatures, inFeatures)));
     Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
     if (bias) {
-      this.bias = registerParameter("bias", untracked(() -> Tensor.zeros(outFeatures)));
+      this.bias = registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outFeatures)));
       double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
       Init.uniform(this.bias, -bound, bound, g);
     } else {

@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Tensor;
 import io.jgrad.tensor.TensorScope;
 import java.util.ArrayList;
@@ -27,6 +28,26 @@ public abstract class Module {
   private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
   private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
   private boolean training = true;
+
+  private static final ThreadLocal<DType> DEFAULT_DTYPE = ThreadLocal.withInitial(() -> DType.FLOAT32);
+
+  /**
+   * The dtype new parameters and floating buffers get on this thread: float32 unless inside
+   * {@link #withDType} (as torch.set_default_dtype, but scoped).
+   */
+  public static DType defaultDType() { return DEFAULT_DTYPE.get(); }
+
+  /** Builds a model whose parameters and buffers are {@code dtype} (e.g. float64 for gradient checks). */
+  public static <M extends Module> M withDType(DType dtype, Supplier<M> build) {
+    if (!dtype.isFloatingPoint()) throw new IllegalArgumentException("withDType: parameters must be floating point, got " + dtype);
+    DType was = DEFAULT_DTYPE.get();
+    DEFAULT_DTYPE.set(dtype);
+    try {
+      return build.get();
+    } finally {
+      DEFAULT_DTYPE.set(was);
+    }
+  }
 
   /** The layer's computation. Shape: depends on the layer. */
   public abstract Tensor forward(Tensor x);

@@ -37,9 +37,9 @@ public class MultiheadAttention extends Module {
     this.numHeads = numHeads;
     this.headDim = embedDim / numHeads;
     this.batchFirst = batchFirst;
-    inProjWeight = registerParameter("in_proj_weight", untracked(() -> Tensor.zeros(3 * embedDim, embedDim)));
+    inProjWeight = registerParameter("in_proj_weight", untracked(() -> Tensor.zeros(defaultDType(), 3 * embedDim, embedDim)));
     Init.xavierUniform(inProjWeight, 1.0, g);
-    inProjBias = bias ? registerParameter("in_proj_bias", untracked(() -> Tensor.zeros(3 * embedDim))) : null;
+    inProjBias = bias ? registerParameter("in_proj_bias", untracked(() -> Tensor.zeros(defaultDType(), 3 * embedDim))) : null;
     outProj = registerModule("out_proj", new Linear(embedDim, embedDim, bias, g));
     if (bias) Init.zeros(outProj.bias());
     this.dropout = new Dropout(dropout, g);

@@ -30,10 +30,10 @@ public abstract class RnnBase extends Module {
     double bound = 1 / Math.sqrt(hiddenSize);
     for (int k = 0; k < numLayers; k++) {
       int in = k == 0 ? inputSize : hiddenSize;
-      Tensor wih = registerParameter("weight_ih_l" + k, untracked(() -> Tensor.zeros(gates * hiddenSize, in)));
-      Tensor whh = registerParameter("weight_hh_l" + k, untracked(() -> Tensor.zeros(gates * hiddenSize, hiddenSize)));
-      Tensor bih = bias ? registerParameter("bias_ih_l" + k, untracked(() -> Tensor.zeros(gates * hiddenSize))) : null;
-      Tensor bhh = bias ? registerParameter("bias_hh_l" + k, untracked(() -> Tensor.zeros(gates * hiddenSize))) : null;
+      Tensor wih = registerParameter("weight_ih_l" + k, untracked(() -> Tensor.zeros(defaultDType(), gates * hiddenSize, in)));
+      Tensor whh = registerParameter("weight_hh_l" + k, untracked(() -> Tensor.zeros(defaultDType(), gates * hiddenSize, hiddenSize)));
+      Tensor bih = bias ? registerParameter("bias_ih_l" + k, untracked(() -> Tensor.zeros(defaultDType(), gates * hiddenSize))) : null;
+      Tensor bhh = bias ? registerParameter("bias_hh_l" + k, untracked(() -> Tensor.zeros(defaultDType(), gates * hiddenSize))) : null;
       layers.add(new Tensor[] {wih, whh, bih, bhh});
     }
     for (Tensor p : parameters()) Init.uniform(p, -bound, bound, g);

@@ -23,7 +23,8 @@ final class Summary {
     List<Row> rows = new ArrayList<>();
     m.eval();
     try (var off = Grad.disabled(); var scope = TensorScope.open()) {
-      Tensor x = Tensor.zeros(inputShape);
+      List<Tensor> ps = m.parameters();
+      Tensor x = Tensor.zeros(ps.isEmpty() ? Module.defaultDType() : ps.get(0).dtype(), inputShape);
       walk(m, "", x, rows);
     } finally {
       m.train(was);
