@@ -1,0 +1,228 @@
+package io.jgrad.nn;
+
+import io.jgrad.autograd.Grad;
+import io.jgrad.tensor.DType;
+import io.jgrad.tensor.Tensor;
+import io.jgrad.tensor.TensorScope;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Base of every layer, as torch.nn.Module: named parameters (tensors that require grad), buffers
+ * (state without grad, e.g. running statistics), registered submodules and a training flag.
+ *
+ * <p>Names are dotted paths as in PyTorch ("0.weight", "layers.1.bias"). {@link #stateDict()}
+ * lists, for each module in depth-first order, its parameters then its buffers, then its
+ * children's entries: the same keys and order as torch's {@code state_dict()}.
+ * Parameters and buffers are allocated outside any {@link TensorScope} so a training step's scope
+ * never closes them.
+ *
+ * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.Module.html">torch.nn.Module</a>
+ */
+public abstract class Module {
+  private final LinkedHashMap<String, Tensor> params = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
+  private boolean training = true;
+
+  private static final ThreadLocal<DType> DEFAULT_DTYPE = ThreadLocal.withInitial(() -> DType.FLOAT32);
+
+  /**
+   * The dtype new parameters and floating buffers get on this thread: float32 unless inside
+   * {@link #withDType} (as torch.set_default_dtype, but scoped).
+   */
+  public static DType defaultDType() { return DEFAULT_DTYPE.get(); }
+
+  /** Builds a model whose parameters and buffers are {@code dtype} (e.g. float64 for gradient checks). */
+  public static <M extends Module> M withDType(DType dtype, Supplier<M> build) {
+    if (!dtype.isFloatingPoint()) throw new IllegalArgumentException("withDType: parameters must be floating point, got " + dtype);
+    DType was = DEFAULT_DTYPE.get();
+    DEFAULT_DTYPE.set(dtype);
+    try {
+      return build.get();
+    } finally {
+      DEFAULT_DTYPE.set(was);
+    }
+  }
+
+  /** The layer's computation. Shape: depends on the layer. */
+  public abstract Tensor forward(Tensor x);
+
+  /** Allocates {@code body}'s tensors outside every open TensorScope (for parameters and buffers). */
+  protected static Tensor untracked(Supplier<Tensor> body) { return TensorScope.untracked(body); }
+
+  /** Registers (or replaces) parameter {@code name}; it is made a leaf that requires grad. */
+  protected Tensor registerParameter(String name, Tensor t) {
+    checkName(name);
+    t.requiresGrad(true);
+    params.put(name, t);
+    return t;
+  }
+
+  /** Registers (or replaces) buffer {@code name}: saved in the state dict, never differentiated. */
+  protected Tensor registerBuffer(String name, Tensor t) {
+    checkName(name);
+    buffers.put(name, t);
+    return t;
+  }
+
+  /** Registers submodule {@code name}; its entries are prefixed with {@code name + "."}. */
+  protected <M extends Module> M registerModule(String name, M m) {
+    checkName(name);
+    if (m == null) throw new IllegalArgumentException("registerModule: module '" + name + "' is null");
+    children.put(name, m);
+    return m;
+  }
+
+  private static void checkName(String name) {
+    if (name == null || name.isEmpty() || name.contains(".")) {
+      throw new IllegalArgumentException("module: name '" + name + "' must be non-empty and contain no '.'");
+    }
+  }
+
+  /** Every module of the tree with its dotted name, this one first (named ""), depth first, as torch's named_modules. */
+  public LinkedHashMap<String, Module> namedModules() {
+    LinkedHashMap<String, Module> out = new LinkedHashMap<>();
+    walk(out, "");
+    return out;
+  }
+
+  private void walk(Map<String, Module> out, String name) {
+    out.put(name, this);
+    children.forEach((k, c) -> c.walk(out, name.isEmpty() ? k : name + "." + k));
+  }
+
+  /** The direct submodules, in registration order. */
+  public Map<String, Module> namedChildren() { return new LinkedHashMap<>(children); }
+
+  /** Sets training mode on this module and every submodule; returns this. */
+  public Module train(boolean on) {
+    training = on;
+    for (Module c : children.values()) c.train(on);
+    return this;
+  }
+
+  public Module train() { return train(true); }
+
+  public Module eval() { return train(false); }
+
+  public boolean isTraining() { return training; }
+
+  /** Every parameter with its dotted name: this module's first, then each child's in order. */
+  public LinkedHashMap<String, Tensor> namedParameters() {
+    LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+    collect(out, "", true, false);
+    return out;
+  }
+
+  public List<Tensor> parameters() { return new ArrayList<>(namedParameters().values()); }
+
+  public LinkedHashMap<String, Tensor> namedBuffers() {
+    LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+    collect(out, "", false, true);
+    return out;
+  }
+
+  public List<Tensor> buffers() { return new ArrayList<>(namedBuffers().values()); }
+
+  /** Parameters and buffers by torch's key names, in torch's order (see the class comment). */
+  public LinkedHashMap<String, Tensor> stateDict() {
+    LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+    collect(out, "", true, true);
+    return out;
+  }
+
+  private void collect(Map<String, Tensor> out, String prefix, boolean p, boolean b) {
+    if (p) params.forEach((k, v) -> out.put(prefix + k, v));
+    if (b) buffers.forEach((k, v) -> out.put(prefix + k, v));
+    children.forEach((k, c) -> c.collect(out, prefix + k + ".", p, b));
+  }
+
+  /** The keys {@link #loadStateDict} found missing from and unexpected in the given map. */
+  public record LoadResult(List<String> missingKeys, List<String> unexpectedKeys) {}
+
+  /**
+   * Copies {@code state}'s values into this module's parameters and buffers, in place, without
+   * recording gradients. Everything is validated first: on any error the module is unchanged.
+   * Mis-shaped keys are always an error (as torch); missing and unexpected keys are an error only
+   * when {@code strict}.
+   *
+   * @throws IllegalArgumentException listing missing, unexpected and mis-shaped keys with shapes
+   */
+  public LoadResult loadStateDict(Map<String, Tensor> state, boolean strict) {
+    LinkedHashMap<String, Tensor> own = stateDict();
+    List<String> missing = new ArrayList<>(), unexpected = new ArrayList<>(), misShaped = new ArrayList<>();
+    for (Map.Entry<String, Tensor> e : own.entrySet()) {
+      Tensor src = state.get(e.getKey());
+      if (src == null) {
+        missing.add(e.getKey());
+      } else if (!Arrays.equals(src.shape(), e.getValue().shape())) {
+        misShaped.add(e.getKey() + ": checkpoint " + Arrays.toString(src.shape()) + ", model "
+            + Arrays.toString(e.getValue().shape()));
+      }
+    }
+    for (String k : state.keySet()) if (!own.containsKey(k)) unexpected.add(k);
+    if (!misShaped.isEmpty() || (strict && (!missing.isEmpty() || !unexpected.isEmpty()))) {
+      StringBuilder sb = new StringBuilder("loadStateDict: error(s) loading state dict for "
+          + getClass().getSimpleName() + "; the model is unchanged.");
+      if (strict && !missing.isEmpty()) sb.append("\n  missing keys: ").append(missing);
+      if (strict && !unexpected.isEmpty()) sb.append("\n  unexpected keys: ").append(unexpected);
+      if (!misShaped.isEmpty()) sb.append("\n  size mismatch: ").append(String.join("; ", misShaped));
+      throw new IllegalArgumentException(sb.toString());
+    }
+    try (var off = Grad.disabled()) {
+      for (Map.Entry<String, Tensor> e : own.entrySet()) {
+        Tensor src = state.get(e.getKey());
+        if (src != null) e.getValue().copyFrom(src);
+      }
+    }
+    return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
+  }
+
+  /** Strict {@link #loadStateDict(Map, boolean)}. */
+  public LoadResult loadStateDict(Map<String, Tensor> state) { return loadStateDict(state, true); }
+
+  /** Drops every parameter's gradient (torch's {@code zero_grad(set_to_none=True)}). */
+  public void zeroGrad() {
+    for (Tensor p : parameters()) p.setGrad(null);
+  }
+
+  /** Total number of parameter elements. */
+  public long parameterCount() {
+    long n = 0;
+    for (Tensor p : parameters()) n += p.numel();
+    return n;
+  }
+
+  /** Own (non-recursive) parameter element count. */
+  long ownParameterCount() {
+    long n = 0;
+    for (Tensor p : params.values()) n += p.numel();
+    return n;
+  }
+
+  /**
+   * A table of the layers with output shapes and parameter counts, and the total, computed by one
+   * forward pass on zeros of {@code inputShape} (batch dimension included) in eval mode, without
+   * gradients. {@link Sequential} containers are expanded (one row per layer, dotted names); any
+   * other module is one row with its parameters counted recursively. The training flag is restored.
+   */
+  public String summary(int... inputShape) { return Summary.of(this, inputShape); }
+
+  /** One line: the class name and its children, as torch's repr. */
+  @Override
+  public String toString() {
+    if (children.isEmpty()) return getClass().getSimpleName() + "(" + extraRepr() + ")";
+    StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append("(");
+    children.forEach((k, c) -> sb.append("\n  (").append(k).append("): ")
+        .append(c.toString().replace("\n", "\n  ")));
+    return sb.append("\n)").toString();
+  }
+
+  /** The layer's settings for {@link #toString()}. */
+  protected String extraRepr() { return ""; }
+}
