@@ -1,6 +1,8 @@
 package io.jgrad.cli;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.losses.Losses;
+import io.jgrad.nn.optim.SGD;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
@@ -8,11 +10,12 @@ import io.jgrad.tensor.TensorScope;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The main job until the nn module lands: a two-layer perceptron (64 -> hidden -> 10, ReLU)
- * trained on the embedded digits with mini-batch SGD, the loss {@code -mean(logSoftmax(z)[y])}
- * differentiated by the autograd tape ({@code loss.backward()}). Each step runs in a
+ * trained on the embedded digits with mini-batch SGD with momentum ({@code nn.optim.SGD}) on
+ * {@code Losses.crossEntropy}, differentiated by the autograd tape ({@code loss.backward()}). Each step runs in a
  * {@link TensorScope}, so its temporaries go back to the buffer pool.
  */
 public final class DigitsDemo {
@@ -21,7 +24,7 @@ public final class DigitsDemo {
 
   private DigitsDemo() {}
 
-  public static Result run(int epochs, int batch, int hidden, double lr, long seed, PrintStream log) {
+  public static Result run(int epochs, int batch, int hidden, double lr, double momentum, long seed, PrintStream log) {
     long t0 = System.nanoTime();
     Generator g = new Generator(seed);
     Digits data = Digits.load();
@@ -35,8 +38,10 @@ public final class DigitsDemo {
     Tensor w2 = uniform(g, hidden, hidden, Digits.CLASSES), b2 = uniform(g, hidden, Digits.CLASSES);
     List<Tensor> params = List.of(w1, b1, w2, b2);
     for (Tensor p : params) p.requiresGrad(true);
+    SGD optimizer = new SGD(params, lr, Map.of("momentum", momentum));
     log.printf(Locale.ROOT, "digits: %d train / %d test images of 8x8, %d classes; MLP 64-%d-10 (ReLU), "
-        + "SGD lr=%.3g batch=%d, gradients by autograd%n", nTrain, n - nTrain, Digits.CLASSES, hidden, lr, batch);
+        + "SGD lr=%.3g momentum=%.2f batch=%d, cross-entropy, gradients by autograd%n", nTrain, n - nTrain,
+        Digits.CLASSES, hidden, lr, momentum, batch);
     double loss = Double.NaN;
     for (int epoch = 1; epoch <= epochs; epoch++) {
       double total = 0;
@@ -48,15 +53,10 @@ public final class DigitsDemo {
           try (TensorScope step = TensorScope.open()) {
             Tensor idx = order.narrow(0, start, m);
             Tensor xb = xTrain.indexSelect(0, idx), yb = yTrain.indexSelect(0, idx);
-            Tensor logp = forward(xb, params).logSoftmax(1);
-            Tensor l = logp.gather(1, yb.unsqueeze(1)).mean().neg();
+            Tensor l = Losses.crossEntropy(forward(xb, params), yb);
+            optimizer.zeroGrad();
             l.backward();
-            try (var off = Grad.disabled()) {
-              for (Tensor p : params) {
-                p.addInPlace(p.grad(), -lr);
-                p.setGrad(null);
-              }
-            }
+            optimizer.step();
             total += l.item();
             batches++;
           }

@@ -20,7 +20,7 @@ public final class Main {
       switch (cmd) {
         case "demo" -> {
           DigitsDemo.run(intOpt(opts, "epochs", 30), intOpt(opts, "batch", 32), intOpt(opts, "hidden", 64),
-              doubleOpt(opts, "lr", 0.1), longOpt(opts, "seed", 42), out);
+              doubleOpt(opts, "lr", 0.05), momentumOpt(opts), longOpt(opts, "seed", 42), out);
           return 0;
         }
         case "help", "--help", "-h" -> {
@@ -75,6 +75,17 @@ public final class Main {
     }
   }
 
+  private static double momentumOpt(Map<String, String> m) {
+    String v = m.getOrDefault("momentum", "0.9");
+    try {
+      double d = Double.parseDouble(v);
+      if (!(d >= 0 && d < 1)) throw new NumberFormatException();
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--momentum must be in [0, 1), got '" + v + "'");
+    }
+  }
+
   private static long longOpt(Map<String, String> m, String key, long dflt) {
     String v = m.get(key);
     if (v == null) return dflt;
@@ -88,7 +99,7 @@ public final class Main {
   private static void usage(PrintStream p) {
     p.println("usage: bin/jgrad <command> [--key value ...]");
     p.println("  demo   train an MLP on the embedded digits dataset with autograd (default command)");
-    p.println("         --epochs 30 --batch 32 --hidden 64 --lr 0.1 --seed 42");
+    p.println("         --epochs 30 --batch 32 --hidden 64 --lr 0.05 --momentum 0.9 --seed 42");
     p.println("  help   this text");
   }
 }

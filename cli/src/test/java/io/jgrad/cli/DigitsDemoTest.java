@@ -21,7 +21,7 @@ class DigitsDemoTest {
   @Test
   void demoLearnsDigits() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    DigitsDemo.Result r = DigitsDemo.run(15, 32, 64, 0.1, 7, new PrintStream(buf));
+    DigitsDemo.Result r = DigitsDemo.run(15, 32, 64, 0.05, 0.9, 7, new PrintStream(buf));
     // An MLP reaches ~97% on this data; chance is 10%.
     assertTrue(r.testAccuracy() > 0.93, "test accuracy " + r.testAccuracy() + "\n" + buf);
     assertTrue(r.trainLoss() < 0.3, "train loss " + r.trainLoss() + "\n" + buf);
@@ -30,8 +30,8 @@ class DigitsDemoTest {
   @Test
   void sameSeedSameRun() {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-    DigitsDemo.Result a = DigitsDemo.run(2, 64, 32, 0.1, 3, sink);
-    DigitsDemo.Result b = DigitsDemo.run(2, 64, 32, 0.1, 3, sink);
+    DigitsDemo.Result a = DigitsDemo.run(2, 64, 32, 0.05, 0.9, 3, sink);
+    DigitsDemo.Result b = DigitsDemo.run(2, 64, 32, 0.05, 0.9, 3, sink);
     assertEquals(a.trainLoss(), b.trainLoss());
     assertEquals(a.testAccuracy(), b.testAccuracy());
   }
