@@ -28,7 +28,7 @@ final class PrefetchIterator extends DataLoader.BatchIterator {
   private final Thread worker;
   private final int total;
   private int received;
-  private Item head;
+  private volatile Item head;
   private volatile boolean closed;
 
   PrefetchIterator(Dataset dataset, List<int[]> batches) {
@@ -66,14 +66,22 @@ final class PrefetchIterator extends DataLoader.BatchIterator {
     return false;
   }
 
+  /** The next item; End once closed (polling, so a close from another thread cannot leave the consumer blocked). */
   private Item peek() {
-    if (head == null) {
-      try {
-        head = queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("DataLoader: interrupted while waiting for the prefetch thread", e);
+    try {
+      while (head == null) {
+        if (closed) return new End();
+        Item it = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (it != null && closed) {
+          // close() ran on another thread while this item was in flight: free it here.
+          if (it instanceof Ok ok) ok.batch().close();
+          return new End();
+        }
+        head = it;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("DataLoader: interrupted while waiting for the prefetch thread", e);
     }
     return head;
   }
@@ -93,8 +101,10 @@ final class PrefetchIterator extends DataLoader.BatchIterator {
   @Override
   public Batch next() {
     if (!hasNext()) throw new NoSuchElementException("DataLoader: no more batches in this epoch");
-    Batch b = ((Ok) head).batch();
+    Item h = head;
     head = null;
+    if (!(h instanceof Ok ok)) throw new NoSuchElementException("DataLoader: the epoch was closed");
+    Batch b = ok.batch();
     received++;
     return b;
   }

@@ -167,6 +167,45 @@ class DataLoaderTest {
   }
 
   @Test
+  void closeFromAnotherThreadUnblocksAWaitingConsumer() throws Exception {
+    TensorDataset base = indexed(10);
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    Dataset slow = new Dataset() {
+      @Override public int size() { return base.size(); }
+      @Override public Example get(int i) {
+        if (i == 3) {
+          entered.countDown();
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted");
+          }
+        }
+        return base.get(i);
+      }
+    };
+    var loader = DataLoader.builder(slow, 3).prefetch(true).build();
+    var it = (PrefetchIterator) loader.iterator();
+    it.next().close();
+    entered.await();
+    Thread closer = new Thread(() -> {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      }
+      loader.close();
+    });
+    closer.start();
+    long t0 = System.nanoTime();
+    assertFalse(it.hasNext(), "a closed epoch has no more batches");
+    assertTrue(System.nanoTime() - t0 < 10_000_000_000L);
+    closer.join();
+    it.worker().join(2000);
+    assertFalse(it.worker().isAlive());
+  }
+
+  @Test
   void prefetchedBatchesSurviveTheConsumersScope() {
     try (var loader = DataLoader.builder(indexed(9), 3).prefetch(true).build()) {
       List<Batch> kept = new ArrayList<>();
