@@ -63,6 +63,27 @@ public final class Idx {
     return Tensor.fromArray(out, shape);
   }
 
+  /**
+   * An images file and its labels file as a dataset (x [N, rows, cols] float32, y [N] int64);
+   * both must be of the right kind and agree on N.
+   */
+  public static TensorDataset dataset(Path images, Path labels) {
+    Tensor x = read(images);
+    Tensor y = read(labels);
+    String err = null;
+    if (x.dim() != 3) err = images + " holds labels " + java.util.Arrays.toString(x.shape()) + ", expected images";
+    else if (y.dim() != 1) err = labels + " holds images " + java.util.Arrays.toString(y.shape()) + ", expected labels";
+    else if (x.shape()[0] != y.shape()[0]) {
+      err = images + " has " + x.shape()[0] + " images but " + labels + " has " + y.shape()[0] + " labels";
+    }
+    if (err != null) {
+      x.close();
+      y.close();
+      throw new IllegalArgumentException("IDX: " + err);
+    }
+    return new TensorDataset(x, y);
+  }
+
   /** The file's bytes, decompressed when it starts with the gzip magic 1f 8b. */
   static byte[] readMaybeGzip(Path file) {
     try {

@@ -118,6 +118,15 @@ class ReadersTest {
   }
 
   @Test
+  void idxDataset() {
+    TensorDataset d = Idx.dataset(DIR.resolve("images.idx3-ubyte.gz"), DIR.resolve("labels.idx1-ubyte"));
+    check("images.idx3-ubyte", d.features());
+    check("labels.idx1-ubyte", d.labels());
+    contains(message(() -> Idx.dataset(DIR.resolve("labels.idx1-ubyte"), DIR.resolve("labels.idx1-ubyte"))), "expected images");
+    contains(message(() -> Idx.dataset(DIR.resolve("images.idx3-ubyte"), DIR.resolve("images.idx3-ubyte"))), "expected labels");
+  }
+
+  @Test
   void idxErrors(@TempDir Path tmp) throws IOException {
     contains(message(() -> Idx.read(DIR.resolve("truncated-images.idx3-ubyte"))),
         "truncated-images.idx3-ubyte", "truncated", "[5, 4, 3]", "needs 76 bytes", "found 69");
