@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Reads a numeric, comma-separated file: one example per line, one column holding an integral
- * class label, every other column a feature. Blank lines are skipped; fields are trimmed. Errors
+ * class label, every other column a feature. Blank lines are skipped; fields are trimmed; quoted
+ * fields are not supported (numeric data only). Errors
  * name the file, the 1-based line number and (for a bad value) the 1-based column.
  */
 public final class Csv {
