@@ -1,0 +1,168 @@
+package io.jgrad.nn.data;
+
+import io.jgrad.tensor.Generator;
+import io.jgrad.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Iterates a {@link Dataset} in mini-batches. Each call to {@link #iterator()} is one epoch:
+ * with {@code shuffle}, the order is {@code randperm} drawn from the loader's seeded
+ * {@link Generator} (so the same seed gives the same sequence of epochs), otherwise 0..N-1.
+ * With {@code dropLast}, a final batch smaller than {@code batchSize} is skipped.
+ *
+ * <p>With {@code prefetch}, a daemon thread builds up to two batches ahead; the epoch order is
+ * drawn on the consuming thread before the worker starts, so batches are identical with or
+ * without prefetch. The worker opens no {@code TensorScope}, so no scope closes a batch behind
+ * the consumer's back; the consumer owns every batch it receives and closes it (a
+ * {@code TensorScope} only tracks tensors created on its own thread, so prefetched batches are
+ * not closed by the consumer's scopes either). An exception
+ * in the worker is rethrown on the consuming thread by the next {@code next()}/{@code hasNext()}.
+ */
+public final class DataLoader implements Iterable<Batch>, AutoCloseable {
+  private final Dataset dataset;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final boolean dropLast;
+  private final boolean prefetch;
+  private final Generator generator;
+  private final List<BatchIterator> open = new ArrayList<>();
+
+  private DataLoader(Builder b) {
+    this.dataset = b.dataset;
+    this.batchSize = b.batchSize;
+    this.shuffle = b.shuffle;
+    this.dropLast = b.dropLast;
+    this.prefetch = b.prefetch;
+    this.generator = b.generator != null ? b.generator : new Generator(b.seed);
+  }
+
+  /** A builder over {@code dataset}; defaults: no shuffle, keep the last partial batch, no prefetch. */
+  public static Builder builder(Dataset dataset, int batchSize) { return new Builder(dataset, batchSize); }
+
+  public Dataset dataset() { return dataset; }
+
+  public int batchSize() { return batchSize; }
+
+  /** Batches per epoch. */
+  public int numBatches() {
+    int n = dataset.size();
+    return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+  }
+
+  /** The index order of the next epoch (advances the generator when shuffling). */
+  int[] nextOrder() {
+    int n = dataset.size();
+    int[] order = new int[n];
+    if (shuffle && n > 0) {
+      long[] perm;
+      try (Tensor p = Tensor.randperm(generator, n)) {
+        perm = p.toLongArray();
+      }
+      for (int i = 0; i < n; i++) order[i] = (int) perm[i];
+    } else {
+      for (int i = 0; i < n; i++) order[i] = i;
+    }
+    return order;
+  }
+
+  /** Starts an epoch. Close the iterator (or this loader) to stop its prefetch thread early. */
+  @Override
+  public BatchIterator iterator() {
+    int[] order = nextOrder();
+    int nb = numBatches();
+    List<int[]> batches = new ArrayList<>(nb);
+    for (int b = 0; b < nb; b++) {
+      int lo = b * batchSize;
+      int hi = Math.min(lo + batchSize, order.length);
+      int[] idx = new int[hi - lo];
+      System.arraycopy(order, lo, idx, 0, idx.length);
+      batches.add(idx);
+    }
+    BatchIterator it = prefetch ? new PrefetchIterator(dataset, batches) : new DirectIterator(dataset, batches);
+    synchronized (open) {
+      open.removeIf(BatchIterator::finished);
+      open.add(it);
+    }
+    return it;
+  }
+
+  /** Stops every prefetch thread this loader started; idempotent. */
+  @Override
+  public void close() {
+    List<BatchIterator> its;
+    synchronized (open) {
+      its = new ArrayList<>(open);
+      open.clear();
+    }
+    for (BatchIterator it : its) it.close();
+  }
+
+  /** One epoch's batches. */
+  public abstract static sealed class BatchIterator implements Iterator<Batch>, AutoCloseable
+      permits DirectIterator, PrefetchIterator {
+    abstract boolean finished();
+
+    @Override
+    public abstract void close();
+  }
+
+  static final class DirectIterator extends BatchIterator {
+    private final Dataset dataset;
+    private final List<int[]> batches;
+    private int next;
+    private boolean closed;
+
+    DirectIterator(Dataset dataset, List<int[]> batches) {
+      this.dataset = dataset;
+      this.batches = batches;
+    }
+
+    @Override
+    public boolean hasNext() { return !closed && next < batches.size(); }
+
+    @Override
+    public Batch next() {
+      if (!hasNext()) throw new java.util.NoSuchElementException("DataLoader: no more batches in this epoch");
+      return dataset.batch(batches.get(next++));
+    }
+
+    @Override
+    boolean finished() { return closed || next >= batches.size(); }
+
+    @Override
+    public void close() { closed = true; }
+  }
+
+  /** Builder for {@link DataLoader}. */
+  public static final class Builder {
+    private final Dataset dataset;
+    private final int batchSize;
+    private boolean shuffle;
+    private boolean dropLast;
+    private boolean prefetch;
+    private long seed;
+    private Generator generator;
+
+    private Builder(Dataset dataset, int batchSize) {
+      if (dataset == null) throw new IllegalArgumentException("DataLoader: dataset is null");
+      if (batchSize < 1) throw new IllegalArgumentException("DataLoader: batchSize must be >= 1, got " + batchSize);
+      this.dataset = dataset;
+      this.batchSize = batchSize;
+    }
+
+    public Builder shuffle(boolean shuffle) { this.shuffle = shuffle; return this; }
+
+    /** Seed of the loader's own generator (ignored when {@link #generator} is set). */
+    public Builder seed(long seed) { this.seed = seed; return this; }
+
+    public Builder generator(Generator g) { this.generator = g; return this; }
+
+    public Builder dropLast(boolean dropLast) { this.dropLast = dropLast; return this; }
+
+    public Builder prefetch(boolean prefetch) { this.prefetch = prefetch; return this; }
+
+    public DataLoader build() { return new DataLoader(this); }
+  }
+}
