@@ -96,5 +96,50 @@ def main():
           raw={"big": ("U64", [2], struct.pack("<QQ", 1, 2**64 - 1))})
 
 
+def read(path):
+    """A strict reader (struct + json) returning (tensors, metadata), as torch tensors."""
+    with open(path, "rb") as f:
+        data = f.read()
+    (n,) = struct.unpack("<Q", data[:8])
+    assert n % 8 == 0, "header length %d not 8-aligned" % n
+    header = json.loads(data[8:8 + n].decode("utf-8"))
+    meta = header.pop("__metadata__", {})
+    dt = {"F32": torch.float32, "F64": torch.float64, "I32": torch.int32, "I64": torch.int64, "BOOL": torch.bool}
+    body = data[8 + n:]
+    end = 0
+    out = {}
+    for name, e in sorted(header.items(), key=lambda kv: kv[1]["data_offsets"]):
+        b, e_ = e["data_offsets"]
+        assert b == end, "offsets not contiguous at " + name
+        end = e_
+        raw = bytearray(body[b:e_])
+        t = torch.frombuffer(raw, dtype=dt[e["dtype"]]) if raw else torch.empty(0, dtype=dt[e["dtype"]])
+        out[name] = t.reshape(e["shape"])
+    assert end == len(body), "data section length"
+    return out, meta
+
+
+def check_java_file():
+    """Checks nn/src/test/resources/safetensors/java_written.safetensors (written by jgrad's
+    SafeTensors.write, byte-compared by SafeTensorsInteropTest) loads in PyTorch with the values
+    the Java test wrote."""
+    t, meta = read(os.path.join(OUT, "java_written.safetensors"))
+    want = {
+        "w": torch.arange(6, dtype=torch.float32).reshape(2, 3) / 4,
+        "i": torch.tensor([-(2**63), 5], dtype=torch.int64),
+        "b": torch.tensor([True, False, True]),
+        "d": torch.tensor(2.5, dtype=torch.float64),
+        "e": torch.zeros(0, 2),
+        "n": torch.tensor([-7, 2**31 - 1], dtype=torch.int32),
+    }
+    assert meta == {"format": "pt", "written_by": "jgrad"}, meta
+    assert list(t) == sorted(want, key=list(t).index) and set(t) == set(want), list(t)
+    for k, v in want.items():
+        assert t[k].dtype == v.dtype and t[k].shape == v.shape and torch.equal(t[k], v), (k, t[k], v)
+    print("java_written.safetensors loads in torch: OK")
+
+
 if __name__ == "__main__":
     main()
+    if os.path.exists(os.path.join(OUT, "java_written.safetensors")):
+        check_java_file()

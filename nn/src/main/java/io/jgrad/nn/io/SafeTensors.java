@@ -35,6 +35,7 @@ public final class SafeTensors {
   public static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private static final int CHUNK = 1 << 20;
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private SafeTensors() {}
 
@@ -48,10 +49,11 @@ public final class SafeTensors {
     byte[] header = header(tensors, metadata);
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions like any new file.
+    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     boolean done = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
         ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
         writeFully(ch, len);
         writeFully(ch, ByteBuffer.wrap(header));

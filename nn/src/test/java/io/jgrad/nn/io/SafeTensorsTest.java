@@ -179,4 +179,14 @@ class SafeTensorsTest {
     assertTrue(e.getMessage().contains("non-empty"), e.getMessage());
     assertTrue(Files.notExists(f));
   }
+
+  @Test
+  void writtenFileGetsOrdinaryPermissions() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path f = dir.resolve("p.safetensors");
+    SafeTensors.write(f, Map.of("a", Tensor.of(1f)));
+    Path plain = Files.createFile(dir.resolve("plain"));
+    // not the owner-only 0600 of Files.createTempFile
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+  }
 }
