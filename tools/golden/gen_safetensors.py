@@ -79,7 +79,7 @@ def main():
     }
     meta = {"format": "pt", "note": "written by gen_safetensors.py \u00e9"}
     write(os.path.join(OUT, "torch_all.safetensors"), t, meta)
-    expected = {"metadata": meta, "tensors": {}}
+    expected = {"torch_version": torch.__version__, "metadata": meta, "tensors": {}}
     for name, x in t.items():
         code = CODES[x.dtype]
         if x.dtype in (torch.float16, torch.bfloat16):
