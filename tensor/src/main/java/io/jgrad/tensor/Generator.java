@@ -27,6 +27,16 @@ public final class Generator {
 
   public synchronized long seed() { return seed; }
 
+  /** Counters used so far: with {@link #seed()} it is the whole state (for checkpoints). */
+  public synchronized long offset() { return offset; }
+
+  /** Restores a state saved as (seed, offset), e.g. when resuming from a checkpoint. */
+  public synchronized void setState(long seed, long offset) {
+    if (offset < 0) throw new IllegalArgumentException("Generator offset must be >= 0, got " + offset);
+    this.seed = seed;
+    this.offset = offset;
+  }
+
   /** Reserves {@code count} counters and returns the first: the caller uses [first, first + count). */
   public synchronized long reserve(long count) {
     long first = offset;

@@ -243,4 +243,16 @@ class RandomTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, f);
     assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' lacks '" + part + "'");
   }
+
+  @org.junit.jupiter.api.Test
+  void savedStateResumesTheStream() {
+    Generator a = new Generator(77);
+    Tensor.rand(a, 10).close();
+    long seed = a.seed(), offset = a.offset();
+    double[] next = Tensor.rand(a, 5).toDoubleArray();
+    Generator b = new Generator(1);
+    b.setState(seed, offset);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(next, Tensor.rand(b, 5).toDoubleArray());
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> b.setState(1, -1));
+  }
 }
