@@ -1,6 +1,10 @@
 package io.jgrad.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,17 +14,43 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // The CPU pool reads jgrad.threads once, when it starts: set it before any tensor exists.
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--threads")) System.setProperty("jgrad.threads", args[i + 1]);
+      else if (args[i].startsWith("--threads=")) System.setProperty("jgrad.threads", args[i].substring(10));
+    }
     System.exit(run(args, System.out, System.err));
+  }
+
+  /** Only the CPU backend exists so far; --threads must be a positive integer (applied at startup by main). */
+  static void checkDevice(Options o) {
+    String d = o.str("device", "cpu").toLowerCase(Locale.ROOT);
+    if (!d.equals("cpu")) {
+      throw new IllegalArgumentException("--device " + d + ": the " + d + " backend is not available yet; use --device cpu");
+    }
+    int t = o.positiveInt("threads", 1);
+    if (o.has("threads") && t != io.jgrad.tensor.cpu.Parallel.threads()) {
+      System.err.println("note: --threads " + t + " is applied at JVM startup (bin/jgrad); this process already runs "
+          + io.jgrad.tensor.cpu.Parallel.threads() + " threads");
+    }
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     String cmd = args.length == 0 ? "demo" : args[0];
     try {
-      Map<String, String> opts = options(args);
       switch (cmd) {
         case "demo" -> {
+          Map<String, String> opts = options(args);
           DigitsDemo.run(intOpt(opts, "epochs", 30), intOpt(opts, "batch", 32), intOpt(opts, "hidden", 64),
               doubleOpt(opts, "lr", 0.05), momentumOpt(opts), longOpt(opts, "seed", 42), out);
+          return 0;
+        }
+        case "train" -> {
+          TrainCommand.run(Options.parse(rest(args), Options.TRAIN_KEYS, cmd), out);
+          return 0;
+        }
+        case "eval" -> {
+          EvalCommand.run(Options.parse(rest(args), Options.EVAL_KEYS, cmd), out);
           return 0;
         }
         case "help", "--help", "-h" -> {
@@ -33,10 +63,20 @@ public final class Main {
           return 2;
         }
       }
-    } catch (IllegalArgumentException e) {
-      err.println("jgrad " + cmd + ": " + e.getMessage());
+    } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
+      err.println("jgrad " + cmd + ": " + message(e));
       return 2;
     }
+  }
+
+  private static List<String> rest(String[] args) { return Arrays.asList(args).subList(1, args.length); }
+
+  /** The message, with the cause's when it adds something; the exception class when there is no message. */
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) m = "file not found: " + m;
+    if (e instanceof UncheckedIOException u && u.getCause() != null) m = m + ": " + message(u.getCause());
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   private static Map<String, String> options(String[] args) {
@@ -100,6 +140,13 @@ public final class Main {
     p.println("usage: bin/jgrad <command> [--key value ...]");
     p.println("  demo   train an MLP on the embedded digits dataset with autograd (default command)");
     p.println("         --epochs 30 --batch 32 --hidden 64 --lr 0.05 --momentum 0.9 --seed 42");
+    p.println("  train  train a network; with no options: an MLP on the embedded digits (writes runs/<time>/)");
+    p.println("         --dataset digits|fashion-mnist|csv  --data-dir DIR (fashion-mnist)");
+    p.println("         --train F --test F --label-column N --header (csv)");
+    p.println("         --model mlp|cnn --loss cross-entropy --optimizer sgd|adam|adamw --lr X --momentum X");
+    p.println("         --weight-decay X --schedule none|step|cosine|onecycle --epochs N --batch-size N --seed N");
+    p.println("         --threads N --device cpu --out DIR --resume CHECKPOINT");
+    p.println("  eval   --checkpoint F [--dataset ... --test F]: loss and accuracy on the test set");
     p.println("  help   this text");
   }
 }

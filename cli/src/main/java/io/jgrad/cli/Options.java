@@ -1,0 +1,124 @@
+package io.jgrad.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parsed {@code --key value} options of {@code jgrad train} / {@code jgrad eval}. Flags without a
+ * value ({@code --header}) are listed in {@link #FLAGS}. Unknown keys are an error naming the key.
+ */
+public final class Options {
+  static final Set<String> FLAGS = Set.of("header");
+  static final Set<String> TRAIN_KEYS = Set.of("dataset", "data-dir", "train", "test", "label-column", "header", "model",
+      "loss", "optimizer", "lr", "momentum", "weight-decay", "schedule", "epochs", "batch-size", "seed", "threads", "device",
+      "out", "resume");
+  static final Set<String> EVAL_KEYS = Set.of("checkpoint", "dataset", "data-dir", "test", "label-column", "header", "model",
+      "batch-size", "threads", "device");
+
+  private final Map<String, String> values;
+
+  private Options(Map<String, String> values) { this.values = values; }
+
+  /** Parses {@code args} (the command name excluded) against the allowed keys. */
+  public static Options parse(List<String> args, Set<String> allowed, String command) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (!a.startsWith("--") || a.length() == 2) throw new IllegalArgumentException("expected an option --key, got '" + a + "'");
+      String key = a.substring(2).toLowerCase(Locale.ROOT);
+      String value = null;
+      int eq = key.indexOf('=');
+      if (eq >= 0) {
+        value = a.substring(2 + eq + 1);
+        key = key.substring(0, eq);
+      }
+      if (!allowed.contains(key)) throw new IllegalArgumentException("unknown option --" + key + " (see bin/jgrad help)");
+      if (value == null) {
+        if (FLAGS.contains(key)) value = "true";
+        else if (i + 1 >= args.size()) throw new IllegalArgumentException("option --" + key + " needs a value");
+        else value = args.get(++i);
+      }
+      m.put(key, value);
+    }
+    return new Options(m);
+  }
+
+  /** An empty option set (all defaults). */
+  public static Options empty() { return new Options(new LinkedHashMap<>()); }
+
+  public boolean has(String key) { return values.containsKey(key); }
+
+  /** Adds {@code value} for {@code key} only when it is not given. */
+  public void putDefault(String key, String value) { values.putIfAbsent(key, value); }
+
+  public String str(String key, String dflt) { return values.getOrDefault(key, dflt); }
+
+  /** The value, which must be one of {@code choices}. */
+  public String choice(String key, String dflt, String... choices) {
+    String v = str(key, dflt).toLowerCase(Locale.ROOT);
+    for (String c : choices) if (c.equals(v)) return v;
+    throw new IllegalArgumentException("--" + key + " must be one of " + String.join("|", choices) + ", got '" + v + "'");
+  }
+
+  public boolean flag(String key) {
+    String v = str(key, "false");
+    if (v.equalsIgnoreCase("true")) return true;
+    if (v.equalsIgnoreCase("false")) return false;
+    throw new IllegalArgumentException("--" + key + " is a flag (true|false), got '" + v + "'");
+  }
+
+  public int positiveInt(String key, int dflt) {
+    String v = values.get(key);
+    if (v == null) return dflt;
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n <= 0) throw new NumberFormatException();
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be a positive integer, got '" + v + "'");
+    }
+  }
+
+  public int integer(String key, int dflt) {
+    String v = values.get(key);
+    if (v == null) return dflt;
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be an integer, got '" + v + "'");
+    }
+  }
+
+  public long longValue(String key, long dflt) {
+    String v = values.get(key);
+    if (v == null) return dflt;
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be an integer, got '" + v + "'");
+    }
+  }
+
+  /** A finite number in [min, max) ({@code minInclusive} decides whether min itself is allowed). */
+  public double number(String key, double dflt, double min, boolean minInclusive, double max) {
+    String v = values.get(key);
+    if (v == null) return dflt;
+    double d;
+    try {
+      d = Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      d = Double.NaN;
+    }
+    boolean ok = Double.isFinite(d) && (minInclusive ? d >= min : d > min) && d < max;
+    if (!ok) {
+      throw new IllegalArgumentException("--" + key + " must be a number in " + (minInclusive ? "[" : "(") + min + ", "
+          + (max == Double.POSITIVE_INFINITY ? "inf" : String.valueOf(max)) + "), got '" + v + "'");
+    }
+    return d;
+  }
+
+  public Map<String, String> asMap() { return new LinkedHashMap<>(values); }
+}

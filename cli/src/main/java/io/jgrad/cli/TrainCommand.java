@@ -1,0 +1,103 @@
+package io.jgrad.cli;
+
+import io.jgrad.losses.Losses;
+import io.jgrad.nn.Module;
+import io.jgrad.nn.data.DataLoader;
+import io.jgrad.nn.io.Checkpoint;
+import io.jgrad.nn.io.OptimizerStates;
+import io.jgrad.nn.optim.Optimizer;
+import io.jgrad.nn.train.CheckpointSaver;
+import io.jgrad.nn.train.ConsoleProgress;
+import io.jgrad.nn.train.CurvePlot;
+import io.jgrad.nn.train.History;
+import io.jgrad.nn.train.Metrics;
+import io.jgrad.nn.train.MetricsCsv;
+import io.jgrad.nn.train.MetricsJsonl;
+import io.jgrad.nn.train.Trainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * {@code jgrad train}: loads a dataset, builds the model and optimizer, runs the {@link Trainer}
+ * with progress, metrics (CSV, JSONL), curves (PNG, SVG) and checkpoints (best and last) written
+ * to the output directory, then prints the test loss and accuracy and where the files are.
+ */
+public final class TrainCommand {
+  /** What a run ended with. */
+  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds) {}
+
+  private TrainCommand() {}
+
+  public static Result run(Options o, PrintStream out) throws IOException {
+    long t0 = System.nanoTime();
+    Main.checkDevice(o);
+    String modelKind = o.choice("model", "mlp", "mlp", "cnn");
+    o.choice("loss", "cross-entropy", "cross-entropy");
+    String optName = o.choice("optimizer", "adamw", "sgd", "adam", "adamw");
+    String sched = o.choice("schedule", "none", "none", "step", "cosine", "onecycle");
+    double lr = o.number("lr", optName.equals("sgd") ? 0.05 : 1e-3, 0, false, Double.POSITIVE_INFINITY);
+    double momentum = o.number("momentum", 0.9, 0, true, 1);
+    double wd = o.number("weight-decay", optName.equals("adamw") ? 1e-4 : 0, 0, true, Double.POSITIVE_INFINITY);
+    int epochs = o.positiveInt("epochs", 20);
+    int batch = o.positiveInt("batch-size", 32);
+    long seed = o.longValue("seed", 42);
+    Path dir = o.has("out") ? Path.of(o.str("out", ""))
+        : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Checkpoint resume = o.has("resume") ? RunConfig.loadCheckpoint(Path.of(o.str("resume", ""))) : null;
+
+    DataSources.Data data = DataSources.load(o, true);
+    Module model = Models.build(modelKind, data.exampleShape(), data.classes(), seed);
+    Optimizer opt = Optimizers.build(optName, model.parameters(), lr, momentum, wd);
+    DataLoader train = DataLoader.builder(data.train(), batch).shuffle(true).seed(seed).build();
+    DataLoader test = DataLoader.builder(data.test(), 256).build();
+    Optimizers.Schedule schedule = Optimizers.schedule(sched, opt, lr, epochs, train.numBatches());
+
+    int startEpoch = 1;
+    if (resume != null) {
+      resume.loadInto(model.stateDict());
+      if (!resume.optimizer().isEmpty() || resume.metadata().containsKey(OptimizerStates.METADATA_KEY)) {
+        opt.loadStateDict(OptimizerStates.fromCheckpoint(resume));
+      }
+      startEpoch = RunConfig.epochOf(resume, train.numBatches()) + 1;
+      if (startEpoch > epochs) {
+        throw new IllegalArgumentException("--resume: the checkpoint is at epoch " + (startEpoch - 1) + ", already at --epochs "
+            + epochs + "; pass a larger --epochs to continue");
+      }
+      // Bring the schedule to where it was (its state is not in the checkpoint).
+      if (schedule != null) {
+        long n = schedule.perStep() ? (long) (startEpoch - 1) * train.numBatches() : startEpoch - 1;
+        for (long i = 0; i < n; i++) schedule.scheduler().step();
+      }
+    }
+
+    Files.createDirectories(dir);
+    RunConfig.write(dir, o, modelKind, data);
+    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %d test examples, %d classes; model %s (%,d parameters); %s lr=%g%s; "
+            + "epochs %d%s, batch %d, seed %d, %d threads%n", data.name(), data.train().size(), data.test().size(), data.classes(),
+        modelKind, model.parameterCount(), optName, lr, sched.equals("none") ? "" : ", schedule " + sched, epochs,
+        startEpoch > 1 ? " (resuming at " + startEpoch + ")" : "", batch, seed, io.jgrad.tensor.cpu.Parallel.threads());
+
+    Path csv = dir.resolve("metrics.csv"), jsonl = dir.resolve("metrics.jsonl");
+    Path png = dir.resolve("curves.png"), svg = dir.resolve("curves.svg");
+    Trainer.Builder b = Trainer.builder(model, opt, Losses::crossEntropy).epochs(epochs).startEpoch(startEpoch)
+        .callbacks(ConsoleProgress.auto(out), new MetricsCsv(csv), new MetricsJsonl(jsonl), new CurvePlot(png, svg),
+            new CheckpointSaver(dir, 1, "val_accuracy"));
+    if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
+    Trainer trainer = b.build();
+    History h = trainer.fit(train, test);
+    Metrics m = trainer.evaluate(test);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
+    if (h.stoppedEarly()) out.println("stopped early: " + h.stopReason());
+    out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s%n", 100 * m.accuracy(), m.loss(), last, secs);
+    out.println("checkpoints: " + dir.resolve("best.safetensors") + " (best), last epoch in " + dir);
+    out.println("metrics:     " + csv + ", " + jsonl);
+    out.println("curves:      " + png + ", " + svg);
+    return new Result(m.loss(), m.accuracy(), dir, last, secs);
+  }
+}
