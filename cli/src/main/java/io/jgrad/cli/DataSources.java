@@ -63,13 +63,12 @@ public final class DataSources {
   static Data csv(Options o, boolean needTrain) {
     int labelColumn = o.integer("label-column", -1);
     boolean header = o.flag("header");
+    Path trainFile = needTrain ? file(o, "train") : null;
     Path testFile = file(o, "test");
+    CsvData train = needTrain ? Csv.read(trainFile, labelColumn, header) : null;
     CsvData test = Csv.read(testFile, labelColumn, header);
-    CsvData train = null;
     int classes;
     if (needTrain) {
-      Path trainFile = file(o, "train");
-      train = Csv.read(trainFile, labelColumn, header);
       classes = checkLabels(new TensorDataset(train.features(), train.labels()), 0, "CSV " + trainFile) ;
       int ft = train.features().shape()[1], fs = test.features().shape()[1];
       if (ft != fs) {

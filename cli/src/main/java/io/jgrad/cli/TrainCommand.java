@@ -6,13 +6,8 @@ import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.io.Checkpoint;
 import io.jgrad.nn.io.OptimizerStates;
 import io.jgrad.nn.optim.Optimizer;
-import io.jgrad.nn.train.CheckpointSaver;
-import io.jgrad.nn.train.ConsoleProgress;
-import io.jgrad.nn.train.CurvePlot;
 import io.jgrad.nn.train.History;
 import io.jgrad.nn.train.Metrics;
-import io.jgrad.nn.train.MetricsCsv;
-import io.jgrad.nn.train.MetricsJsonl;
 import io.jgrad.nn.train.Trainer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,8 +80,7 @@ public final class TrainCommand {
     Path csv = dir.resolve("metrics.csv"), jsonl = dir.resolve("metrics.jsonl");
     Path png = dir.resolve("curves.png"), svg = dir.resolve("curves.svg");
     Trainer.Builder b = Trainer.builder(model, opt, Losses::crossEntropy).epochs(epochs).startEpoch(startEpoch)
-        .callbacks(ConsoleProgress.auto(out), new MetricsCsv(csv), new MetricsJsonl(jsonl), new CurvePlot(png, svg),
-            new CheckpointSaver(dir, 1, "val_accuracy"));
+        .callbacks(RunCallbacks.of(dir, out, csv, jsonl, png, svg, seed));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
     Trainer trainer = b.build();
     History h = trainer.fit(train, test);
@@ -95,7 +89,7 @@ public final class TrainCommand {
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
     if (h.stoppedEarly()) out.println("stopped early: " + h.stopReason());
     out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s%n", 100 * m.accuracy(), m.loss(), last, secs);
-    out.println("checkpoints: " + dir.resolve("best.safetensors") + " (best), last epoch in " + dir);
+    out.println("checkpoints: " + dir.resolve("best.safetensors") + " (best), " + dir.resolve(LastCheckpoint.FILE) + " (last; --resume it)");
     out.println("metrics:     " + csv + ", " + jsonl);
     out.println("curves:      " + png + ", " + svg);
     return new Result(m.loss(), m.accuracy(), dir, last, secs);
