@@ -1,8 +1,10 @@
 package io.jgrad.cli;
 
 import io.jgrad.nn.train.Callback;
+import io.jgrad.nn.train.CheckpointSaver;
 import io.jgrad.nn.train.EpochResult;
 import io.jgrad.nn.train.TrainerState;
+import io.jgrad.tensor.Generator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +13,7 @@ import java.util.Locale;
 final class RunCallbacks {
   private RunCallbacks() {}
 
-  static Callback[] of(Path dir, PrintStream out, Path csv, Path jsonl, Path png, Path svg, long seed) {
+  static Callback[] of(Path dir, PrintStream out, Path csv, Path jsonl, Path png, Path svg, Generator shuffle) {
     Callback progress = new Callback() {
       @Override
       public void onEpochEnd(TrainerState s, EpochResult r) {
@@ -19,6 +21,6 @@ final class RunCallbacks {
             s.epochs(), r.trainLoss(), 100 * r.trainAccuracy(), r.validation().loss(), 100 * r.validation().accuracy(), r.seconds());
       }
     };
-    return new Callback[] {progress, new LastCheckpoint(dir, seed)};
+    return new Callback[] {progress, new CheckpointSaver(dir, 1, "val_accuracy").generator(shuffle)};
   }
 }

@@ -51,9 +51,9 @@ final class RunConfig {
     return Checkpoint.load(file);
   }
 
-  /** The epoch a checkpoint was taken at: its metadata "epoch" when present, else step / batches per epoch. */
+  /** The epoch a checkpoint was taken at: its metadata "train.epoch" (CheckpointSaver) when present, else step / batches per epoch. */
   static int epochOf(Checkpoint c, int batchesPerEpoch) {
-    String e = c.metadata().get("epoch");
+    String e = c.metadata().getOrDefault("train.epoch", c.metadata().get("epoch"));
     if (e != null) {
       try {
         return Integer.parseInt(e.trim());

@@ -6,9 +6,11 @@ import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.io.Checkpoint;
 import io.jgrad.nn.io.OptimizerStates;
 import io.jgrad.nn.optim.Optimizer;
+import io.jgrad.nn.train.CheckpointSaver;
 import io.jgrad.nn.train.History;
 import io.jgrad.nn.train.Metrics;
 import io.jgrad.nn.train.Trainer;
+import io.jgrad.tensor.Generator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -48,7 +50,8 @@ public final class TrainCommand {
     DataSources.Data data = DataSources.load(o, true);
     Module model = Models.build(modelKind, data.exampleShape(), data.classes(), seed);
     Optimizer opt = Optimizers.build(optName, model.parameters(), lr, momentum, wd);
-    DataLoader train = DataLoader.builder(data.train(), batch).shuffle(true).seed(seed).build();
+    Generator shuffle = new Generator(seed);
+    DataLoader train = DataLoader.builder(data.train(), batch).shuffle(true).generator(shuffle).build();
     DataLoader test = DataLoader.builder(data.test(), 256).build();
     Optimizers.Schedule schedule = Optimizers.schedule(sched, opt, lr, epochs, train.numBatches());
 
@@ -59,6 +62,7 @@ public final class TrainCommand {
         opt.loadStateDict(OptimizerStates.fromCheckpoint(resume));
       }
       startEpoch = RunConfig.epochOf(resume, train.numBatches()) + 1;
+      shuffle.setState(resume.seed(), resume.rngOffset());
       if (startEpoch > epochs) {
         throw new IllegalArgumentException("--resume: the checkpoint is at epoch " + (startEpoch - 1) + ", already at --epochs "
             + epochs + "; pass a larger --epochs to continue");
@@ -80,7 +84,7 @@ public final class TrainCommand {
     Path csv = dir.resolve("metrics.csv"), jsonl = dir.resolve("metrics.jsonl");
     Path png = dir.resolve("curves.png"), svg = dir.resolve("curves.svg");
     Trainer.Builder b = Trainer.builder(model, opt, Losses::crossEntropy).epochs(epochs).startEpoch(startEpoch)
-        .callbacks(RunCallbacks.of(dir, out, csv, jsonl, png, svg, seed));
+        .callbacks(RunCallbacks.of(dir, out, csv, jsonl, png, svg, shuffle));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
     Trainer trainer = b.build();
     History h = trainer.fit(train, test);
@@ -89,7 +93,8 @@ public final class TrainCommand {
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
     if (h.stoppedEarly()) out.println("stopped early: " + h.stopReason());
     out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s%n", 100 * m.accuracy(), m.loss(), last, secs);
-    out.println("checkpoints: " + dir.resolve("best.safetensors") + " (best), " + dir.resolve(LastCheckpoint.FILE) + " (last; --resume it)");
+    out.println("checkpoints: " + dir.resolve(CheckpointSaver.BEST) + " (best), " + dir.resolve(CheckpointSaver.epochFileName(last))
+        + " (last; --resume it)");
     out.println("metrics:     " + csv + ", " + jsonl);
     out.println("curves:      " + png + ", " + svg);
     return new Result(m.loss(), m.accuracy(), dir, last, secs);

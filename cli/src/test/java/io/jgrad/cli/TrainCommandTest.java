@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
-  static final List<String> RUN_FILES = List.of("last.safetensors", "run.properties");
+  static final List<String> RUN_FILES = List.of("best.safetensors", "epoch-004.safetensors", "run.properties");
   @TempDir Path tmp;
 
   private static Options opts(String... a) { return Options.parse(List.of(a), Options.TRAIN_KEYS, "train"); }
@@ -63,9 +63,10 @@ class TrainCommandTest {
   }
 
   static Path lastCheckpoint(Path dir) throws IOException {
-    Path p = dir.resolve(LastCheckpoint.FILE);
-    assertTrue(Files.isRegularFile(p), "no " + p + ": " + list(dir));
-    return p;
+    try (var s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().matches("epoch-\\d+\\.safetensors")).sorted().reduce((a, b) -> b)
+          .orElseThrow(() -> new AssertionError("no epoch-NNN.safetensors in " + dir));
+    }
   }
 
   static String list(Path dir) throws IOException {
