@@ -27,7 +27,7 @@ public final class EvalCommand {
     Path file = Path.of(o.str("checkpoint", ""));
     Checkpoint c = RunConfig.loadCheckpoint(file);
     RunConfig.applyDefaults(file, o);
-    String kind = o.choice("model", "mlp", "mlp", "cnn");
+    String kind = o.choice("model", o.str("dataset", "digits").equalsIgnoreCase("digits") ? "cnn" : "mlp", "mlp", "cnn");
     DataSources.Data data = DataSources.load(o, false);
     int classes = data.classes() > 0 ? data.classes() : o.positiveInt("classes", 10);
     Module model = Models.build(kind, data.exampleShape(), classes, 0);

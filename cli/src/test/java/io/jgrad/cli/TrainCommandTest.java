@@ -29,7 +29,7 @@ class TrainCommandTest {
     Path out = tmp.resolve("run");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TrainCommand.Result r = TrainCommand.run(opts("--epochs", "4", "--out", out.toString(), "--seed", "3"), sink(log));
-    // An MLP reaches ~90% on digits within 4 epochs of AdamW; chance is 10%.
+    // The default CNN reaches ~95% on digits within 4 epochs of AdamW; chance is 10%.
     assertTrue(r.testAccuracy() > 0.85, "accuracy " + r.testAccuracy() + "\n" + log);
     assertEquals(4, r.lastEpoch());
     for (String f : RUN_FILES) {
@@ -58,8 +58,8 @@ class TrainCommandTest {
     assertTrue(r2.testAccuracy() > 0.85, "resumed accuracy " + r2.testAccuracy());
 
     // a checkpoint of another model: the error names the mismatching keys
-    String err = OptionsTest.assertCli(2, "does not match", "eval", "--checkpoint", last.toString(), "--model", "cnn");
-    assertTrue(err.contains("0.weight") || err.contains("1.weight"), err);
+    String err = OptionsTest.assertCli(2, "does not match", "eval", "--checkpoint", last.toString(), "--model", "mlp");
+    assertTrue(err.contains("unexpected [") && err.contains("4.weight"), err);
   }
 
   static Path lastCheckpoint(Path dir) throws IOException {
@@ -131,9 +131,9 @@ class TrainCommandTest {
   }
 
   @Test
-  void cnnOnDigitsBuildsAndLearns() throws IOException {
-    TrainCommand.Result r = TrainCommand.run(opts("--model", "cnn", "--epochs", "1", "--out", tmp.resolve("cnn").toString()),
+  void mlpOnDigitsLearns() throws IOException {
+    TrainCommand.Result r = TrainCommand.run(opts("--model", "mlp", "--epochs", "3", "--out", tmp.resolve("mlp").toString()),
         sink(new ByteArrayOutputStream()));
-    assertTrue(r.testAccuracy() > 0.3, "accuracy after 1 epoch " + r.testAccuracy());
+    assertTrue(r.testAccuracy() > 0.8, "accuracy after 3 epochs " + r.testAccuracy());
   }
 }
