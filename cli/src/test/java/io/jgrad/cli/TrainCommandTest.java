@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
-  static final List<String> RUN_FILES = List.of("best.safetensors", "epoch-004.safetensors", "run.properties");
+  static final List<String> RUN_FILES = List.of("best.safetensors", "epoch-004.safetensors", "run.properties", "metrics.csv", "metrics.jsonl", "curves.png", "curves.svg");
   @TempDir Path tmp;
 
   private static Options opts(String... a) { return Options.parse(List.of(a), Options.TRAIN_KEYS, "train"); }
