@@ -57,7 +57,7 @@ public final class DataSources {
     int[] s = test.features().shape();
     if (train != null) checkLabels(train, 10, "Fashion-MNIST training labels");
     checkLabels(test, 10, "Fashion-MNIST test labels");
-    return new Data("fashion-mnist (28x28)", train, test, new int[] {1, s[1], s[2]}, 10);
+    return new Data("fashion-mnist (" + s[1] + "x" + s[2] + ")", train, test, new int[] {1, s[1], s[2]}, 10);
   }
 
   static Data csv(Options o, boolean needTrain) {
