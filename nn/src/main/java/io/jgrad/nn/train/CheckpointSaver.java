@@ -59,10 +59,27 @@ public final class CheckpointSaver implements Callback {
   /** The file name of epoch {@code epoch}'s checkpoint ({@code epoch-007.safetensors}). */
   public static String epochFileName(int epoch) { return String.format("epoch-%03d.safetensors", epoch); }
 
+  /**
+   * Resets the best value; on a resumed run (first epoch > 1) it starts from the value recorded
+   * in an existing {@code best.safetensors} with the same monitor, so a worse epoch does not
+   * replace the earlier run's best. An unreadable best file is treated as absent.
+   */
   @Override
   public void onTrainStart(TrainerState s) {
     best = Double.NaN;
     bestEpoch = 0;
+    Path b = bestPath();
+    if (s.epoch() <= 1 || !Files.isRegularFile(b)) return;
+    try {
+      Map<String, String> meta = Checkpoint.load(b).metadata();
+      if (monitor.name().equals(meta.get("train.monitor"))) {
+        best = Double.parseDouble(meta.get("train.value"));
+        bestEpoch = Integer.parseInt(meta.get("train.epoch"));
+      }
+    } catch (IOException | RuntimeException e) {
+      best = Double.NaN;
+      bestEpoch = 0;
+    }
   }
 
   @Override

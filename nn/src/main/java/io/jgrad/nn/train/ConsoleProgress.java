@@ -27,9 +27,14 @@ public final class ConsoleProgress implements Callback {
     this.interactive = interactive;
   }
 
-  /** Interactive when a console is attached and the environment variable CI is unset. */
+  /**
+   * Interactive when a console is attached and the environment variable CI is unset. (Since
+   * JDK 22 {@code System.console()} is non-null even when output is redirected, so its
+   * {@code isTerminal()} is what tells a terminal from a pipe or file.)
+   */
   public static ConsoleProgress auto(PrintStream out) {
-    return new ConsoleProgress(out, System.console() != null && System.getenv("CI") == null);
+    java.io.Console c = System.console();
+    return new ConsoleProgress(out, c != null && c.isTerminal() && System.getenv("CI") == null);
   }
 
   public boolean interactive() { return interactive; }

@@ -89,11 +89,11 @@ public final class CurvePlot implements Callback {
 
   static void draw(PlotCanvas c, List<EpochResult> epochs) {
     double half = WIDTH / 2.0;
-    panel(c, epochs, 0, half, "loss", r -> r.trainLoss(), r -> r.validation() == null ? Double.NaN : r.validation().loss());
-    panel(c, epochs, half, half, "accuracy", r -> r.trainAccuracy(), r -> r.validation() == null ? Double.NaN : r.validation().accuracy());
+    panel(c, epochs, 0, half, "loss", true, r -> r.trainLoss(), r -> r.validation() == null ? Double.NaN : r.validation().loss());
+    panel(c, epochs, half, half, "accuracy", false, r -> r.trainAccuracy(), r -> r.validation() == null ? Double.NaN : r.validation().accuracy());
   }
 
-  private static void panel(PlotCanvas c, List<EpochResult> epochs, double x0, double w, String title,
+  private static void panel(PlotCanvas c, List<EpochResult> epochs, double x0, double w, String title, boolean lowerIsBetter,
                             ToDoubleFunction<EpochResult> train, ToDoubleFunction<EpochResult> val) {
     double left = x0 + 64;
     double right = x0 + w - 20;
@@ -161,8 +161,10 @@ public final class CurvePlot implements Callback {
 
     curve(c, ex, tr, px, py, TRAIN);
     curve(c, ex, va, px, py, VAL);
-    legend(c, right - 110, top + 8, "train", TRAIN);
-    if (hasFinite(va)) legend(c, right - 110, top + 26, "validation", VAL);
+    // Loss falls and accuracy rises, so the legend goes where the curves usually are not.
+    double ly = lowerIsBetter ? top + 8 : bottom - 30;
+    legend(c, right - 110, ly, "train", TRAIN);
+    if (hasFinite(va)) legend(c, right - 110, ly + 18, "validation", VAL);
   }
 
   private static boolean hasFinite(double[] v) {

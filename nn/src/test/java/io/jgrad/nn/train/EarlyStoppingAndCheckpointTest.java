@@ -113,4 +113,32 @@ class EarlyStoppingAndCheckpointTest {
     last.loadInto(fresh2.stateDict());
     assertEquals(h.last().validation(), Trainer.builder(fresh2, opt2, Fixtures::crossEntropy).build().evaluate(vl));
   }
+
+  @Test
+  void resumedRunKeepsTheEarlierBestUnlessBeaten(@TempDir Path dir) throws Exception {
+    Module m = Fixtures.mlp(3);
+    Adam opt = new Adam(m.parameters(), 0.05);
+    CheckpointSaver first = new CheckpointSaver(dir, 0, "val_accuracy");
+    DataLoader vl = Fixtures.loader(val, 100, false);
+    Trainer.builder(m, opt, Fixtures::crossEntropy).epochs(3).callbacks(first).build().fit(Fixtures.loader(train, 50, true), vl);
+    double bestAcc = first.best();
+    assertTrue(bestAcc > 0.9, "accuracy " + bestAcc);
+    byte[] before = Files.readAllBytes(first.bestPath());
+    // Resume with a model made worse (lr 0 keeps it there): its accuracy does not beat the saved best.
+    Module worse = Fixtures.mlp(77);
+    CheckpointSaver resumed = new CheckpointSaver(dir, 0, "val_accuracy");
+    Trainer.builder(worse, new SGD(worse.parameters(), 0.0), Fixtures::crossEntropy).epochs(5).startEpoch(4).callbacks(resumed).build()
+        .fit(Fixtures.loader(train, 50, true), vl);
+    double worseAcc = Trainer.builder(worse, new SGD(worse.parameters(), 0.0), Fixtures::crossEntropy).build().evaluate(vl).accuracy();
+    assertTrue(worseAcc < bestAcc, worseAcc + " vs " + bestAcc);
+    assertEquals(bestAcc, resumed.best());
+    assertEquals(first.bestEpoch(), resumed.bestEpoch());
+    assertArrayEquals(before, Files.readAllBytes(resumed.bestPath()));
+    // A fresh run (epoch 1) ignores the old best.
+    CheckpointSaver fresh = new CheckpointSaver(dir, 0, "val_accuracy");
+    Trainer.builder(worse, new SGD(worse.parameters(), 0.0), Fixtures::crossEntropy).epochs(1).callbacks(fresh).build()
+        .fit(Fixtures.loader(train, 50, true), vl);
+    assertEquals(worseAcc, fresh.best());
+    assertEquals(1, fresh.bestEpoch());
+  }
 }
