@@ -78,7 +78,7 @@ public final class TrainCommand {
 
     Files.createDirectories(dir);
     RunConfig.write(dir, o, modelKind, data);
-    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %d test examples, %d classes; model %s (%,d parameters); %s lr=%g%s; "
+    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %d test examples, %d classes; model %s (%,d parameters); %s lr=%.3g%s; "
             + "epochs %d%s, batch %d, seed %d, %d threads%n", data.name(), data.train().size(), data.test().size(), data.classes(),
         modelKind, model.parameterCount(), optName, lr, sched.equals("none") ? "" : ", schedule " + sched, epochs,
         startEpoch > 1 ? " (resuming at " + startEpoch + ")" : "", batch, seed, io.jgrad.tensor.cpu.Parallel.threads());

@@ -96,7 +96,7 @@ public final class ConsoleProgress implements Callback {
       b.append(String.format(Locale.ROOT, "  val loss %.4f", r.validation().loss()));
       if (!Double.isNaN(r.validation().accuracy())) b.append(String.format(Locale.ROOT, " acc %.2f%%", 100 * r.validation().accuracy()));
     }
-    b.append("  lr ").append(r.learningRate());
+    b.append("  lr ").append(shortNumber(r.learningRate()));
     b.append(String.format(Locale.ROOT, "  %.1f s", r.seconds()));
     if (r.seconds() > 0) b.append(String.format(Locale.ROOT, "  %.0f items/s", s.epochExamples() / r.seconds()));
     return b.toString();
@@ -110,5 +110,11 @@ public final class ConsoleProgress implements Callback {
     long m = t / 60 % 60;
     long sec = t % 60;
     return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
+  }
+
+  /** Three significant digits without trailing zeros: 0.003, 0.000328, 0.1. */
+  static String shortNumber(double v) {
+    if (!Double.isFinite(v)) return Double.toString(v);
+    return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
   }
 }
