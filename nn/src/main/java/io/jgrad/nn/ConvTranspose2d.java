@@ -1,6 +1,5 @@
 package io.jgrad.nn;
 
-import io.jgrad.nn.init.FanMode;
 import io.jgrad.nn.init.Init;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
@@ -38,13 +37,8 @@ public class ConvTranspose2d extends Module {
     this.outputPadding = outputPadding.clone();
     this.dilation = dilation.clone();
     weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), inChannels, outChannels / groups, kernel[0], kernel[1])));
-    Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
     this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outChannels))) : null;
-    if (bias) {
-      int fanIn = Init.fans(weight)[0];
-      double b = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-      Init.uniform(this.bias, -b, b, g);
-    }
+    Init.layerDefaults(weight, this.bias, g);
   }
 
   public Tensor weight() { return weight; }

@@ -1,6 +1,5 @@
 package io.jgrad.nn;
 
-import io.jgrad.nn.init.FanMode;
 import io.jgrad.nn.init.Init;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
@@ -26,14 +25,8 @@ public class Linear extends Module {
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
     weight = registerParameter("weight", untracked(() -> Tensor.zeros(defaultDType(), outFeatures, inFeatures)));
-    Init.kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
-    if (bias) {
-      this.bias = registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outFeatures)));
-      double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-      Init.uniform(this.bias, -bound, bound, g);
-    } else {
-      this.bias = null;
-    }
+    this.bias = bias ? registerParameter("bias", untracked(() -> Tensor.zeros(defaultDType(), outFeatures))) : null;
+    Init.layerDefaults(weight, this.bias, g);
   }
 
   public Tensor weight() { return weight; }

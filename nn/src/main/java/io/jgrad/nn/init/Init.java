@@ -109,6 +109,19 @@ public final class Init {
   }
 
   /**
+   * PyTorch's default initialisation of Linear and convolution layers ({@code reset_parameters}):
+   * weight ~ kaiming_uniform(a = sqrt(5)), bias ~ U(-1/sqrt(fanIn), 1/sqrt(fanIn)) (bias may be null).
+   */
+  public static void layerDefaults(Tensor weight, Tensor bias, Generator g) {
+    kaimingUniform(weight, Math.sqrt(5), FanMode.FAN_IN, "leaky_relu", g);
+    if (bias != null) {
+      int fanIn = fans(weight)[0];
+      double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+      uniform(bias, -bound, bound, g);
+    }
+  }
+
+  /**
    * A (semi-)orthogonal matrix times {@code gain}: the Q factor of a Gaussian matrix with R's
    * diagonal made positive (QR by modified Gram-Schmidt in float64 on the host). Tensors with more
    * than 2 dimensions are flattened to [size(0), numel / size(0)].
