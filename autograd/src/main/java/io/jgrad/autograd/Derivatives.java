@@ -21,6 +21,8 @@ public final class Derivatives {
     IndexingDerivatives.register(TABLE);
     LinalgDerivatives.register(TABLE);
     ConvDerivatives.register(TABLE);
+    DecompositionDerivatives.register(TABLE);
+    SpectralDerivatives.register(TABLE);
   }
 
   private Derivatives() {}
