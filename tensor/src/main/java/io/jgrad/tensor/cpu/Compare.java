@@ -36,8 +36,9 @@ final class Compare {
 
   private static int logical(boolean x, boolean y) { return 1 << ((x ? 1 : 0) | (y ? 2 : 0)); }
 
-  /** One row: o[oo + i*os] = op(a[ao + i*as], b[bo + i*bs]) for i < n. */
-  static void row(BinaryOp op, Object a, int ao, int as, Object b, int bo, int bs, byte[] o, int oo, int os, int n) {
+  /** One row: o[oo + i*os] = op(a[ao + i*as], b[bo + i*bs]) for i < n; {@code vector} allows the Vector API twin. */
+  static void row(BinaryOp op, Object a, int ao, int as, Object b, int bo, int bs, byte[] o, int oo, int os, int n,
+      boolean vector) {
     int m = accepted(op);
     boolean logical = op == BinaryOp.LOGICAL_AND || op == BinaryOp.LOGICAL_OR || op == BinaryOp.LOGICAL_XOR;
     // One small method per carrier and kind: one method holding all ten loops compiled badly (3 ns/element).
@@ -50,6 +51,11 @@ final class Compare {
         case byte[] x -> logical(m, x, ao, as, (byte[]) b, bo, bs, o, oo, os, n);
         default -> throw new IllegalStateException("unknown carrier " + a.getClass());
       }
+      return;
+    }
+    var vc = CompareF32.of(op);
+    if (a instanceof float[] x && vc != null && as == 1 && os == 1 && (bs == 0 || bs == 1) && vector) {
+      CompareF32.row(vc, x, ao, (float[]) b, bo, bs, o, oo, n);
       return;
     }
     switch (a) {

@@ -24,7 +24,7 @@ final class CpuBinary {
     boolean vector = !CpuBackend.scalarOnly();
     if (op.isComparison() && ot == DType.BOOL) {
       byte[] o = (byte[]) oa;
-      Rows.run(loop, (n, p, st) -> Compare.row(op, aa, p[0], st[0], ba, p[1], st[1], o, p[2], st[2], n));
+      Rows.run(loop, (n, p, st) -> Compare.row(op, aa, p[0], st[0], ba, p[1], st[1], o, p[2], st[2], n, vector));
     } else if (t.isFloatingPoint()) {
       DoubleBinaryOperator f = BinaryScalar.fn(op);
       if (t == DType.FLOAT32 && ot == t) {
@@ -98,7 +98,12 @@ final class CpuBinary {
     switch (oa) {
       case float[] o -> {
         float[] x = (float[]) aa, y = (float[]) ba;
+        boolean vector = !CpuBackend.scalarOnly();
         Rows.run(loop, (n, p, s) -> {
+          if (vector && s[0] == 1 && s[3] == 1 && s[1] <= 1 && s[2] <= 1) {
+            CompareF32.where(c, p[0], x, p[1], s[1], y, p[2], s[2], o, p[3], n);
+            return;
+          }
           for (int i = 0; i < n; i++) o[p[3] + i * s[3]] = c[p[0] + i * s[0]] != 0 ? x[p[1] + i * s[1]] : y[p[2] + i * s[2]];
         });
       }
