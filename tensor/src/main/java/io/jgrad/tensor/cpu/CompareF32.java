@@ -35,8 +35,22 @@ final class CompareF32 {
     };
   }
 
-  /** o[oo + i] = x[ao + i] op y[bo + i] (bs == 1) or op y[bo] (bs == 0), as 0/1 bytes. */
+  /**
+   * o[oo + i] = x[ao + i] op y[bo + i] (bs == 1) or op y[bo] (bs == 0), as 0/1 bytes. The
+   * comparison must be a constant at each call of {@link #loop} for C2 to intrinsify it: one
+   * call site per operator (a comparison passed in as a variable runs the boxed fallback).
+   */
   static void row(VectorOperators.Comparison c, float[] x, int ao, float[] y, int bo, int bs, byte[] o, int oo, int n) {
+    if (c == VectorOperators.LT) loop(VectorOperators.LT, x, ao, y, bo, bs, o, oo, n);
+    else if (c == VectorOperators.LE) loop(VectorOperators.LE, x, ao, y, bo, bs, o, oo, n);
+    else if (c == VectorOperators.EQ) loop(VectorOperators.EQ, x, ao, y, bo, bs, o, oo, n);
+    else if (c == VectorOperators.NE) loop(VectorOperators.NE, x, ao, y, bo, bs, o, oo, n);
+    else if (c == VectorOperators.GT) loop(VectorOperators.GT, x, ao, y, bo, bs, o, oo, n);
+    else loop(VectorOperators.GE, x, ao, y, bo, bs, o, oo, n);
+  }
+
+  private static void loop(VectorOperators.Comparison c, float[] x, int ao, float[] y, int bo, int bs, byte[] o, int oo,
+                           int n) {
     ByteVector one = ByteVector.broadcast(B, (byte) 1), zero = ByteVector.zero(B);
     int i = 0;
     if (bs == 0) {
