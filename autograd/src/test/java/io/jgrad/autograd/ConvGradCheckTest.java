@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConvGradCheckTest {
   /** The conv/pool ops this test must cover; a new op without an entry fails {@link #coverage}. */
   static final List<String> OPS = List.of("conv1d", "conv2d", "convTranspose2d", "maxPool1d", "maxPool2d",
-      "avgPool1d", "avgPool2d", "adaptiveAvgPool2d");
+      "avgPool1d", "avgPool2d", "adaptiveAvgPool2d", "unfold2d", "fold2d");
 
   private record Case(String op, String name, Function<List<Tensor>, Tensor> f, int[][] shapes, boolean second) {}
 
@@ -57,6 +57,14 @@ class ConvGradCheckTest {
     c.add(new Case("convTranspose2d", "unbatched stride [2,1]",
         x -> x.get(0).convTranspose2d(x.get(1), null, a(2, 1), a(0, 1), a(1, 0), 1, a(1)),
         new int[][] {{2, 3, 3}, {2, 3, 2, 3}}, true));
+    c.add(new Case("unfold2d", "k [2,3] dilation [1,2] padding 1 stride [2,1]",
+        x -> x.get(0).unfold2d(a(2, 3), a(1, 2), a(1), a(2, 1)), new int[][] {{2, 2, 5, 6}}, true));
+    c.add(new Case("unfold2d", "unbatched 3x3 padding 1", x -> x.get(0).unfold2d(a(3), a(1), a(1), a(1)),
+        new int[][] {{2, 4, 4}}, true));
+    c.add(new Case("fold2d", "k 2 stride 1 (overlapping windows) into 4x5",
+        x -> x.get(0).fold2d(a(4, 5), a(2), a(1), a(0), a(1)), new int[][] {{2, 8, 12}}, true));
+    c.add(new Case("fold2d", "k 3 padding 1 stride 2 into 5x5", x -> x.get(0).fold2d(a(5), a(3), a(1), a(1), a(2)),
+        new int[][] {{1, 18, 9}}, true));
     c.add(new Case("maxPool2d", "k2 s2", x -> x.get(0).maxPool2d(a(2), a(2), a(0), a(1), false),
         new int[][] {{2, 2, 4, 5}}, true));
     c.add(new Case("maxPool2d", "k3 s2 p1 ceil overlapping", x -> x.get(0).maxPool2d(a(3), a(2), a(1), a(1), true),

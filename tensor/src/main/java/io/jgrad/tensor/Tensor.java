@@ -643,6 +643,17 @@ public final class Tensor implements AutoCloseable {
         new Tensor[] {this, weight, bias}, stride, padding, dilation, groups);
   }
   /** x [N,C,H,W] (or [C,H,W]) with weight [O, C/groups, kH, kW]; bias may be null. */
+  /** Sliding windows as columns, torch.nn.functional.unfold: [N,C,H,W] -> [N, C*kH*kW, L]; see {@link Unfold}. */
+  public Tensor unfold2d(int[] kernel, int[] dilation, int[] padding, int[] stride) {
+    return Op.call1("unfold2d", () -> Unfold.unfold2d(this, kernel, dilation, padding, stride), this, kernel, dilation, padding, stride);
+  }
+
+  /** The adjoint of unfold2d, torch.nn.functional.fold: [N, C*kH*kW, L] -> [N, C, H, W] summing overlaps. */
+  public Tensor fold2d(int[] outputSize, int[] kernel, int[] dilation, int[] padding, int[] stride) {
+    return Op.call1("fold2d", () -> Unfold.fold2d(this, outputSize, kernel, dilation, padding, stride), this, outputSize,
+        kernel, dilation, padding, stride);
+  }
+
   public Tensor conv2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation, int groups) {
     return Op.call("conv2d", () -> Convolution.conv2d(this, weight, bias, stride, padding, dilation, groups),
         new Tensor[] {this, weight, bias}, stride, padding, dilation, groups);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpCoverageTest {
   private static final List<String> FAMILIES =
-      List.of("core", "promotion", "elementwise", "reductions", "indexing", "joining", "linalg", "conv");
+      List.of("core", "promotion", "elementwise", "reductions", "indexing", "joining", "linalg", "conv", "unfold");
 
   /** Java method -> golden op name, where the generator used another name. */
   private static final Map<String, String> ALIASES = Map.ofEntries(
