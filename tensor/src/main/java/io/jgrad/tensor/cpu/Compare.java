@@ -27,7 +27,7 @@ final class Compare {
     };
   }
 
-  private static int cmp(double x, double y) {
+  static int cmp(double x, double y) {
     int c = (x < y ? 1 : 0) | (x == y ? 2 : 0) | (x > y ? 4 : 0);
     return c == 0 ? 8 : c;
   }
@@ -53,9 +53,8 @@ final class Compare {
       }
       return;
     }
-    var vc = CompareF32.of(op);
-    if (a instanceof float[] x && vc != null && as == 1 && os == 1 && (bs == 0 || bs == 1) && vector) {
-      CompareF32.row(vc, x, ao, (float[]) b, bo, bs, o, oo, n);
+    if (vector && CompareF32.USABLE && a instanceof float[] x && as == 1 && os == 1 && (bs == 0 || bs == 1)) {
+      CompareF32.row(m, x, ao, (float[]) b, bo, bs, o, oo, n);
       return;
     }
     switch (a) {
@@ -108,5 +107,5 @@ final class Compare {
     for (int i = 0; i < n; i++) o[oo + i * os] = bit(m, logical(x[ao + i * as] != 0, y[bo + i * bs] != 0));
   }
 
-  private static byte bit(int accepted, int outcome) { return (byte) ((accepted & outcome) != 0 ? 1 : 0); }
+  static byte bit(int accepted, int outcome) { return (byte) ((accepted & outcome) != 0 ? 1 : 0); }
 }

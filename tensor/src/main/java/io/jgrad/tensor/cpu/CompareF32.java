@@ -1,6 +1,8 @@
 package io.jgrad.tensor.cpu;
 
-import io.jgrad.tensor.spi.BinaryOp;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -11,84 +13,70 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API twins of {@link Compare}'s float32 comparisons and of {@code where} for float32, for
  * rows whose output and first input are contiguous and whose second input is contiguous or a
- * broadcast scalar (stride 0): the relu/clamp masks of backward passes. Masks become bytes through
- * a byte species with as many lanes as the float species. Scalar tails; the scalar loops stay the
- * oracle ({@code CompareDifferentialTest}).
+ * broadcast scalar (stride 0): the relu/clamp masks of backward passes. The scalar loops stay
+ * the oracle ({@code CompareDifferentialTest}).
+ *
+ * <p>Why this shape: C2 intrinsifies a comparison only when its operator is a constant where
+ * it is compiled, and a hot kernel compiled on its own is not inlined into each caller, so
+ * passing the operator in ran the boxed fallback (allocating per vector). Instead every row
+ * computes the three constant comparisons LT, EQ and GT as lane bit masks ({@code toLong},
+ * one movmsk each) and keeps the outcomes the op accepts ({@link Compare#accepted}); bits
+ * become 0/1 bytes eight at a time through a 256-entry table. Mask casts between float and
+ * byte lanes are avoided: they also fell back on AVX2.
  */
 final class CompareF32 {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(F.length() * 8));
+  private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, F.length() * 8)));
   private static final int L = F.length();
+  /** True when whole vectors map to whole groups of 8 output bytes (always on x86). */
+  static final boolean USABLE = L % 8 == 0 && B.length() == L;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** SPREAD[b] has byte j = bit j of b. */
+  private static final long[] SPREAD = new long[256];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      long v = 0;
+      for (int j = 0; j < 8; j++) if ((i >> j & 1) != 0) v |= 1L << (8 * j);
+      SPREAD[i] = v;
+    }
+  }
 
   private CompareF32() {}
 
-  /** The Vector API comparison for an op, or null for logical ops (they stay scalar). */
-  static VectorOperators.Comparison of(BinaryOp op) {
-    return switch (op) {
-      case LT -> VectorOperators.LT;
-      case LE -> VectorOperators.LE;
-      case EQ -> VectorOperators.EQ;
-      case NE -> VectorOperators.NE;
-      case GT -> VectorOperators.GT;
-      case GE -> VectorOperators.GE;
-      default -> null;
-    };
-  }
-
   /**
-   * o[oo + i] = x[ao + i] op y[bo + i] (bs == 1) or op y[bo] (bs == 0), as 0/1 bytes. The
-   * comparison must be a constant at each call of {@link #loop} for C2 to intrinsify it: one
-   * call site per operator (a comparison passed in as a variable runs the boxed fallback).
+   * o[oo + i] = op(x[ao + i], y[bo + i*bs]) as 0/1 bytes, bs in {0, 1}; {@code accepted} is the
+   * op's outcome set (LT 1, EQ 2, GT 4, unordered 8).
    */
-  static void row(VectorOperators.Comparison c, float[] x, int ao, float[] y, int bo, int bs, byte[] o, int oo, int n) {
-    if (c == VectorOperators.LT) loop(VectorOperators.LT, x, ao, y, bo, bs, o, oo, n);
-    else if (c == VectorOperators.LE) loop(VectorOperators.LE, x, ao, y, bo, bs, o, oo, n);
-    else if (c == VectorOperators.EQ) loop(VectorOperators.EQ, x, ao, y, bo, bs, o, oo, n);
-    else if (c == VectorOperators.NE) loop(VectorOperators.NE, x, ao, y, bo, bs, o, oo, n);
-    else if (c == VectorOperators.GT) loop(VectorOperators.GT, x, ao, y, bo, bs, o, oo, n);
-    else loop(VectorOperators.GE, x, ao, y, bo, bs, o, oo, n);
-  }
-
-  private static void loop(VectorOperators.Comparison c, float[] x, int ao, float[] y, int bo, int bs, byte[] o, int oo,
-                           int n) {
-    ByteVector one = ByteVector.broadcast(B, (byte) 1), zero = ByteVector.zero(B);
+  static void row(int accepted, float[] x, int ao, float[] y, int bo, int bs, byte[] o, int oo, int n) {
+    long all = L == 64 ? -1L : (1L << L) - 1;
+    long wantLt = (accepted & 1) != 0 ? all : 0, wantEq = (accepted & 2) != 0 ? all : 0;
+    long wantGt = (accepted & 4) != 0 ? all : 0, wantNan = (accepted & 8) != 0 ? all : 0;
+    FloatVector yb = FloatVector.broadcast(F, y[bo]);
     int i = 0;
-    if (bs == 0) {
-      FloatVector yv = FloatVector.broadcast(F, y[bo]);
-      for (int end = F.loopBound(n); i < end; i += L) {
-        VectorMask<Byte> m = FloatVector.fromArray(F, x, ao + i).compare(c, yv).cast(B);
-        zero.blend(one, m).intoArray(o, oo + i);
-      }
-    } else {
-      for (int end = F.loopBound(n); i < end; i += L) {
-        VectorMask<Byte> m = FloatVector.fromArray(F, x, ao + i).compare(c, FloatVector.fromArray(F, y, bo + i)).cast(B);
-        zero.blend(one, m).intoArray(o, oo + i);
-      }
+    for (int end = F.loopBound(n); i < end; i += L) {
+      FloatVector a = FloatVector.fromArray(F, x, ao + i), b = bs == 0 ? yb : FloatVector.fromArray(F, y, bo + i);
+      long lt = a.compare(VectorOperators.LT, b).toLong();
+      long eq = a.compare(VectorOperators.EQ, b).toLong();
+      long gt = b.compare(VectorOperators.LT, a).toLong();
+      long bits = (lt & wantLt) | (eq & wantEq) | (gt & wantGt) | (~(lt | eq | gt) & wantNan);
+      for (int g = 0; g < L; g += 8) LONGS.set(o, oo + i + g, SPREAD[(int) (bits >>> g) & 0xff]);
     }
-    for (; i < n; i++) o[oo + i] = scalar(c, x[ao + i], y[bo + i * bs]) ? (byte) 1 : 0;
-  }
-
-  private static boolean scalar(VectorOperators.Comparison c, float a, float b) {
-    if (c == VectorOperators.LT) return a < b;
-    if (c == VectorOperators.LE) return a <= b;
-    if (c == VectorOperators.EQ) return a == b;
-    if (c == VectorOperators.NE) return a != b;
-    if (c == VectorOperators.GT) return a > b;
-    return a >= b;
+    for (; i < n; i++) o[oo + i] = Compare.bit(accepted, Compare.cmp(x[ao + i], y[bo + i * bs]));
   }
 
   /**
    * o[oo + i] = cond[co + i] != 0 ? x[xo + i*xs] : y[yo + i*ys] with xs, ys in {0, 1}: cond and out
-   * contiguous.
+   * contiguous. The condition bytes widen to floats (B2F) and compare with 0 in float lanes.
    */
   static void where(byte[] cond, int co, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] o, int oo, int n) {
     int i = 0;
-    FloatVector xb = xs == 0 ? FloatVector.broadcast(F, x[xo]) : null;
-    FloatVector yb = ys == 0 ? FloatVector.broadcast(F, y[yo]) : null;
+    FloatVector xb = FloatVector.broadcast(F, x[xo]), yb = FloatVector.broadcast(F, y[yo]);
     for (int end = F.loopBound(n); i < end; i += L) {
-      VectorMask<Float> m = ByteVector.fromArray(B, cond, co + i).compare(VectorOperators.NE, (byte) 0).cast(F);
-      FloatVector xv = xb != null ? xb : FloatVector.fromArray(F, x, xo + i);
-      FloatVector yv = yb != null ? yb : FloatVector.fromArray(F, y, yo + i);
+      VectorMask<Float> m = ByteVector.fromArray(B, cond, co + i).convertShape(VectorOperators.B2F, F, 0)
+          .reinterpretAsFloats().compare(VectorOperators.NE, 0f);
+      FloatVector xv = xs == 0 ? xb : FloatVector.fromArray(F, x, xo + i);
+      FloatVector yv = ys == 0 ? yb : FloatVector.fromArray(F, y, yo + i);
       yv.blend(xv, m).intoArray(o, oo + i);
     }
     for (; i < n; i++) o[oo + i] = cond[co + i] != 0 ? x[xo + i * xs] : y[yo + i * ys];

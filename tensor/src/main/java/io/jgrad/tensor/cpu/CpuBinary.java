@@ -100,7 +100,7 @@ final class CpuBinary {
         float[] x = (float[]) aa, y = (float[]) ba;
         boolean vector = !CpuBackend.scalarOnly();
         Rows.run(loop, (n, p, s) -> {
-          if (vector && s[0] == 1 && s[3] == 1 && s[1] <= 1 && s[2] <= 1) {
+          if (vector && CompareF32.USABLE && s[0] == 1 && s[3] == 1 && s[1] <= 1 && s[2] <= 1) {
             CompareF32.where(c, p[0], x, p[1], s[1], y, p[2], s[2], o, p[3], n);
             return;
           }

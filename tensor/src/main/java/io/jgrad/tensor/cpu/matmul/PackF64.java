@@ -1,7 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of A and B, with any strides, into the contiguous micro-panels the
@@ -14,7 +13,6 @@ final class PackF64 {
 
   private static final int MR = KernelF64.MR, NR = KernelF64.NR, L = KernelF64.L;
   /** Four lanes: one row group of the 4-row tile. */
-  private static final VectorSpecies<Double> FOUR = DoubleVector.SPECIES_256;
 
   /** Packs the mc x kc block of A at {@code a[ao + i*rs + k*cs]} into {@code dst[0..)}. */
   static void packA(double[] a, int ao, int rs, int cs, int mc, int kc, double[] dst) {
@@ -49,9 +47,10 @@ final class PackF64 {
     for (int k = 0; k < kc; k++) {
       int src = ao + k * cs;
       if (MR == 4) {
-        // one 4-lane copy per panel (the scalar 4-element loop was 5% of an A^T*B product)
+        // one 4-element arraycopy per panel (the scalar loop was 5% of an A^T*B product; a 128-bit
+        // DoubleVector copy here ran the Vector API's allocating fallback inside training steps)
         for (int p = 0; p < full; p++) {
-          DoubleVector.fromArray(FOUR, a, src + p * 4).intoArray(dst, p * 4 * kc + k * 4);
+          System.arraycopy(a, src + p * 4, dst, p * 4 * kc + k * 4, 4);
         }
       } else {
         for (int p = 0; p < full; p++) {
