@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One whole training step (forward, cross-entropy, zeroGrad, backward, SGD step, loss read back),
+ * One whole training step (forward, cross-entropy, zeroGrad in place as torch 1.13's zero_grad(),
+ * backward, SGD step, loss read back),
  * float32. {@code mlp}: Linear 64-256-256-10 with ReLU, batch 128. {@code cnn}: conv(1->16, 3, pad
  * 1)-ReLU-maxpool(2)-conv(16->32)-ReLU-maxpool(2)-flatten-Linear(1568, 10) on 1x28x28, batch 64
  * (the {@code jgrad train --model cnn} network). Run with {@code -prof gc} for bytes per step.
@@ -73,7 +74,7 @@ public class StepBench {
   public double step() {
     try (TensorScope s = TensorScope.open()) {
       Tensor loss = Losses.crossEntropy(model.forward(x), y);
-      opt.zeroGrad();
+      opt.zeroGrad(false);
       loss.backward();
       opt.step();
       return loss.item();

@@ -113,9 +113,31 @@ public abstract class Optimizer {
     }
   }
 
-  /** Sets every parameter's gradient to null. */
-  public void zeroGrad() {
-    for (ParamGroup g : groups) for (Tensor p : g.params()) p.setGrad(null);
+  /** Sets every parameter's gradient to null (torch's {@code zero_grad(set_to_none=True)}). */
+  public void zeroGrad() { zeroGrad(true); }
+
+  /**
+   * Clears the gradients before the next backward. {@code setToNone}: drop them (the next backward
+   * allocates fresh ones, and {@link #step()} skips parameters that get none). Otherwise zero them
+   * in place, torch 1.13's default: backward then accumulates into the same memory, so a steady
+   * training loop allocates no gradient tensors, and every parameter is stepped (a zero gradient
+   * still decays weights and moves momentum). A gradient that itself requires grad (built with
+   * createGraph) is dropped either way, as torch detaches it.
+   */
+  public void zeroGrad(boolean setToNone) {
+    for (ParamGroup g : groups) {
+      for (Tensor p : g.params()) {
+        Tensor grad = p.grad();
+        if (grad == null) continue;
+        if (setToNone || grad.requiresGrad() || grad.isClosed()) {
+          p.setGrad(null);
+        } else {
+          try (var off = Grad.disabled()) {
+            grad.zero();
+          }
+        }
+      }
+    }
   }
 
   public List<ParamGroup> paramGroups() { return groups; }

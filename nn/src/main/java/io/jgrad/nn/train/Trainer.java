@@ -20,7 +20,8 @@ import java.util.function.BiFunction;
  *
  * <p>Each batch, inside a {@link TensorScope}: {@code out = model.forward(x)},
  * {@code loss = lossFn(out, y)}; a NaN/infinite loss throws {@link TrainingDivergedException}
- * before anything is updated; then {@code optimizer.zeroGrad()}, {@code loss.backward()},
+ * before anything is updated; then {@code optimizer.zeroGrad(false)} (gradients zeroed in
+ * place, torch 1.13's default, so steady training allocates no gradient memory), {@code loss.backward()},
  * optional {@link Clip#gradNorm}, {@code optimizer.step()}, and a per-step scheduler step.
  * At the end of an epoch: validation with {@link #evaluate}, the per-epoch scheduler step
  * ({@link ReduceLROnPlateau} gets the validation loss, or the training loss without
@@ -103,7 +104,7 @@ public final class Trainer {
           Tensor loss = lossFn.apply(out, b.y());
           double lv = loss.item();
           if (!Double.isFinite(lv)) throw new TrainingDivergedException(s.epoch, s.step + 1, lv, optimizer.getLr(0));
-          optimizer.zeroGrad();
+          optimizer.zeroGrad(false);
           loss.backward();
           if (clipNorm > 0) Clip.gradNorm(model.parameters(), clipNorm);
           optimizer.step();
