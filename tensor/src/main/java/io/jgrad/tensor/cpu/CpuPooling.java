@@ -24,7 +24,8 @@ final class CpuPooling {
     check(mode, x, w, out, indices);
     int c = x.size(1);
     int planes = x.size(0) * c;
-    Parallel.Range body = (lo, hi) -> {
+    Parallel.Range body = mode == PoolMode.MAX && indices != null && x.dtype() == DType.FLOAT32 && !CpuBackend.scalarOnly()
+        ? (lo, hi) -> MaxPoolF32.planes(x, w, out, indices, lo, hi) : (lo, hi) -> {
       Plane pl = new Plane(x.size(2), x.size(3), out.size(2), out.size(3), x.dtype() == DType.INT64);
       for (int p = lo; p < hi; p++) {
         int n = p / c, ci = p % c;
