@@ -1,9 +1,8 @@
 // im2col, col2im and 2-D pooling on x [N,C,H,W] with any strides (offset + 4 strides per
 // operand). The window geometry arrives as an int8 w = (kH, kW, sH, sW, pH, pW, dH, dW).
-// Compiled with -DT=<element type>; float32 sums run in double where the device has fp64, as
+// Compiled with ClTypes.define("T", dtype); float32 sums run in double where the device has fp64, as
 // the CPU backend does, so results match it bit for bit.
-#if defined(cl_khr_fp64)
-#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#ifdef cl_khr_fp64
 #define ACC double
 #else
 #define ACC float
@@ -49,7 +48,7 @@ __kernel void col2im(__global const T* cols, int co, int4 cs, __global T* x, int
   x[xa] = acc;
 }
 
-#ifndef T_INTEGRAL
+#if T_FP
 // Max pooling, one work-item per output: the largest value, the first in scan order on ties, a
 // NaN wins (the last NaN seen), index = flat h*W+w of the chosen input, as CpuPooling.
 __kernel void pool_max(__global const T* x, int xo, int4 xs, __global T* out, int oo, int4 os,
@@ -79,7 +78,7 @@ __kernel void pool_max(__global const T* x, int xo, int4 xs, __global T* out, in
 }
 #endif
 
-#ifdef T_INTEGRAL
+#if !T_FP
 #define SUM_T long
 #else
 #define SUM_T ACC
@@ -111,7 +110,7 @@ __kernel void pool_avg(__global const T* x, int xo, int4 xs, __global T* out, in
   out[oa] = (T) (s / (SUM_T) divisor);
 }
 
-#ifndef T_INTEGRAL
+#if T_FP
 // PyTorch's adaptive bins: rows floor(i*H/oH) .. ceil((i+1)*H/oH), likewise for columns.
 __kernel void pool_adaptive(__global const T* x, int xo, int4 xs, __global T* out, int oo, int4 os,
                             int C, int H, int W, int OH, int OW, int total) {

@@ -3,10 +3,7 @@
 // Tiled: a 16x16 work-group computes a 64x64 tile of c, each work-item a 4x4 register block
 // (rows ty+16r, columns tx+16c, so neighbouring work-items read neighbouring local words).
 // K advances in slices of 16 staged in local memory; out-of-range elements load as 0, so any
-// M, N, K (K = 0 gives zeros) works without a padded copy. Compiled with -DT=<element type>.
-#if defined(cl_khr_fp64)
-#pragma OPENCL EXTENSION cl_khr_fp64 : enable
-#endif
+// M, N, K (K = 0 gives zeros) works without a padded copy. Compiled with ClTypes.define("T", dtype).
 
 #define TS 64
 #define TK 16

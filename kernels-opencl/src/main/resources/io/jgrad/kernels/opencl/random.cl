@@ -2,31 +2,12 @@
 // (tensor/cpu/Philox.java, CpuRandom.java): element i of the output (row-major over its shape)
 // uses key (seed lo, seed hi) and counter (offset + i, 0, 0), the same unit conversions and the
 // same Box-Muller, computed in double where the device has fp64, so outputs equal the CPU's up
-// to the last-ulp differences of the device's log/cos. Compiled with -DT=<float type>.
-#if defined(cl_khr_fp64)
-#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+// to the last-ulp differences of the device's log/cos. Compiled with ClTypes.define("T", dtype), a float dtype.
+#ifdef cl_khr_fp64
 #define REAL double
 #else
 #define REAL float
 #endif
-
-#define GEO_MAX_RANK 8
-typedef struct {
-  int rank;
-  int shape[GEO_MAX_RANK];
-  int off[3];
-  int st[3][GEO_MAX_RANK];
-} Geo;
-
-inline int geo_off0(const Geo* g, int i) {
-  int a = g->off[0];
-  for (int d = g->rank - 1; d >= 0; d--) {
-    const int s = g->shape[d];
-    a += (i % s) * g->st[0][d];
-    i /= s;
-  }
-  return a;
-}
 
 inline uint4 philox(ulong seed, ulong counter) {
   uint k0 = (uint) seed, k1 = (uint) (seed >> 32);
@@ -51,11 +32,11 @@ inline REAL unit_double(uint hi, uint lo) {
 }
 
 // op 0 = UNIFORM(a, b) in [a, b), 1 = NORMAL(mean a, std b).
-__kernel void random_fill(__global T* out, Geo g, ulong seed, ulong offset, REAL a, REAL b, int op, int total) {
+__kernel void random_fill(__global T* out, view_t ov, ulong seed, ulong offset, REAL a, REAL b, int op, int total) {
   const int i = get_global_id(0);
   if (i >= total) return;
   const uint4 w = philox(seed, offset + (ulong) i);
-#ifdef T_F64
+#if T_SIZE == 8
   const REAL u1 = unit_double(w.s0, w.s1), u2 = unit_double(w.s2, w.s3);
 #else
   const REAL u1 = unit_float(w.s0), u2 = unit_float(w.s1);
@@ -69,5 +50,5 @@ __kernel void random_fill(__global T* out, Geo g, ulong seed, ulong offset, REAL
     const REAL r = sqrt((REAL) -2.0 * log((REAL) 1.0 - u1));
     v = (T) (a + b * (r * cos((REAL) 2.0 * (REAL) M_PI * u2)));
   }
-  out[geo_off0(&g, i)] = v;
+  out[view_at(ov, i)] = v;
 }
