@@ -3,6 +3,9 @@
 // uses key (seed lo, seed hi) and counter (offset + i, 0, 0), the same unit conversions and the
 // same Box-Muller, computed in double where the device has fp64, so outputs equal the CPU's up
 // to the last-ulp differences of the device's log/cos. Compiled with ClTypes.define("T", dtype), a float dtype.
+// Java does not fuse a + (b-a)*u into an fma; neither may the device, or the last bit differs.
+#pragma OPENCL FP_CONTRACT OFF
+
 #ifdef cl_khr_fp64
 #define REAL double
 #else
