@@ -1,0 +1,32 @@
+/* Prefixed to every kernel file of the OpenCL backend (see kernels-opencl/KERNELS.md). */
+#ifdef cl_khr_fp64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#endif
+
+#define MAX_RANK 8
+
+/* A strided view: element (i0..i{rank-1}) is at offset + sum(i_d * stride[d]); stride 0 broadcasts. */
+typedef struct {
+  int rank;
+  int offset;
+  int shape[MAX_RANK];
+  int stride[MAX_RANK];
+} view_t;
+
+/* Element offset of the i-th element, in row-major order over v.shape, of view v. */
+inline int view_at(const view_t v, int i) {
+  int off = v.offset;
+  for (int d = v.rank - 1; d >= 0; d--) {
+    int s = v.shape[d];
+    off += (i % s) * v.stride[d];
+    i /= s;
+  }
+  return off;
+}
+
+/* Number of elements of v. */
+inline int view_numel(const view_t v) {
+  int n = 1;
+  for (int d = 0; d < v.rank; d++) n *= v.shape[d];
+  return n;
+}
