@@ -1,14 +1,70 @@
 package io.jgrad.kernels.opencl;
 
+import io.jgrad.tensor.DType;
 import io.jgrad.tensor.spi.View;
+import java.util.Arrays;
 
-/** Stable sort along one axis on OpenCL. Owned by the kernels helper. */
+/**
+ * Stable sort along one axis on OpenCL ({@code sort.cl}): every line is padded to a power of
+ * two P and sorted by a bitonic network over (key, original position) pairs, all lines at once,
+ * one launch per network step (log2(P)(log2(P)+1)/2 launches). Keys are those of
+ * {@code CpuSort} (NaN last ascending, first descending; -0.0 == 0.0) and ties are broken by
+ * position, so values and indices equal the CPU's exactly.
+ */
 final class ClSort {
   private final ClContext ctx;
 
   ClSort(ClContext ctx) { this.ctx = ctx; }
 
   void sort(View x, int axis, boolean descending, View values, View indices) {
-    throw new UnsupportedOperationException("opencl: sort not implemented yet");
+    if (x.rank() == 0) {
+      View one = x.with(new int[] {1}, new int[] {1}, x.offset());
+      sort(one, 0, descending, values.with(new int[] {1}, new int[] {1}, values.offset()),
+          indices.with(new int[] {1}, new int[] {1}, indices.offset()));
+      return;
+    }
+    check(x, values, indices);
+    int len = x.size(axis);
+    if (x.numel() == 0) return;
+    int lines = (int) (x.numel() / len);
+    int p = Integer.highestOneBit(len) == len ? len : Integer.highestOneBit(len) << 1;
+    long padded = (long) lines * p;
+    if (padded > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("sort: " + lines + " lines of " + len + " elements padded to " + p
+          + " exceed the OpenCL sort's 2^31 work-items");
+    }
+    String defs = ClTypes.define("T", x.dtype());
+    int[] lineShape = ClIndexing.drop(x.shape(), axis);
+    ClBuffer keys = ctx.allocate(DType.INT64, (int) padded), perm = ctx.allocate(DType.INT32, (int) padded);
+    try {
+      ctx.launch(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(x.strides(), axis), x.offset(), "sort"), x.stride(axis), len, p,
+          descending ? 1 : 0, (int) padded, keys, perm);
+      var step = ctx.kernel("sort.cl", defs, "sort_step");
+      for (int k = 2; k <= p; k <<= 1) {
+        for (int j = k >> 1; j > 0; j >>= 1) ctx.launch(step, padded, keys, perm, p, k, j, (int) padded);
+      }
+      ctx.launch(ctx.kernel("sort.cl", defs, "sort_write"), x.numel(), ClBuffer.of(x, ctx, "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(x.strides(), axis), x.offset(), "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(values.strides(), axis), values.offset(), "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(indices.strides(), axis), indices.offset(), "sort"),
+          x.stride(axis), values.stride(axis), indices.stride(axis), len, p, perm,
+          ClBuffer.of(values, ctx, "sort"), ClBuffer.of(indices, ctx, "sort"), (int) x.numel());
+    } finally {
+      keys.release();
+      perm.release();
+    }
+  }
+
+  private void check(View x, View values, View indices) {
+    if (!Arrays.equals(x.shape(), values.shape()) || !Arrays.equals(x.shape(), indices.shape())) {
+      throw new IllegalArgumentException("sort: values " + Arrays.toString(values.shape()) + " and indices "
+          + Arrays.toString(indices.shape()) + " must have x's shape " + Arrays.toString(x.shape()));
+    }
+    if (values.dtype() != x.dtype() || indices.dtype() != DType.INT64) {
+      throw new IllegalArgumentException("sort: expected values " + x.dtype() + " and indices INT64, got "
+          + values.dtype() + " and " + indices.dtype());
+    }
+    ctx.requireDtype(x.dtype(), "sort");
   }
 }
