@@ -12,12 +12,14 @@ import org.jocl.Sizeof;
 /**
  * gather, scatter and nonzero on OpenCL ({@code indexing.cl}).
  *
- * <p>scatter runs one work-item per line along the axis and applies the line's elements
- * serially in index order, as {@code CpuIndex.scatter} does: lines write disjoint parts of the
- * target, so no atomics are needed, ADD accumulates repeated indices in the CPU's order and
- * SET keeps the last write. Both are deterministic and equal to the CPU bit for bit (float
- * atomics through CAS would make ADD depend on scheduling). The price is parallelism: a
- * scatter along the only dim of a vector runs on one work-item.
+ * <p>scatter never uses atomics (float atomics through CAS would make ADD depend on
+ * scheduling). Lines along the axis write disjoint parts of the target, and within a line the
+ * elements apply in index order, as {@code CpuIndex.scatter} does: ADD accumulates repeated
+ * indices in the CPU's order and SET keeps the last write, deterministically and equal to the
+ * CPU bit for bit. Short lines (up to {@link #SERIAL_MAX}) run one work-item per line, serially;
+ * longer ones (a scatter along the only dim of a vector, embedding gradients) are sorted by
+ * index first (stable bitonic sort, {@link ClSort#sortLines}), then one work-item per run of
+ * equal indices applies its run: a sort-based segmented sum, as parallel as the distinct targets.
  *
  * <p>nonzero counts per chunk of row-major elements, reads the counts back (the output size
  * must be known on the host anyway), takes the prefix sum on the host and writes each chunk's
@@ -26,6 +28,8 @@ import org.jocl.Sizeof;
 final class ClIndexing {
   /** Elements per nonzero work-item. */
   private static final int CHUNK = 256;
+  /** Longest line a scatter applies serially on one work-item; longer lines are sorted first. */
+  static final int SERIAL_MAX = 256;
 
   private final ClContext ctx;
 
@@ -56,15 +60,22 @@ final class ClIndexing {
     ctx.requireDtype(target.dtype(), "scatter");
     if (index.numel() == 0) return;
     int[] lines = drop(index.shape(), axis);
-    int count = 1;
-    for (int s : lines) count *= s;
-    ctx.launch(ctx.kernel("indexing.cl", ClTypes.define("T", target.dtype()), "scatter"), count,
-        ClBuffer.of(target, ctx, "scatter"), ClBuffer.of(index, ctx, "scatter"), ClBuffer.of(src, ctx, "scatter"),
-        ClView.struct(lines, drop(target.strides(), axis), target.offset(), "scatter"),
-        ClView.struct(lines, drop(index.strides(), axis), index.offset(), "scatter"),
-        ClView.struct(lines, drop(src.strides(), axis), src.offset(), "scatter"),
-        target.stride(axis), index.stride(axis), src.stride(axis), index.size(axis), target.size(axis),
-        mode == ScatterMode.ADD ? 1 : 0, count);
+    int count = (int) (index.numel() / index.size(axis));
+    String defs = ClTypes.define("T", target.dtype());
+    ClBuffer tb = ClBuffer.of(target, ctx, "scatter"), ib = ClBuffer.of(index, ctx, "scatter"), sb = ClBuffer.of(src, ctx, "scatter");
+    int[] tv = ClView.struct(lines, drop(target.strides(), axis), target.offset(), "scatter");
+    int[] sv = ClView.struct(lines, drop(src.strides(), axis), src.offset(), "scatter");
+    int add = mode == ScatterMode.ADD ? 1 : 0, len = index.size(axis);
+    if (len <= SERIAL_MAX) {
+      ctx.launch(ctx.kernel("indexing.cl", defs, "scatter"), count, tb, ib, sb, tv,
+          ClView.struct(lines, drop(index.strides(), axis), index.offset(), "scatter"), sv,
+          target.stride(axis), index.stride(axis), src.stride(axis), len, target.size(axis), add, count);
+      return;
+    }
+    try (ClSort.Sorted sorted = new ClSort(ctx).sortLines(index, axis, false, "scatter")) {
+      ctx.launch(ctx.kernel("indexing.cl", defs, "scatter_sorted"), index.numel(), tb, sorted.keys(), sorted.perm(), sb,
+          tv, sv, target.stride(axis), src.stride(axis), len, sorted.p(), target.size(axis), add, (int) index.numel());
+    }
   }
 
   Buffer nonzero(View x) {

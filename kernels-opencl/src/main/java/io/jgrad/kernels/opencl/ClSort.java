@@ -24,36 +24,52 @@ final class ClSort {
       return;
     }
     check(x, values, indices);
-    int len = x.size(axis);
     if (x.numel() == 0) return;
+    int len = x.size(axis);
+    int[] lineShape = ClIndexing.drop(x.shape(), axis);
+    try (Sorted s = sortLines(x, axis, descending, "sort")) {
+      ctx.launch(ctx.kernel("sort.cl", ClTypes.define("T", x.dtype()), "sort_write"), x.numel(), ClBuffer.of(x, ctx, "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(x.strides(), axis), x.offset(), "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(values.strides(), axis), values.offset(), "sort"),
+          ClView.struct(lineShape, ClIndexing.drop(indices.strides(), axis), indices.offset(), "sort"),
+          x.stride(axis), values.stride(axis), indices.stride(axis), len, s.p(), s.perm(),
+          ClBuffer.of(values, ctx, "sort"), ClBuffer.of(indices, ctx, "sort"), (int) x.numel());
+    }
+  }
+
+  /**
+   * Sorted keys and permutations of every line of x along axis: {@code keys}/{@code perm} are
+   * [lines, p] (p = len rounded up to a power of two, padding last); line l is x's l-th line
+   * in row-major order of the other dims. For INT64 x ascending the keys are the values.
+   */
+  record Sorted(ClBuffer keys, ClBuffer perm, int p, int lines) implements AutoCloseable {
+    @Override
+    public void close() {
+      keys.release();
+      perm.release();
+    }
+  }
+
+  /** Runs the bitonic network over every line of a non-empty x; the caller closes the result. */
+  Sorted sortLines(View x, int axis, boolean descending, String op) {
+    int len = x.size(axis);
     int lines = (int) (x.numel() / len);
     int p = Integer.highestOneBit(len) == len ? len : Integer.highestOneBit(len) << 1;
     long padded = (long) lines * p;
     if (padded > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("sort: " + lines + " lines of " + len + " elements padded to " + p
+      throw new IllegalArgumentException(op + ": " + lines + " lines of " + len + " elements padded to " + p
           + " exceed the OpenCL sort's 2^31 work-items");
     }
     String defs = ClTypes.define("T", x.dtype());
-    int[] lineShape = ClIndexing.drop(x.shape(), axis);
     ClBuffer keys = ctx.allocate(DType.INT64, (int) padded), perm = ctx.allocate(DType.INT32, (int) padded);
-    try {
-      ctx.launch(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, "sort"),
-          ClView.struct(lineShape, ClIndexing.drop(x.strides(), axis), x.offset(), "sort"), x.stride(axis), len, p,
-          descending ? 1 : 0, (int) padded, keys, perm);
-      var step = ctx.kernel("sort.cl", defs, "sort_step");
-      for (int k = 2; k <= p; k <<= 1) {
-        for (int j = k >> 1; j > 0; j >>= 1) ctx.launch(step, padded, keys, perm, p, k, j, (int) padded);
-      }
-      ctx.launch(ctx.kernel("sort.cl", defs, "sort_write"), x.numel(), ClBuffer.of(x, ctx, "sort"),
-          ClView.struct(lineShape, ClIndexing.drop(x.strides(), axis), x.offset(), "sort"),
-          ClView.struct(lineShape, ClIndexing.drop(values.strides(), axis), values.offset(), "sort"),
-          ClView.struct(lineShape, ClIndexing.drop(indices.strides(), axis), indices.offset(), "sort"),
-          x.stride(axis), values.stride(axis), indices.stride(axis), len, p, perm,
-          ClBuffer.of(values, ctx, "sort"), ClBuffer.of(indices, ctx, "sort"), (int) x.numel());
-    } finally {
-      keys.release();
-      perm.release();
+    ctx.launch(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, op),
+        ClView.struct(ClIndexing.drop(x.shape(), axis), ClIndexing.drop(x.strides(), axis), x.offset(), op),
+        x.stride(axis), len, p, descending ? 1 : 0, (int) padded, keys, perm);
+    var step = ctx.kernel("sort.cl", defs, "sort_step");
+    for (int k = 2; k <= p; k <<= 1) {
+      for (int j = k >> 1; j > 0; j >>= 1) ctx.launch(step, padded, keys, perm, p, k, j, (int) padded);
     }
+    return new Sorted(keys, perm, p, lines);
   }
 
   private void check(View x, View values, View indices) {

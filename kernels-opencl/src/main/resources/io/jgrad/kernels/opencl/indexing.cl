@@ -37,6 +37,34 @@ __kernel void scatter(__global T* target, __global const long* index, __global c
   }
 }
 
+// scatter for long lines: keys/perm [lines, P] hold each line's index values sorted stably
+// (sort.cl), so the elements aimed at one target are adjacent and still in index order. One
+// work-item per sorted position; the first of each run of equal keys applies the whole run
+// serially. As parallel as the distinct targets, and the same order (and bits) as the CPU.
+__kernel void scatter_sorted(__global T* target, __global const long* keys, __global const int* perm,
+                             __global const T* src, view_t tv, view_t sv, int ta, int sa, int len, int P,
+                             int size, int add, int total) {
+  const int i = get_global_id(0);
+  if (i >= total) return;
+  const int line = i / len, p = i % len;
+  __global const long* k = keys + (long) line * P;
+  __global const int* pm = perm + (long) line * P;
+  const long key = k[p];
+  if ((p > 0 && k[p - 1] == key) || key < 0 || key >= size) return;
+  __global T* t = target + view_at(tv, line) + (int) key * ta;
+  const int so = view_at(sv, line);
+  T acc = *t;
+  for (int q = p; q < len && k[q] == key; q++) {
+    const T s = src[so + pm[q] * sa];
+#if T_BOOL
+    acc = add ? (T) (acc | s) : s;
+#else
+    acc = add ? (T) (acc + s) : s;
+#endif
+  }
+  *t = acc;
+}
+
 // nonzero, pass 1: counts[c] = nonzero elements among the row-major elements
 // [c*chunk, (c+1)*chunk) of x. NaN counts as nonzero, -0.0 does not (x != 0).
 __kernel void nonzero_count(__global const T* x, view_t xv, int chunk, int total, __global int* counts) {

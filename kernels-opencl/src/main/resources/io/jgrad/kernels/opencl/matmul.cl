@@ -37,11 +37,16 @@ void matmul(__global const T* a, int ao, int as0, int as1, int as2,
       Bs[bk][bn] = (gn < N && gkb < K) ? b[gkb * bs1 + gn * bs2] : (T) 0;
     }
     barrier(CLK_LOCAL_MEM_FENCE);
+#pragma unroll
     for (int k = 0; k < TK; k++) {
       T ar[WPT], br[WPT];
+#pragma unroll
       for (int r = 0; r < WPT; r++) ar[r] = As[k][ty + 16 * r];
+#pragma unroll
       for (int q = 0; q < WPT; q++) br[q] = Bs[k][tx + 16 * q];
+#pragma unroll
       for (int r = 0; r < WPT; r++)
+#pragma unroll
         for (int q = 0; q < WPT; q++) acc[r][q] += ar[r] * br[q];
     }
     barrier(CLK_LOCAL_MEM_FENCE);

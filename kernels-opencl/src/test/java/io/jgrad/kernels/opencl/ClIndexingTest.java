@@ -65,6 +65,32 @@ class ClIndexingTest {
   }
 
   @Test
+  void scatterLongLinesTakesTheSortedPathAndStillMatchesCpu() {
+    SplittableRandom rnd = new SplittableRandom(25);
+    int cases = 0;
+    // {target rows, index length, columns}: vectors, embedding-gradient shapes, many repeats
+    int[][] geometry = {{1, 257, 1}, {7, 1000, 1}, {50, 4099, 1}, {30, 600, 3}, {1000, 300, 2}};
+    for (int[] g : geometry) {
+      for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64, DType.BOOL}) {
+        for (ScatterMode mode : ScatterMode.values()) {
+          int rows = g[0];
+          Layout li = cases % 2 == 0 ? Layout.CONTIGUOUS : Layout.BROADCAST; // BROADCAST: an expanded index
+          Input index = Differential.input(DType.INT64, new int[] {g[1], g[2]}, li, rnd, (r, tt) -> r.nextInt(rows))
+              .relabel("index");
+          Input src = Differential.input(t, new int[] {g[1], g[2]}, Layout.TRANSPOSED, rnd).relabel("src");
+          Input target = Differential.input(t, new int[] {rows, g[2]}, Layout.STRIDED, rnd).relabel("target");
+          assertTrue(g[1] > ClIndexing.SERIAL_MAX);
+          cases += Differential.check("scatter " + mode + " " + src + " axis 0 " + index, (be, v) -> {
+            be.scatter(mode, v[0], 0, v[1], v[2]);
+            return null;
+          }, EXACT, src, index, target);
+        }
+      }
+    }
+    assertEquals(5 * 4 * 2, cases);
+  }
+
+  @Test
   void zeroDimViews() {
     SplittableRandom rnd = new SplittableRandom(22);
     Input x = Differential.input(DType.FLOAT32, new int[] {}, Layout.STRIDED, rnd);
