@@ -14,7 +14,9 @@ void matmul(__global const T* a, int ao, int as0, int as1, int as2,
             __global const T* b, int bo, int bs0, int bs1, int bs2,
             __global T* c, int co, int cs0, int cs1, int cs2,
             int M, int N, int K) {
-  __local T As[TK][TS];
+  // +1 column: the A tile is stored k-fastest, and without padding its 16 k-rows would fall
+  // into one local-memory bank (a 16-way conflict on every store).
+  __local T As[TK][TS + 1];
   __local T Bs[TK][TS];
   const int tx = get_local_id(0), ty = get_local_id(1);
   const int n0 = get_group_id(0) * TS, m0 = get_group_id(1) * TS, batch = get_global_id(2);
