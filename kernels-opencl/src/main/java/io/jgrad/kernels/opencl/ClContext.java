@@ -133,10 +133,22 @@ public final class ClContext {
     });
   }
 
-  /** 1-D launch over {@code n} work items (none when n is 0), work-group size chosen by the driver. */
-  public void launch(cl_kernel k, long n, Object... args) {
-    if (n > 0) launch(k, new long[] {n}, null, args);
+  /**
+   * 1-D launch over {@code n} work items with ids 0..n-1 (nothing when n is 0); kernels need no
+   * bounds guard. The bulk runs in work-groups of {@link #GROUP} and the remainder as groups of
+   * one at a global offset: two fixed local sizes, since pocl compiles a kernel once per local
+   * size (a driver-chosen size that follows n recompiled every kernel for every new n).
+   */
+  public synchronized void launch(cl_kernel k, long n, Object... args) {
+    if (n <= 0) return;
+    setArgs(k, args);
+    long bulk = n / GROUP * GROUP;
+    if (bulk > 0) enqueue(k, null, new long[] {bulk}, new long[] {GROUP});
+    if (n > bulk) enqueue(k, new long[] {bulk}, new long[] {n - bulk}, new long[] {1});
   }
+
+  /** Work-group size of 1-D launches. */
+  public static final int GROUP = 64;
 
   /**
    * Sets {@code args} and enqueues {@code k}. Arguments: {@link ClBuffer} or {@code cl_mem},
@@ -145,8 +157,17 @@ public final class ClContext {
    * {@link ClTypes#scalar}), {@link Local} (local memory of that many bytes).
    */
   public synchronized void launch(cl_kernel k, long[] global, long[] local, Object... args) {
+    for (long g : global) if (g == 0) return;
+    setArgs(k, args);
+    enqueue(k, null, global, local);
+  }
+
+  private void setArgs(cl_kernel k, Object[] args) {
     for (int i = 0; i < args.length; i++) setArg(k, i, args[i]);
-    int st = clEnqueueNDRangeKernel(queue, k, global.length, null, global, local, 0, null, null);
+  }
+
+  private void enqueue(cl_kernel k, long[] offset, long[] global, long[] local) {
+    int st = clEnqueueNDRangeKernel(queue, k, global.length, offset, global, local, 0, null, null);
     OpenClException.check(st, "clEnqueueNDRangeKernel on " + device);
   }
 

@@ -30,3 +30,7 @@ inline int view_numel(const view_t v) {
   for (int d = 0; d < v.rank; d++) n *= v.shape[d];
   return n;
 }
+
+/* Float to int as the CPU backend (x86): truncation, and the minimum when out of range or NaN. */
+#define FP_TO_INT(x) (((x) >= -2147483648.0f && (x) < 2147483648.0f) ? (int)(x) : INT_MIN)
+#define FP_TO_LONG(x) (((x) >= -9223372036854775808.0f && (x) < 9223372036854775808.0f) ? (long)(x) : LONG_MIN)
