@@ -36,7 +36,7 @@ class ClConvTest {
   void im2colAndCol2imMatchCpuExactly() {
     SplittableRandom rnd = new SplittableRandom(11);
     DType[] dtypes = {DType.FLOAT32, DType.FLOAT64, DType.INT32};
-    int cases = 0;
+    int im2col = 0, col2im = 0;
     for (int s = 0; s < SHAPES.size(); s++) {
       for (int wi = 0; wi < WINDOWS.size(); wi++) {
         Window2d w = WINDOWS.get(wi);
@@ -47,19 +47,22 @@ class ClConvTest {
         int[] cs = {xs[0], xs[1] * w.kernelH() * w.kernelW(), oh * ow};
         Layout lin = Layout.values()[(s + wi) % 4], lout = (s + wi) % 2 == 0 ? Layout.CONTIGUOUS : Layout.STRIDED;
         Input x = Differential.input(t, xs, lin, rnd), cols = Differential.input(t, cs, lout, rnd).relabel("cols");
-        cases += Differential.check("im2col " + x + " " + w, (be, v) -> {
+        im2col += Differential.check("im2col " + x + " " + w, (be, v) -> {
           be.im2col(v[0], w, v[1]);
           return null;
         }, EXACT, x, cols);
         // col2im accumulates into a non-zero x: each pixel adds its columns in the CPU's order
         Input c = Differential.input(t, cs, lin, rnd), img = Differential.input(t, xs, lout, rnd).relabel("x");
-        cases += Differential.check("col2im " + c + " " + w, (be, v) -> {
+        col2im += Differential.check("col2im " + c + " " + w, (be, v) -> {
           be.col2im(v[0], w, v[1]);
           return null;
         }, EXACT, c, img);
       }
     }
-    assertEquals(2 * 28, cases);
+    assertEquals(28, im2col);
+    assertEquals(28, col2im);
+    CoverageRegistry.record("im2col", "im2col", im2col);
+    CoverageRegistry.record("col2im", "col2im", col2im);
   }
 
   @Test
@@ -67,6 +70,7 @@ class ClConvTest {
     SplittableRandom rnd = new SplittableRandom(12);
     int cases = 0;
     for (PoolMode mode : PoolMode.values()) {
+      int before = cases;
       for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT64}) {
         if (t == DType.INT64 && (mode == PoolMode.MAX || mode == PoolMode.ADAPTIVE_AVG)) continue;
         for (int s = 0; s < SHAPES.size(); s++) {
@@ -99,6 +103,7 @@ class ClConvTest {
           }
         }
       }
+      CoverageRegistry.record("pool2d", mode.name(), cases - before);
     }
     assertEquals(284, cases);
   }

@@ -62,6 +62,9 @@ class ClIndexingTest {
       }
     }
     assertEquals(3 * 2 * 16, cases);
+    CoverageRegistry.record("gather", "gather", cases / 3);
+    CoverageRegistry.record("scatter", "SET", cases / 3);
+    CoverageRegistry.record("scatter", "ADD", cases / 3);
   }
 
   @Test
@@ -88,6 +91,8 @@ class ClIndexingTest {
       }
     }
     assertEquals(5 * 4 * 2, cases);
+    CoverageRegistry.record("scatter", "SET", cases / 2);
+    CoverageRegistry.record("scatter", "ADD", cases / 2);
   }
 
   @Test
@@ -122,6 +127,7 @@ class ClIndexingTest {
       }
     }
     assertEquals(45, cases);
+    CoverageRegistry.record("nonzero", "nonzero", cases);
   }
 
   @Test

@@ -43,6 +43,7 @@ class ClMatmulTest {
       }
     }
     assertEquals(23 * 4, cases);
+    CoverageRegistry.record("matmul", "matmul", cases);
   }
 
   @Test

@@ -43,6 +43,7 @@ class ClRandomTest {
       }
     }
     assertEquals(Differential.SHAPES.size() * 4, cases);
+    for (RandomOp op : RandomOp.values()) CoverageRegistry.record("random", op.name(), cases / 2);
   }
 
   @Test

@@ -42,6 +42,7 @@ class ClSortTest {
     }
     // SHAPES hold 22 axes (a 0-dim view sorts as one element)
     assertEquals(22 * 5 * 2, cases);
+    CoverageRegistry.record("sort", "sort", cases);
   }
 
   @Test
@@ -55,6 +56,7 @@ class ClSortTest {
       }
     }
     assertEquals(10, cases);
+    CoverageRegistry.record("sort", "sort", cases);
   }
 
   @Test
