@@ -121,5 +121,11 @@ class ClConvTest {
     var xi = Differential.input(DType.INT32, new int[] {1, 2, 4, 4}, Layout.CONTIGUOUS, rnd).on(cl);
     var e2 = assertThrows(IllegalArgumentException.class, () -> cl.pool2d(PoolMode.MAX, xi, w, xi, null));
     assertTrue(e2.getMessage().contains("pool2d: MAX is not implemented for x int32"), e2.getMessage());
+    var out = Differential.input(DType.FLOAT32, new int[] {1, 2, 3, 4}, Layout.CONTIGUOUS, rnd).on(cl);
+    var e3 = assertThrows(IllegalArgumentException.class, () -> cl.pool2d(PoolMode.AVG, x, w, out, null));
+    assertTrue(e3.getMessage().contains("pool2d: out [1, 2, 3, 4] does not match x [1, 2, 4, 4]"), e3.getMessage());
+    var x3 = Differential.input(DType.FLOAT32, new int[] {2, 4, 4}, Layout.CONTIGUOUS, rnd).on(cl);
+    var e4 = assertThrows(IllegalArgumentException.class, () -> cl.col2im(cols, w, x3));
+    assertTrue(e4.getMessage().contains("col2im: expected x [N,C,H,W] and cols [N,K,L], got x [2, 4, 4]"), e4.getMessage());
   }
 }

@@ -67,6 +67,9 @@ class ClSortTest {
     var bad = Differential.input(DType.INT32, new int[] {5}, Layout.CONTIGUOUS, rnd).on(cl);
     var e = assertThrows(IllegalArgumentException.class, () -> cl.sort(x, 0, false, x, bad));
     assertTrue(e.getMessage().contains("sort: expected values float32 and indices INT64, got float32 and int32"), e.getMessage());
+    var longer = Differential.input(DType.INT64, new int[] {6}, Layout.CONTIGUOUS, rnd).on(cl);
+    var e2 = assertThrows(IllegalArgumentException.class, () -> cl.sort(x, 0, false, x, longer));
+    assertTrue(e2.getMessage().contains("sort: values [5] and indices [6] must have x's shape [5]"), e2.getMessage());
   }
 
   private static int check(Input x, int axis, boolean desc, Layout lo, SplittableRandom rnd) {
