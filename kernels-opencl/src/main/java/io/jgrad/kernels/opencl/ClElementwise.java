@@ -67,10 +67,53 @@ final class ClElementwise {
   }
 
   void binary(BinaryOp op, View a, View b, View out) {
-    throw new UnsupportedOperationException("opencl: binary not implemented yet");
+    String name = "binary " + op;
+    ClBuffer ab = ClBuffer.of(a, ctx, name), bb = ClBuffer.of(b, ctx, name), ob = ClBuffer.of(out, ctx, name);
+    DType t = a.dtype();
+    if (b.dtype() != t) throw new IllegalArgumentException(name + ": inputs must share a dtype, got " + t + " and " + b.dtype());
+    ctx.requireDtype(t, name);
+    ctx.requireDtype(out.dtype(), name);
+    if (!t.isFloatingPoint() && (op == BinaryOp.DIV || op == BinaryOp.ATAN2)) {
+      throw new IllegalArgumentException(op + " is computed in floating point, not on integers");
+    }
+    int[][] v = ClView.collapse(name, a, b, out);
+    var k = ctx.kernel("binary.cl", options(t, out.dtype()), "b_" + op.name().toLowerCase(Locale.ROOT));
+    if (op == BinaryOp.REMAINDER && !t.isFloatingPoint()) {
+      remainderInt(k, ab, bb, ob, v, out.numel());
+    } else {
+      ctx.launch(k, out.numel(), ab, v[0], bb, v[1], ob, v[2], errorFlag());
+    }
+  }
+
+  // Integer remainder by zero must throw as on the CPU: the kernel raises a flag, read back here.
+  private synchronized void remainderInt(org.jocl.cl_kernel k, ClBuffer ab, ClBuffer bb, ClBuffer ob, int[][] v,
+                                         long n) {
+    ClBuffer flag = errorFlag();
+    View fv = new View(flag, DType.INT32, new int[] {1}, new int[] {1}, 0);
+    new ClCopy(ctx).fill(fv, 0);
+    ctx.launch(k, n, ab, v[0], bb, v[1], ob, v[2], flag);
+    if (((int[]) new ClCopy(ctx).download(fv))[0] != 0) {
+      throw new IllegalArgumentException("remainder: ZeroDivisionError (integer remainder by zero)");
+    }
+  }
+
+  private ClBuffer flag;
+
+  private synchronized ClBuffer errorFlag() {
+    if (flag == null) flag = ctx.allocate(DType.INT32, 1);
+    return flag;
   }
 
   void where(View cond, View a, View b, View out) {
-    throw new UnsupportedOperationException("opencl: where not implemented yet");
+    ClBuffer cb = ClBuffer.of(cond, ctx, "where"), ab = ClBuffer.of(a, ctx, "where");
+    ClBuffer bb = ClBuffer.of(b, ctx, "where"), ob = ClBuffer.of(out, ctx, "where");
+    if (cond.dtype() != DType.BOOL || a.dtype() != out.dtype() || b.dtype() != out.dtype()) {
+      throw new IllegalArgumentException("where: expected a bool condition and one dtype for a, b and out, got "
+          + cond.dtype() + ", " + a.dtype() + ", " + b.dtype() + ", " + out.dtype());
+    }
+    ctx.requireDtype(out.dtype(), "where");
+    int[][] v = ClView.collapse("where", cond, a, b, out);
+    var k = ctx.kernel("binary.cl", options(out.dtype(), out.dtype()), "where");
+    ctx.launch(k, out.numel(), cb, v[0], ab, v[1], bb, v[2], ob, v[3]);
   }
 }
