@@ -12,6 +12,11 @@ import java.util.Arrays;
  * position, so values and indices equal the CPU's exactly.
  */
 final class ClSort {
+  /** Work-group size of the local-memory steps (fixed: pocl compiles once per local size). */
+  private static final int LOCAL_GROUP = 256;
+  /** Most elements one work-group sorts in local memory. */
+  static final int CHUNK_MAX = 2048;
+
   private final ClContext ctx;
 
   ClSort(ClContext ctx) { this.ctx = ctx; }
@@ -65,11 +70,28 @@ final class ClSort {
     ctx.launch(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, op),
         ClView.struct(ClIndexing.drop(x.shape(), axis), ClIndexing.drop(x.strides(), axis), x.offset(), op),
         x.stride(axis), len, p, descending ? 1 : 0, (int) padded, keys, perm);
-    var step = ctx.kernel("sort.cl", defs, "sort_step");
-    for (int k = 2; k <= p; k <<= 1) {
-      for (int j = k >> 1; j > 0; j >>= 1) ctx.launch(step, padded, keys, perm, p, k, j, (int) padded);
-    }
+    if (p > 1) network(defs, keys, perm, p, (int) padded);
     return new Sorted(keys, perm, p, lines);
+  }
+
+  /**
+   * The bitonic network over [lines, p]: steps whose pairs stay inside a chunk of c elements run
+   * in local memory (one launch sorts every chunk, one more finishes each later stage), the
+   * others (j >= c) one launch each: about log2(p/c)^2/2 launches instead of log2(p)^2/2.
+   */
+  private void network(String defs, ClBuffer keys, ClBuffer perm, int p, int padded) {
+    int wg = (int) Math.min(LOCAL_GROUP, Long.highestOneBit(ctx.info().maxWorkGroupSize()));
+    // 12 bytes (key + position) per element, in at most half of the device's local memory
+    int c = (int) Math.min(Math.min(CHUNK_MAX, p), Long.highestOneBit(Math.max(ctx.info().localMemBytes() / 24, 2)));
+    var local = ctx.kernel("sort.cl", defs, "sort_local");
+    var step = ctx.kernel("sort.cl", defs, "sort_step");
+    long[] global = {(long) (padded / c) * wg}, group = {wg};
+    ClContext.Local lk = new ClContext.Local(8L * c), lp = new ClContext.Local(4L * c);
+    ctx.launch(local, global, group, keys, perm, p, c, 2, c, 1, lk, lp);
+    for (int k = 2 * c; k <= p; k <<= 1) {
+      for (int j = k >> 1; j >= c; j >>= 1) ctx.launch(step, padded, keys, perm, p, k, j, padded);
+      ctx.launch(local, global, group, keys, perm, p, c, k, k, c / 2, lk, lp);
+    }
   }
 
   private void check(View x, View values, View indices) {

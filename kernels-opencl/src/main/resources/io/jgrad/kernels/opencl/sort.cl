@@ -51,6 +51,42 @@ __kernel void sort_step(__global long* keys, __global int* perm, int P, int k, i
   }
 }
 
+// The network's steps whose pairs lie inside one chunk of C consecutive elements (C a power of
+// two dividing P, or P itself), run in local memory: one work-group per chunk, its work-items
+// taking the chunk's C/2 pairs in turn. Runs steps (k, j) for k = k0..k1 (doubling), j from
+// j0 (for k0; k/2 for the others) down to 1. With k0 = 2, k1 = C it sorts each chunk (half of
+// them descending, as the global network wants); with k0 = k1 = k > C and j0 = C/2 it finishes
+// stage k after the global steps with j >= C. Saves one launch per step on the GPU.
+__kernel void sort_local(__global long* keys, __global int* perm, int P, int C, int k0, int k1, int j0,
+                         __local long* lk, __local int* lp) {
+  const int base = get_group_id(0) * C, lid = get_local_id(0), wg = get_local_size(0);
+  for (int t = lid; t < C; t += wg) {
+    lk[t] = keys[base + t];
+    lp[t] = perm[base + t];
+  }
+  for (int k = k0; k <= k1; k <<= 1) {
+    for (int j = k == k0 ? j0 : k >> 1; j > 0; j >>= 1) {
+      barrier(CLK_LOCAL_MEM_FENCE);
+      for (int t = lid; t < C / 2; t += wg) {
+        const int a = 2 * t - (t & (j - 1)), b = a + j;
+        const bool ascending = (((base + a) % P) & k) == 0;
+        const long ka = lk[a], kb = lk[b];
+        const int pa = lp[a], pb = lp[b];
+        const bool aAfterB = ka > kb || (ka == kb && pa > pb);
+        if (aAfterB == ascending) {
+          lk[a] = kb; lk[b] = ka;
+          lp[a] = pb; lp[b] = pa;
+        }
+      }
+    }
+  }
+  barrier(CLK_LOCAL_MEM_FENCE);
+  for (int t = lid; t < C; t += wg) {
+    keys[base + t] = lk[t];
+    perm[base + t] = lp[t];
+  }
+}
+
 // values/indices from the sorted permutation; xl, vl, il walk the lines of x, values, indices.
 __kernel void sort_write(__global const T* x, view_t xl, view_t vl, view_t il, int xa, int va, int ia, int len, int P,
                          __global const int* perm, __global T* values, __global long* indices, int total) {
