@@ -42,7 +42,12 @@ __kernel void col2im(__global const T* cols, int co, int4 cs, __global T* x, int
       const int tx = ix + w.s5 - kx * w.s7;
       if (tx < 0 || tx % w.s3 != 0 || tx / w.s3 >= OW) continue;
       const int row = ci * KK + ky * w.s1 + kx;
-      acc += cols[co + n * cs.s0 + row * cs.s1 + (oy * OW + tx / w.s3) * cs.s2];
+      const T v = cols[co + n * cs.s0 + row * cs.s1 + (oy * OW + tx / w.s3) * cs.s2];
+#if T_BOOL
+      acc |= v;  // bool adds as a logical or, as on the CPU
+#else
+      acc += v;
+#endif
     }
   }
   x[xa] = acc;
