@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.kernels.opencl.Differential.Input;
 import io.jgrad.kernels.opencl.Differential.Layout;
+import io.jgrad.kernels.opencl.ClMatmul.Variant;
 import io.jgrad.kernels.opencl.Differential.Tolerance;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.spi.Backend;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * OpenCL matmul against the CPU backend: sizes 0..130 (odd, tile edges 63/64/65), every input
  * layout (transposed and strided operands read in place, broadcast batch), float32, float64,
- * int32 and int64 (exact).
+ * int32 and int64 (exact), for both kernels (local-memory tiles for GPUs, direct for CPUs).
  */
 @RequiresOpenCL
 class ClMatmulTest {
@@ -39,10 +40,10 @@ class ClMatmulTest {
         DType t = dtypes[(s + l) % dtypes.length];
         Input a = Differential.input(t, new int[] {batch, m, k}, LAYOUTS[l], rnd);
         Input b = Differential.input(t, new int[] {batch, k, n}, LAYOUTS[(l + 1) % LAYOUTS.length], rnd);
-        cases += check(a, b, k);
+        for (Variant v : Variant.values()) cases += check(a, b, k, v);
       }
     }
-    assertEquals(23 * 4, cases);
+    assertEquals(23 * 4 * 2, cases);
     CoverageRegistry.record("matmul", "matmul", cases);
   }
 
@@ -54,10 +55,10 @@ class ClMatmulTest {
       for (int n : new int[] {1, 16, 65, 129}) {
         Input a = Differential.input(DType.FLOAT32, new int[] {2, m, 33}, Layout.TRANSPOSED, rnd);
         Input b = Differential.input(DType.FLOAT32, new int[] {2, 33, n}, Layout.TRANSPOSED, rnd);
-        cases += check(a, b, 33);
+        for (Variant v : Variant.values()) cases += check(a, b, 33, v);
       }
     }
-    assertEquals(20, cases);
+    assertEquals(20 * 2, cases);
   }
 
   @Test
@@ -75,7 +76,8 @@ class ClMatmulTest {
     assertTrue(e2.getMessage().contains("matmul: unsupported dtypes bool"), e2.getMessage());
   }
 
-  private static int check(Input a, Input b, int k) {
+  /** Runs one kernel variant on OpenCL (the backend itself picks by device type). */
+  private static int check(Input a, Input b, int k, Variant variant) {
     DType t = a.dtype();
     Input out = Differential.input(t, new int[] {a.shape()[0], a.shape()[1], b.shape()[2]},
         a.strides()[2] == 1 ? Layout.STRIDED : Layout.CONTIGUOUS, new SplittableRandom(k)).relabel("out");
@@ -85,8 +87,9 @@ class ClMatmulTest {
       case FLOAT64 -> new Tolerance(1e-12, 1e-15 * (k + 1) * 9);
       default -> new Tolerance(0, 0);
     };
-    return Differential.check("matmul " + a + " @ " + b, (be, v) -> {
-      be.matmul(v[0], v[1], v[2]);
+    return Differential.check("matmul " + variant + " " + a + " @ " + b, (be, v) -> {
+      if (be instanceof OpenClBackend o) new ClMatmul(o.context()).matmul(v[0], v[1], v[2], variant);
+      else be.matmul(v[0], v[1], v[2]);
       return null;
     }, tol, a, b, out);
   }
