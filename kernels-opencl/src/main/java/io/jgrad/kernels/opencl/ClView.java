@@ -41,32 +41,44 @@ public final class ClView {
    * still element {@code i} of each view, so a kernel walks them with one linear index.
    */
   public static int[][] collapse(String op, View... views) {
-    int[] shape = views[0].shape();
-    int n = views.length;
+    int[][] strides = new int[views.length][];
+    for (int v = 0; v < views.length; v++) strides[v] = views[v].strides();
+    int[][] m = merge(views[0].shape(), strides);
+    int[][] out = new int[views.length][];
+    for (int v = 0; v < views.length; v++) out[v] = struct(m[0], m[1 + v], views[v].offset(), op);
+    return out;
+  }
+
+  /**
+   * {@code {shape, strides0, strides1, ...}} of one shape walked by several stride vectors,
+   * with size-1 dims dropped and dims merged where every stride vector allows it.
+   */
+  public static int[][] merge(int[] shape, int[][] strides) {
+    int n = strides.length;
     int[] outShape = new int[shape.length];
     int[][] outStrides = new int[n][shape.length];
     int r = 0;
     for (int d = 0; d < shape.length; d++) {
       if (shape[d] == 1) continue;
-      if (r > 0 && mergeable(views, d, outShape[r - 1], outStrides, r - 1)) {
+      if (r > 0 && mergeable(strides, shape, d, outStrides, r - 1)) {
         outShape[r - 1] *= shape[d];
-        for (int v = 0; v < n; v++) outStrides[v][r - 1] = views[v].stride(d);
+        for (int v = 0; v < n; v++) outStrides[v][r - 1] = strides[v][d];
         continue;
       }
       outShape[r] = shape[d];
-      for (int v = 0; v < n; v++) outStrides[v][r] = views[v].stride(d);
+      for (int v = 0; v < n; v++) outStrides[v][r] = strides[v][d];
       r++;
     }
-    int[][] out = new int[n][];
-    int[] sh = Arrays.copyOf(outShape, r);
-    for (int v = 0; v < n; v++) out[v] = struct(sh, Arrays.copyOf(outStrides[v], r), views[v].offset(), op);
+    int[][] out = new int[n + 1][];
+    out[0] = Arrays.copyOf(outShape, r);
+    for (int v = 0; v < n; v++) out[1 + v] = Arrays.copyOf(outStrides[v], r);
     return out;
   }
 
-  // The outer dim p (already collapsed) and dim d merge when stride[p] == stride[d] * shape[d] for all views.
-  private static boolean mergeable(View[] views, int d, int shapeP, int[][] strides, int p) {
-    for (int v = 0; v < views.length; v++) {
-      if ((long) strides[v][p] != (long) views[v].stride(d) * views[v].size(d)) return false;
+  // The outer dim p (already merged) and dim d merge when stride[p] == stride[d] * shape[d] for every vector.
+  private static boolean mergeable(int[][] strides, int[] shape, int d, int[][] merged, int p) {
+    for (int v = 0; v < strides.length; v++) {
+      if ((long) merged[v][p] != (long) strides[v][d] * shape[d]) return false;
     }
     return true;
   }
