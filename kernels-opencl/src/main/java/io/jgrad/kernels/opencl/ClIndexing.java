@@ -72,9 +72,14 @@ final class ClIndexing {
           target.stride(axis), index.stride(axis), src.stride(axis), len, target.size(axis), add, count);
       return;
     }
-    try (ClSort.Sorted sorted = new ClSort(ctx).sortLines(index, axis, false, "scatter")) {
+    // An index expanded along the other dims (stride 0 there) is the same on every line: sort it once.
+    boolean shared = true;
+    for (int d = 0; d < index.rank(); d++) shared &= d == axis || index.stride(d) == 0 || index.size(d) == 1;
+    View keys = shared ? index.with(new int[] {len}, new int[] {index.stride(axis)}, index.offset()) : index;
+    try (ClSort.Sorted sorted = new ClSort(ctx).sortLines(keys, shared ? 0 : axis, false, "scatter")) {
       ctx.launch(ctx.kernel("indexing.cl", defs, "scatter_sorted"), index.numel(), tb, sorted.keys(), sorted.perm(), sb,
-          tv, sv, target.stride(axis), src.stride(axis), len, sorted.p(), target.size(axis), add, (int) index.numel());
+          tv, sv, target.stride(axis), src.stride(axis), len, sorted.p(), target.size(axis), add, shared ? 1 : 0,
+          (int) index.numel());
     }
   }
 

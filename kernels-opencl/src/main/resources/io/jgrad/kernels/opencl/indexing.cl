@@ -41,14 +41,16 @@ __kernel void scatter(__global T* target, __global const long* index, __global c
 // (sort.cl), so the elements aimed at one target are adjacent and still in index order. One
 // work-item per sorted position; the first of each run of equal keys applies the whole run
 // serially. As parallel as the distinct targets, and the same order (and bits) as the CPU.
+// shared != 0: every line has the same index (an index expanded along the other dims, as
+// indexAdd passes it), sorted once as line 0.
 __kernel void scatter_sorted(__global T* target, __global const long* keys, __global const int* perm,
                              __global const T* src, view_t tv, view_t sv, int ta, int sa, int len, int P,
-                             int size, int add, int total) {
+                             int size, int add, int shared, int total) {
   const int i = get_global_id(0);
   if (i >= total) return;
   const int line = i / len, p = i % len;
-  __global const long* k = keys + (long) line * P;
-  __global const int* pm = perm + (long) line * P;
+  __global const long* k = keys + (shared ? 0 : (long) line * P);
+  __global const int* pm = perm + (shared ? 0 : (long) line * P);
   const long key = k[p];
   if ((p > 0 && k[p - 1] == key) || key < 0 || key >= size) return;
   __global T* t = target + view_at(tv, line) + (int) key * ta;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The kernels of this family reached through the public Tensor API on an OpenCL device, against
  * the same calls on the CPU: checks that the tensor layer's views and the kernels agree
- * (conv2d = im2col + matmul + bias, pooling, sort/topk, gather/scatterAdd/indexSelect, nonzero).
+ * (conv2d = im2col + matmul + bias, pooling, sort, gather/scatterAdd/indexSelect/indexAdd, nonzero).
  */
 @RequiresOpenCL
 class ClTensorOpsTest {
@@ -28,6 +28,8 @@ class ClTensorOpsTest {
     Tensor x = Tensor.randn(g, 2, 3, 11, 13), w = Tensor.randn(g, 4, 3, 3, 3), bias = Tensor.randn(g, 4);
     Tensor v = Tensor.randn(g, 6, 37);
     Tensor idx = Tensor.of(new long[] {5, 0, 5, 3, 1, 5, 2, 0}).reshape(4, 2);
+    // 700 indices into 6 rows: the sorted scatter path with an expanded (shared) index
+    Tensor many = Tensor.randint(g, 0, 6, 700), source = Tensor.randn(g, 700, 37);
     List<String> names = new ArrayList<>();
     List<Function<List<Tensor>, List<Tensor>>> ops = new ArrayList<>();
     names.add("conv2d");
@@ -54,9 +56,11 @@ class ClTensorOpsTest {
     ops.add(t -> List.of(Tensor.zerosLike(t.get(3)).scatterAdd(0, t.get(4), t.get(3).narrow(0, 0, 4))));
     names.add("indexSelect");
     ops.add(t -> List.of(t.get(3).indexSelect(1, t.get(4).reshape(8))));
+    names.add("indexAdd");
+    ops.add(t -> List.of(t.get(3).indexAdd(0, t.get(5), t.get(6), 0.5)));
     names.add("nonzero");
     ops.add(t -> List.of(t.get(4).nonzero()));
-    List<Tensor> cpuIn = List.of(x, w, bias, v, idx);
+    List<Tensor> cpuIn = List.of(x, w, bias, v, idx, many, source);
     List<Tensor> clIn = cpuIn.stream().map(t -> t.to(CL)).toList();
     int cases = 0;
     for (int i = 0; i < ops.size(); i++) {
@@ -69,6 +73,6 @@ class ClTensorOpsTest {
       }
       cases++;
     }
-    assertEquals(10, cases);
+    assertEquals(11, cases);
   }
 }
