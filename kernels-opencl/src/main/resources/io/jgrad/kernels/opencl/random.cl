@@ -8,8 +8,13 @@
 
 #ifdef cl_khr_fp64
 #define REAL double
+#define LIT(x) x
+#define PI_REAL M_PI
 #else
+// no double at all on this device: float arithmetic and float literals
 #define REAL float
+#define LIT(x) x##f
+#define PI_REAL M_PI_F
 #endif
 
 inline uint4 philox(ulong seed, ulong counter) {
@@ -31,7 +36,7 @@ inline REAL unit_float(uint w) { return (REAL) ((float) (w >> 8) * 0x1.0p-24f); 
 
 // Philox.unitDouble: 53 random bits (REAL is double whenever T is).
 inline REAL unit_double(uint hi, uint lo) {
-  return (REAL) (((ulong) (hi >> 5) << 26) | (lo >> 6)) * (REAL) 0x1.0p-53;
+  return (REAL) (((ulong) (hi >> 5) << 26) | (lo >> 6)) * (REAL) LIT(0x1.0p-53);
 }
 
 // op 0 = UNIFORM(a, b) in [a, b), 1 = NORMAL(mean a, std b).
@@ -50,8 +55,8 @@ __kernel void random_fill(__global T* out, view_t ov, ulong seed, ulong offset, 
     // a + (b-a)*u may round up to b; keep [a, b) half-open as the CPU does.
     if (b > a && v >= (T) b) v = nextafter((T) b, (T) -INFINITY);
   } else {
-    const REAL r = sqrt((REAL) -2.0 * log((REAL) 1.0 - u1));
-    v = (T) (a + b * (r * cos((REAL) 2.0 * (REAL) M_PI * u2)));
+    const REAL r = sqrt(-LIT(2.0) * log(LIT(1.0) - u1));
+    v = (T) (a + b * (r * cos(LIT(2.0) * PI_REAL * u2)));
   }
   out[view_at(ov, i)] = v;
 }
