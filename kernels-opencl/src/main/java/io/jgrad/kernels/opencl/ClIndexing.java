@@ -94,7 +94,7 @@ final class ClIndexing {
     ClBuffer xb = ClBuffer.of(x, ctx, "nonzero");
     ClBuffer counts = ctx.allocate(DType.INT32, chunks);
     try {
-      ctx.launch(ctx.kernel("indexing.cl", defs, "nonzero_count"), chunks, xb, xv, CHUNK, n, counts);
+      ctx.launch(ctx.kernel("indexing.cl", defs, "nonzero_count"), chunks, xb, xv, CHUNK, n, counts, chunks);
       int[] starts = new int[chunks];
       read(counts, starts);
       long total = 0;
@@ -106,7 +106,7 @@ final class ClIndexing {
       ClBuffer coords = ctx.allocate(DType.INT64, Math.toIntExact(total * rank));
       if (total > 0) {
         write(counts, starts);
-        ctx.launch(ctx.kernel("indexing.cl", defs, "nonzero_write"), chunks, xb, xv, CHUNK, n, counts, coords);
+        ctx.launch(ctx.kernel("indexing.cl", defs, "nonzero_write"), chunks, xb, xv, CHUNK, n, counts, coords, chunks);
       }
       return coords;
     } finally {

@@ -69,7 +69,7 @@ final class ClSort {
     ClBuffer keys = ctx.allocate(DType.INT64, (int) padded), perm = ctx.allocate(DType.INT32, (int) padded);
     ctx.launch(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, op),
         ClView.struct(ClIndexing.drop(x.shape(), axis), ClIndexing.drop(x.strides(), axis), x.offset(), op),
-        x.stride(axis), len, p, descending ? 1 : 0, (int) padded, keys, perm);
+        x.stride(axis), len, p, descending ? 1 : 0, keys, perm, (int) padded);
     if (p > 1) network(defs, keys, perm, p, (int) padded);
     return new Sorted(keys, perm, p, lines);
   }

@@ -69,22 +69,22 @@ __kernel void scatter_sorted(__global T* target, __global const long* keys, __gl
 
 // nonzero, pass 1: counts[c] = nonzero elements among the row-major elements
 // [c*chunk, (c+1)*chunk) of x. NaN counts as nonzero, -0.0 does not (x != 0).
-__kernel void nonzero_count(__global const T* x, view_t xv, int chunk, int total, __global int* counts) {
+__kernel void nonzero_count(__global const T* x, view_t xv, int chunk, int n, __global int* counts, int chunks) {
   const int c = get_global_id(0);
-  const int lo = c * chunk, hi = min(lo + chunk, total);
-  if (lo >= total) return;
-  int n = 0;
-  for (int i = lo; i < hi; i++) n += x[view_at(xv, i)] != (T) 0;
-  counts[c] = n;
+  if (c >= chunks) return;
+  const int lo = c * chunk, hi = min(lo + chunk, n);
+  int count = 0;
+  for (int i = lo; i < hi; i++) count += x[view_at(xv, i)] != (T) 0;
+  counts[c] = count;
 }
 
 // nonzero, pass 2: chunk c writes its coordinates from row starts[c] of coords [count, rank],
 // so rows come out in row-major order of x.
-__kernel void nonzero_write(__global const T* x, view_t xv, int chunk, int total, __global const int* starts,
-                            __global long* coords) {
+__kernel void nonzero_write(__global const T* x, view_t xv, int chunk, int n, __global const int* starts,
+                            __global long* coords, int chunks) {
   const int c = get_global_id(0);
-  const int lo = c * chunk, hi = min(lo + chunk, total);
-  if (lo >= total) return;
+  if (c >= chunks) return;
+  const int lo = c * chunk, hi = min(lo + chunk, n);
   long row = starts[c];
   for (int i = lo; i < hi; i++) {
     if (x[view_at(xv, i)] == (T) 0) continue;

@@ -21,7 +21,7 @@ inline long sort_key(T v) {
 
 // keys/perm [lines, P]; xl walks the lines (x's shape without the axis).
 __kernel void sort_init(__global const T* x, view_t xl, int axisStride, int len, int P, int descending,
-                        int total, __global long* keys, __global int* perm) {
+                        __global long* keys, __global int* perm, int total) {
   const int i = get_global_id(0);
   if (i >= total) return;
   const int line = i / P, p = i % P;
