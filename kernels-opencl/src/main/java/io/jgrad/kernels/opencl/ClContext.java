@@ -147,6 +147,21 @@ public final class ClContext {
     if (n > bulk) enqueue(k, new long[] {bulk}, new long[] {n - bulk}, new long[] {1});
   }
 
+  /**
+   * 1-D launch of {@code n} work items rounded up to a multiple of {@link #GROUP}, with
+   * {@code (int) n} appended as the last argument: the kernel ends with a {@code const int
+   * total} parameter and starts with {@code if (get_global_id(0) >= total) return;}. One local
+   * size per kernel, so pocl compiles it once (the {@link #launch(cl_kernel, long, Object...)}
+   * form compiles two).
+   */
+  public synchronized void launchGuarded(cl_kernel k, long n, Object... args) {
+    if (n <= 0) return;
+    Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = Math.toIntExact(n);
+    setArgs(k, all);
+    enqueue(k, null, new long[] {(n + GROUP - 1) / GROUP * GROUP}, new long[] {GROUP});
+  }
+
   /** Work-group size of 1-D launches. */
   public static final int GROUP = 64;
 

@@ -59,7 +59,7 @@ final class ClCopy {
     ctx.requireDtype(dst.dtype(), "copy");
     int[][] v = ClView.collapse("copy", src, dst);
     String opts = ClTypes.define("S", src.dtype()) + " " + ClTypes.define("D", dst.dtype());
-    ctx.launch(ctx.kernel("copy.cl", opts, "copy"), dst.numel(), s, v[0], d, v[1]);
+    ctx.launchGuarded(ctx.kernel("copy.cl", opts, "copy"), dst.numel(), s, v[0], d, v[1]);
   }
 
   void fill(View dst, double value) {
@@ -67,7 +67,7 @@ final class ClCopy {
     ctx.requireDtype(dst.dtype(), "fill");
     int[][] v = ClView.collapse("fill", dst);
     String opts = ClTypes.define("S", dst.dtype()) + " " + ClTypes.define("D", dst.dtype());
-    ctx.launch(ctx.kernel("copy.cl", opts, "fill"), dst.numel(), d, v[0], ClTypes.scalar(dst.dtype(), value));
+    ctx.launchGuarded(ctx.kernel("copy.cl", opts, "fill"), dst.numel(), d, v[0], ClTypes.scalar(dst.dtype(), value));
   }
 
   static Pointer pointer(Object array) {

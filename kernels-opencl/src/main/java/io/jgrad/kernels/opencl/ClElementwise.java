@@ -42,7 +42,7 @@ final class ClElementwise {
     DType pt = t.isFloatingPoint() ? t : DType.INT64;
     int[][] v = ClView.collapse(name, x, out);
     var k = ctx.kernel("unary.cl", options(t, out.dtype()), "u_" + op.name().toLowerCase(Locale.ROOT));
-    ctx.launch(k, out.numel(), xb, v[0], ob, v[1], ClTypes.scalar(pt, p[0]), ClTypes.scalar(pt, p[1]),
+    ctx.launchGuarded(k, out.numel(), xb, v[0], ob, v[1], ClTypes.scalar(pt, p[0]), ClTypes.scalar(pt, p[1]),
         ClTypes.scalar(pt, p[2]));
   }
 
@@ -81,7 +81,7 @@ final class ClElementwise {
     if (op == BinaryOp.REMAINDER && !t.isFloatingPoint()) {
       remainderInt(k, ab, bb, ob, v, out.numel());
     } else {
-      ctx.launch(k, out.numel(), ab, v[0], bb, v[1], ob, v[2], errorFlag());
+      ctx.launchGuarded(k, out.numel(), ab, v[0], bb, v[1], ob, v[2], errorFlag());
     }
   }
 
@@ -91,7 +91,7 @@ final class ClElementwise {
     ClBuffer flag = errorFlag();
     View fv = new View(flag, DType.INT32, new int[] {1}, new int[] {1}, 0);
     new ClCopy(ctx).fill(fv, 0);
-    ctx.launch(k, n, ab, v[0], bb, v[1], ob, v[2], flag);
+    ctx.launchGuarded(k, n, ab, v[0], bb, v[1], ob, v[2], flag);
     if (((int[]) new ClCopy(ctx).download(fv))[0] != 0) {
       throw new IllegalArgumentException("remainder: ZeroDivisionError (integer remainder by zero)");
     }
@@ -114,6 +114,6 @@ final class ClElementwise {
     ctx.requireDtype(out.dtype(), "where");
     int[][] v = ClView.collapse("where", cond, a, b, out);
     var k = ctx.kernel("binary.cl", options(out.dtype(), out.dtype()), "where");
-    ctx.launch(k, out.numel(), cb, v[0], ab, v[1], bb, v[2], ob, v[3]);
+    ctx.launchGuarded(k, out.numel(), cb, v[0], ab, v[1], bb, v[2], ob, v[3]);
   }
 }

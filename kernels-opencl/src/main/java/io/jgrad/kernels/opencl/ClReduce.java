@@ -65,7 +65,7 @@ final class ClReduce {
     int meanDiv = op == ReduceOp.MEAN ? (int) count : 0;
     String kernel = "r_" + op.name().toLowerCase(Locale.ROOT);
     if (count < SERIAL_MAX) {
-      ctx.launch(ctx.kernel("reduce.cl", options(x.dtype(), out.dtype()), kernel + "_serial"), outputs,
+      ctx.launchGuarded(ctx.kernel("reduce.cl", options(x.dtype(), out.dtype()), kernel + "_serial"), outputs,
           xb, kv, rv, ob, ov, (int) count, 1, meanDiv);
       return;
     }
@@ -82,7 +82,7 @@ final class ClReduce {
       // Second pass over the partials: row o holds the pieces of output o.
       int[] pk = ClView.struct(new int[] {(int) outputs}, new int[] {pieces}, 0, name);
       int[] pr = ClView.struct(new int[] {pieces}, new int[] {1}, 0, name);
-      ctx.launch(ctx.kernel("reduce.cl", options(acc, out.dtype()), kernel + "_serial"), outputs,
+      ctx.launchGuarded(ctx.kernel("reduce.cl", options(acc, out.dtype()), kernel + "_serial"), outputs,
           partials, pk, pr, ob, ov, pieces, 1, meanDiv);
     } finally {
       partials.release();
@@ -136,7 +136,7 @@ final class ClReduce {
     String opts = options(x.dtype(), x.dtype());
     long lines = values.numel();
     if (n < SERIAL_MAX) {
-      ctx.launch(ctx.kernel("reduce.cl", opts, kernel + "_serial"), lines, xb, kv, n, st, vb, vv, ib, iv);
+      ctx.launchGuarded(ctx.kernel("reduce.cl", opts, kernel + "_serial"), lines, xb, kv, n, st, vb, vv, ib, iv);
     } else {
       ctx.launch(ctx.kernel("reduce.cl", opts, kernel + "_group"), new long[] {lines * GROUP}, new long[] {GROUP},
           xb, kv, n, st, vb, vv, ib, iv);

@@ -56,7 +56,7 @@ final class ClScan {
     System.arraycopy(extra, 0, args, 7, extra.length);
     String opts = ClElementwise.options(x.dtype(), x.dtype());
     if (n < GROUP) {
-      ctx.launch(ctx.kernel(file, opts, kernel + "_serial"), lines, args);
+      ctx.launchGuarded(ctx.kernel(file, opts, kernel + "_serial"), lines, args);
     } else {
       ctx.launch(ctx.kernel(file, opts, kernel + "_group"), new long[] {lines * GROUP}, new long[] {GROUP}, args);
     }

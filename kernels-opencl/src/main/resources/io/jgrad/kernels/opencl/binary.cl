@@ -19,8 +19,9 @@ typedef long R;
 
 #define BINARY(name, expr) \
 __kernel void b_##name(__global const T* pa, const view_t av, __global const T* pb, const view_t bv, \
-                       __global O* out, const view_t ov, __global int* err) { \
+                       __global O* out, const view_t ov, __global int* err, const int total) { \
   int i = (int) get_global_id(0); \
+  if (i >= total) return; \
   R a = (R) pa[view_at(av, i)]; \
   R b = (R) pb[view_at(bv, i)]; \
   out[view_at(ov, i)] = TO_O(expr); \
@@ -87,7 +88,8 @@ BINARY(logical_xor, (a != 0) != (b != 0))
 
 /* out = cond ? a : b (cond BOOL; a, b and out of dtype T; build with O = T). */
 __kernel void where(__global const uchar* c, const view_t cv, __global const T* pa, const view_t av,
-                    __global const T* pb, const view_t bv, __global T* out, const view_t ov) {
+                    __global const T* pb, const view_t bv, __global T* out, const view_t ov, const int total) {
   int i = (int) get_global_id(0);
+  if (i >= total) return;
   out[view_at(ov, i)] = c[view_at(cv, i)] != 0 ? pa[view_at(av, i)] : pb[view_at(bv, i)];
 }

@@ -12,13 +12,15 @@
 #define CAST(x) ((D)(x))
 #endif
 
-__kernel void copy(__global const S* src, const view_t sv, __global D* dst, const view_t dv) {
+__kernel void copy(__global const S* src, const view_t sv, __global D* dst, const view_t dv, const int total) {
   int i = (int) get_global_id(0);
+  if (i >= total) return;
   S x = src[view_at(sv, i)];
   dst[view_at(dv, i)] = CAST(x);
 }
 
-__kernel void fill(__global D* dst, const view_t dv, const D value) {
+__kernel void fill(__global D* dst, const view_t dv, const D value, const int total) {
   int i = (int) get_global_id(0);
+  if (i >= total) return;
   dst[view_at(dv, i)] = value;
 }

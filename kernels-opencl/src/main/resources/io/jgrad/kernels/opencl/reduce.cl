@@ -48,8 +48,9 @@ inline A amin(A a, A b) { return a < b ? a : b; }
 
 #define REDUCE(name, ID, LOAD, COMB) \
 __kernel void r_##name##_serial(__global const T* x, const view_t kv, const view_t rv, __global O* out, \
-                                const view_t ov, const int count, const int pieces, const int mean_div) { \
+                                const view_t ov, const int count, const int pieces, const int mean_div, const int total) { \
   int o = (int) get_global_id(0); \
+  if (o >= total) return; \
   int base = view_at(kv, o); \
   A acc = ID; \
   for (int j = 0; j < count; j++) acc = COMB(acc, LOAD(x[base + view_at(rv, j)])); \
@@ -94,8 +95,9 @@ inline int better(A v1, long i1, A v2, long i2, int is_max) {
 
 #define ARG(name, IS_MAX) \
 __kernel void a_##name##_serial(__global const T* x, const view_t kv, const int n, const int st, \
-                                __global T* values, const view_t vv, __global long* idx, const view_t iv) { \
+                                __global T* values, const view_t vv, __global long* idx, const view_t iv, const int total) { \
   int o = (int) get_global_id(0); \
+  if (o >= total) return; \
   int base = view_at(kv, o); \
   A best = (A) x[base]; \
   long bi = 0; \

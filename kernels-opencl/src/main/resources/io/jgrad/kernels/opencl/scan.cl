@@ -16,8 +16,9 @@
 
 #define SCAN(name, ID, OP) \
 __kernel void s_##name##_serial(__global const T* x, const view_t kv, const int xs, __global T* out, \
-                                const view_t ov, const int os, const int n) { \
+                                const view_t ov, const int os, const int n, const int total) { \
   int o = (int) get_global_id(0); \
+  if (o >= total) return; \
   int xb = view_at(kv, o), ob = view_at(ov, o); \
   T acc = ID; \
   for (int k = 0; k < n; k++) { \

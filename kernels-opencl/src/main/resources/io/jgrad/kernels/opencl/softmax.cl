@@ -8,8 +8,9 @@
 inline T tmax(T a, T b) { return isnan(a) || isnan(b) ? a + b : (a > b ? a : b); }
 
 __kernel void softmax_serial(__global const T* x, const view_t kv, const int xs, __global T* out,
-                             const view_t ov, const int os, const int n, const int log_out) {
+                             const view_t ov, const int os, const int n, const int log_out, const int total) {
   int o = (int) get_global_id(0);
+  if (o >= total) return;
   int xb = view_at(kv, o), ob = view_at(ov, o);
   T m = -INFINITY;
   for (int k = 0; k < n; k++) m = tmax(m, x[xb + k * xs]);

@@ -22,8 +22,9 @@ typedef R P;
 
 #define UNARY(name, expr) \
 __kernel void u_##name(__global const T* x, const view_t xv, __global O* out, const view_t ov, \
-                       const P p0, const P p1, const P p2) { \
+                       const P p0, const P p1, const P p2, const int total) { \
   int i = (int) get_global_id(0); \
+  if (i >= total) return; \
   R v = (R) x[view_at(xv, i)]; \
   out[view_at(ov, i)] = TO_O(expr); \
 }
