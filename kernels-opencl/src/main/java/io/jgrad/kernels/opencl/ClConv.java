@@ -20,18 +20,16 @@ final class ClConv {
 
   void im2col(View x, Window2d w, View cols) {
     checkCols("im2col", x, w, cols);
-    ctx.launch(ctx.kernel("conv.cl", ClTypes.define("T", x.dtype()), "im2col"), cols.numel(),
+    ctx.launchGuarded(ctx.kernel("conv.cl", ClTypes.define("T", x.dtype()), "im2col"), cols.numel(),
         ClBuffer.of(x, ctx, "im2col"), x.offset(), strides4(x), ClBuffer.of(cols, ctx, "im2col"), cols.offset(),
-        strides4(cols), x.size(1), x.size(2), x.size(3), w.outH(x.size(2)), w.outW(x.size(3)), window(w),
-        (int) cols.numel());
+        strides4(cols), x.size(1), x.size(2), x.size(3), w.outH(x.size(2)), w.outW(x.size(3)), window(w));
   }
 
   void col2im(View cols, Window2d w, View x) {
     checkCols("col2im", x, w, cols);
-    ctx.launch(ctx.kernel("conv.cl", ClTypes.define("T", x.dtype()), "col2im"), x.numel(),
+    ctx.launchGuarded(ctx.kernel("conv.cl", ClTypes.define("T", x.dtype()), "col2im"), x.numel(),
         ClBuffer.of(cols, ctx, "col2im"), cols.offset(), strides4(cols), ClBuffer.of(x, ctx, "col2im"), x.offset(),
-        strides4(x), x.size(1), x.size(2), x.size(3), w.outH(x.size(2)), w.outW(x.size(3)), window(w),
-        (int) x.numel());
+        strides4(x), x.size(1), x.size(2), x.size(3), w.outH(x.size(2)), w.outW(x.size(3)), window(w));
   }
 
   void pool2d(PoolMode mode, View x, Window2d w, View out, View indices) {
@@ -43,14 +41,14 @@ final class ClConv {
       case MAX -> {
         ClBuffer ib = indices == null ? ctx.allocate(DType.INT64, total) : ClBuffer.of(indices, ctx, "pool2d");
         View iv = indices == null ? new View(ib, DType.INT64, out.shape(), contiguous(out.shape()), 0) : indices;
-        ctx.launch(ctx.kernel("conv.cl", defs, "pool_max"), total, xb, x.offset(), strides4(x), ob, out.offset(),
-            strides4(out), ib, iv.offset(), strides4(iv), c, h, wd, oh, ow, window(w), total);
+        ctx.launchGuarded(ctx.kernel("conv.cl", defs, "pool_max"), total, xb, x.offset(), strides4(x), ob, out.offset(),
+            strides4(out), ib, iv.offset(), strides4(iv), c, h, wd, oh, ow, window(w));
         if (indices == null) ib.release();
       }
-      case AVG, AVG_EXCLUDE_PAD -> ctx.launch(ctx.kernel("conv.cl", defs, "pool_avg"), total, xb, x.offset(),
-          strides4(x), ob, out.offset(), strides4(out), c, h, wd, oh, ow, window(w), mode == PoolMode.AVG ? 1 : 0, total);
-      case ADAPTIVE_AVG -> ctx.launch(ctx.kernel("conv.cl", defs, "pool_adaptive"), total, xb, x.offset(),
-          strides4(x), ob, out.offset(), strides4(out), c, h, wd, oh, ow, total);
+      case AVG, AVG_EXCLUDE_PAD -> ctx.launchGuarded(ctx.kernel("conv.cl", defs, "pool_avg"), total, xb, x.offset(),
+          strides4(x), ob, out.offset(), strides4(out), c, h, wd, oh, ow, window(w), mode == PoolMode.AVG ? 1 : 0);
+      case ADAPTIVE_AVG -> ctx.launchGuarded(ctx.kernel("conv.cl", defs, "pool_adaptive"), total, xb, x.offset(),
+          strides4(x), ob, out.offset(), strides4(out), c, h, wd, oh, ow);
     }
   }
 

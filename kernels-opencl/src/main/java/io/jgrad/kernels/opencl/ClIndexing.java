@@ -45,10 +45,10 @@ final class ClIndexing {
     if (out.numel() == 0) return;
     int[] xs = x.strides().clone();
     xs[axis] = 0;
-    ctx.launch(ctx.kernel("indexing.cl", ClTypes.define("T", x.dtype()), "gather"), out.numel(),
+    ctx.launchGuarded(ctx.kernel("indexing.cl", ClTypes.define("T", x.dtype()), "gather"), out.numel(),
         ClBuffer.of(x, ctx, "gather"), ClBuffer.of(index, ctx, "gather"), ClBuffer.of(out, ctx, "gather"),
         ClView.of(out, "gather"), ClView.struct(out.shape(), index.strides(), index.offset(), "gather"),
-        ClView.struct(out.shape(), xs, x.offset(), "gather"), x.stride(axis), x.size(axis), (int) out.numel());
+        ClView.struct(out.shape(), xs, x.offset(), "gather"), x.stride(axis), x.size(axis));
   }
 
   void scatter(ScatterMode mode, View src, int axis, View index, View target) {
@@ -67,9 +67,9 @@ final class ClIndexing {
     int[] sv = ClView.struct(lines, drop(src.strides(), axis), src.offset(), "scatter");
     int add = mode == ScatterMode.ADD ? 1 : 0, len = index.size(axis);
     if (len <= SERIAL_MAX) {
-      ctx.launch(ctx.kernel("indexing.cl", defs, "scatter"), count, tb, ib, sb, tv,
+      ctx.launchGuarded(ctx.kernel("indexing.cl", defs, "scatter"), count, tb, ib, sb, tv,
           ClView.struct(lines, drop(index.strides(), axis), index.offset(), "scatter"), sv,
-          target.stride(axis), index.stride(axis), src.stride(axis), len, target.size(axis), add, count);
+          target.stride(axis), index.stride(axis), src.stride(axis), len, target.size(axis), add);
       return;
     }
     // An index expanded along the other dims (stride 0 there) is the same on every line: sort it once.
@@ -77,9 +77,8 @@ final class ClIndexing {
     for (int d = 0; d < index.rank(); d++) shared &= d == axis || index.stride(d) == 0 || index.size(d) == 1;
     View keys = shared ? index.with(new int[] {len}, new int[] {index.stride(axis)}, index.offset()) : index;
     try (ClSort.Sorted sorted = new ClSort(ctx).sortLines(keys, shared ? 0 : axis, false, "scatter")) {
-      ctx.launch(ctx.kernel("indexing.cl", defs, "scatter_sorted"), index.numel(), tb, sorted.keys(), sorted.perm(), sb,
-          tv, sv, target.stride(axis), src.stride(axis), len, sorted.p(), target.size(axis), add, shared ? 1 : 0,
-          (int) index.numel());
+      ctx.launchGuarded(ctx.kernel("indexing.cl", defs, "scatter_sorted"), index.numel(), tb, sorted.keys(), sorted.perm(), sb,
+          tv, sv, target.stride(axis), src.stride(axis), len, sorted.p(), target.size(axis), add, shared ? 1 : 0);
     }
   }
 
@@ -94,7 +93,7 @@ final class ClIndexing {
     ClBuffer xb = ClBuffer.of(x, ctx, "nonzero");
     ClBuffer counts = ctx.allocate(DType.INT32, chunks);
     try {
-      ctx.launch(ctx.kernel("indexing.cl", defs, "nonzero_count"), chunks, xb, xv, CHUNK, n, counts, chunks);
+      ctx.launchGuarded(ctx.kernel("indexing.cl", defs, "nonzero_count"), chunks, xb, xv, CHUNK, n, counts);
       int[] starts = new int[chunks];
       read(counts, starts);
       long total = 0;
@@ -106,7 +105,7 @@ final class ClIndexing {
       ClBuffer coords = ctx.allocate(DType.INT64, Math.toIntExact(total * rank));
       if (total > 0) {
         write(counts, starts);
-        ctx.launch(ctx.kernel("indexing.cl", defs, "nonzero_write"), chunks, xb, xv, CHUNK, n, counts, coords, chunks);
+        ctx.launchGuarded(ctx.kernel("indexing.cl", defs, "nonzero_write"), chunks, xb, xv, CHUNK, n, counts, coords);
       }
       return coords;
     } finally {

@@ -21,8 +21,8 @@ final class ClRandom {
     ctx.requireDtype(out.dtype(), "random");
     if (out.numel() == 0) return;
     Object lo = ctx.fp64() ? (Object) a : (Object) (float) a, hi = ctx.fp64() ? (Object) b : (Object) (float) b;
-    ctx.launch(ctx.kernel("random.cl", ClTypes.define("T", out.dtype()), "random_fill"), out.numel(),
+    ctx.launchGuarded(ctx.kernel("random.cl", ClTypes.define("T", out.dtype()), "random_fill"), out.numel(),
         ClBuffer.of(out, ctx, "random"), ClView.of(out, "random"), seed, offset, lo, hi,
-        op == RandomOp.UNIFORM ? 0 : 1, (int) out.numel());
+        op == RandomOp.UNIFORM ? 0 : 1);
   }
 }

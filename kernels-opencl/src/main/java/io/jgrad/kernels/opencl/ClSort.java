@@ -33,12 +33,12 @@ final class ClSort {
     int len = x.size(axis);
     int[] lineShape = ClIndexing.drop(x.shape(), axis);
     try (Sorted s = sortLines(x, axis, descending, "sort")) {
-      ctx.launch(ctx.kernel("sort.cl", ClTypes.define("T", x.dtype()), "sort_write"), x.numel(), ClBuffer.of(x, ctx, "sort"),
+      ctx.launchGuarded(ctx.kernel("sort.cl", ClTypes.define("T", x.dtype()), "sort_write"), x.numel(), ClBuffer.of(x, ctx, "sort"),
           ClView.struct(lineShape, ClIndexing.drop(x.strides(), axis), x.offset(), "sort"),
           ClView.struct(lineShape, ClIndexing.drop(values.strides(), axis), values.offset(), "sort"),
           ClView.struct(lineShape, ClIndexing.drop(indices.strides(), axis), indices.offset(), "sort"),
           x.stride(axis), values.stride(axis), indices.stride(axis), len, s.p(), s.perm(),
-          ClBuffer.of(values, ctx, "sort"), ClBuffer.of(indices, ctx, "sort"), (int) x.numel());
+          ClBuffer.of(values, ctx, "sort"), ClBuffer.of(indices, ctx, "sort"));
     }
   }
 
@@ -67,9 +67,9 @@ final class ClSort {
     }
     String defs = ClTypes.define("T", x.dtype());
     ClBuffer keys = ctx.allocate(DType.INT64, (int) padded), perm = ctx.allocate(DType.INT32, (int) padded);
-    ctx.launch(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, op),
+    ctx.launchGuarded(ctx.kernel("sort.cl", defs, "sort_init"), padded, ClBuffer.of(x, ctx, op),
         ClView.struct(ClIndexing.drop(x.shape(), axis), ClIndexing.drop(x.strides(), axis), x.offset(), op),
-        x.stride(axis), len, p, descending ? 1 : 0, keys, perm, (int) padded);
+        x.stride(axis), len, p, descending ? 1 : 0, keys, perm);
     if (p > 1) network(defs, keys, perm, p, (int) padded);
     return new Sorted(keys, perm, p, lines);
   }
@@ -89,7 +89,7 @@ final class ClSort {
     ClContext.Local lk = new ClContext.Local(8L * c), lp = new ClContext.Local(4L * c);
     ctx.launch(local, global, group, keys, perm, p, c, 2, c, 1, lk, lp);
     for (int k = 2 * c; k <= p; k <<= 1) {
-      for (int j = k >> 1; j >= c; j >>= 1) ctx.launch(step, padded, keys, perm, p, k, j, padded);
+      for (int j = k >> 1; j >= c; j >>= 1) ctx.launchGuarded(step, padded, keys, perm, p, k, j);
       ctx.launch(local, global, group, keys, perm, p, c, k, k, c / 2, lk, lp);
     }
   }
