@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * Stable sort along one axis on OpenCL ({@code sort.cl}): every line is padded to a power of
- * two P and sorted by a bitonic network over (key, original position) pairs, all lines at once,
- * one launch per network step (log2(P)(log2(P)+1)/2 launches). Keys are those of
+ * two P and sorted by a bitonic network over (key, original position) pairs, all lines at once:
+ * chunks of up to {@link #CHUNK_MAX} elements in local memory, longer distances one launch per
+ * step (see {@link #network}). O(P log^2 P) work, but no data-dependent control flow. Keys are those of
  * {@code CpuSort} (NaN last ascending, first descending; -0.0 == 0.0) and ties are broken by
  * position, so values and indices equal the CPU's exactly.
  */
