@@ -13,8 +13,10 @@ typedef struct {
   int stride[MAX_RANK];
 } view_t;
 
-/* Element offset of the i-th element, in row-major order over v.shape, of view v. */
+/* Element offset of the i-th element (0 <= i < numel), in row-major order over v.shape, of view v. */
 inline int view_at(const view_t v, int i) {
+  /* Most elementwise calls collapse to one dim: no division then. */
+  if (v.rank == 1) return v.offset + i * v.stride[0];
   int off = v.offset;
   for (int d = v.rank - 1; d >= 0; d--) {
     int s = v.shape[d];
