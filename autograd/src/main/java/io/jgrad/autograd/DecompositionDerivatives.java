@@ -190,7 +190,7 @@ final class DecompositionDerivatives {
     int n = s.size(-1);
     Tensor one = Tensor.onesLike(s.narrow(-1, 0, 1));
     Tensor pre = Tensor.cat(java.util.List.of(one, s.cumprod(-1).narrow(-1, 0, n - 1)), -1);
-    Tensor suf = Tensor.cat(java.util.List.of(s.flip(-1).cumprod(-1).narrow(-1, 0, n - 1), one), -1).flip(-1);
+    Tensor suf = Tensor.cat(java.util.List.of(one, s.flip(-1).cumprod(-1).narrow(-1, 0, n - 1)), -1).flip(-1);
     Tensor sign;
     try (var off = Grad.disabled()) {
       sign = Linalg.det(svd.U().detach()).mul(Linalg.det(svd.Vh().detach()));
