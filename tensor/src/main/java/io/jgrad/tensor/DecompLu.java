@@ -66,6 +66,7 @@ final class DecompLu {
       log += Math.log(Math.abs(v));
     }
     if (Double.isNaN(log)) sign = Double.NaN;
+    if (sign == 0) sign = 0.0;  // not -0.0 from an odd permutation
     return new double[] {sign, log};
   }
 
