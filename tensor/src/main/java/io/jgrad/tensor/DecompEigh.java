@@ -1,5 +1,8 @@
 package io.jgrad.tensor;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Symmetric eigendecomposition A = V diag(w) V^T of one row-major n x n matrix in float64:
  * Householder tridiagonalization followed by the implicit QL iteration with Wilkinson shifts
@@ -8,6 +11,7 @@ package io.jgrad.tensor;
  * one on ties) is positive.
  */
 final class DecompEigh {
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
   /** QL iterations allowed per eigenvalue before giving up (LAPACK's steqr allows 30). */
   static final int MAX_ITER = 60;
 
@@ -59,16 +63,15 @@ final class DecompEigh {
         e[i] = scale * g;
         h -= f * g;
         d[i - 1] = f - g;
-        for (int j = 0; j < i; j++) e[j] = 0;
+        // e = A d over the leading i x i block, from its lower triangle, one row at a time.
         for (int j = 0; j < i; j++) {
-          f = d[j];
-          v[j][i] = f;
-          g = e[j] + v[j][j] * f;
-          for (int k = j + 1; k <= i - 1; k++) {
-            g += v[k][j] * d[k];
-            e[k] += v[k][j] * f;
-          }
-          e[j] = g;
+          e[j] = 0;
+          v[j][i] = d[j];
+        }
+        for (int k = 0; k < i; k++) {
+          double[] row = v[k];
+          axpy(d[k], row, e, k);
+          e[k] += dot(row, d, k) + row[k] * d[k];
         }
         f = 0;
         for (int j = 0; j < i; j++) {
@@ -77,10 +80,13 @@ final class DecompEigh {
         }
         double hh = f / (h + h);
         for (int j = 0; j < i; j++) e[j] -= hh * d[j];
+        // A -= d e^T + e d^T on the lower triangle, row by row.
+        for (int k = 0; k < i; k++) {
+          double[] row = v[k];
+          axpy(-e[k], d, row, k + 1);
+          axpy(-d[k], e, row, k + 1);
+        }
         for (int j = 0; j < i; j++) {
-          f = d[j];
-          g = e[j];
-          for (int k = j; k <= i - 1; k++) v[k][j] -= f * e[k] + g * d[k];
           d[j] = v[i - 1][j];
           v[i][j] = 0;
         }
@@ -179,8 +185,26 @@ final class DecompEigh {
     sort(w, d, n, vectors);
   }
 
+  /** y[0, len) += a x[0, len). */
+  private static void axpy(double a, double[] x, double[] y, int len) {
+    int k = 0;
+    for (int bound = D.loopBound(len); k < bound; k += D.length()) {
+      DoubleVector.fromArray(D, x, k).mul(a).add(DoubleVector.fromArray(D, y, k)).intoArray(y, k);
+    }
+    for (; k < len; k++) y[k] += a * x[k];
+  }
+
+  private static double dot(double[] a, double[] b, int len) { return DecompSvd.dot(a, 0, b, 0, len); }
+
+  /** w_i, w_i+1 = c w_i - s w_i+1, s w_i + c w_i+1 (the QL plane rotation of two eigenvector rows). */
   private static void rotate(double[] wi, double[] wi1, double c, double s, int n) {
-    for (int k = 0; k < n; k++) {
+    int k = 0;
+    for (int bound = D.loopBound(n); k < bound; k += D.length()) {
+      DoubleVector x = DoubleVector.fromArray(D, wi, k), y = DoubleVector.fromArray(D, wi1, k);
+      x.mul(s).add(y.mul(c)).intoArray(wi1, k);
+      x.mul(c).sub(y.mul(s)).intoArray(wi, k);
+    }
+    for (; k < n; k++) {
       double h = wi1[k];
       wi1[k] = s * wi[k] + c * h;
       wi[k] = c * wi[k] - s * h;
