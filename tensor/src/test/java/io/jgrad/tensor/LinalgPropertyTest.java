@@ -164,4 +164,19 @@ class LinalgPropertyTest {
     double[] want = scale.toDoubleArray();
     for (int i = 0; i < 100; i++) assertEquals(want[i], s[i], 1e-12 * want[i], "s_" + i);
   }
+
+  @Test
+  void emptyShapes() {
+    Tensor e0 = Tensor.zeros(DType.FLOAT64, 0, 0);
+    assertEquals(1.0, Linalg.det(e0).item());  // empty product, as torch
+    assertEquals(0, Linalg.inv(e0).numel());
+    Tensor wide0 = Tensor.zeros(DType.FLOAT64, 0, 3);
+    Linalg.Svd d = Linalg.svd(wide0, true);
+    assertEquals("[0, 0] [0] [3, 3]", Shapes.str(d.U().shape()) + " " + Shapes.str(d.S().shape()) + " " + Shapes.str(d.Vh().shape()));
+    check("full V of an empty matrix is orthogonal", Tensor.eye(3, 3, DType.FLOAT64), d.Vh().matmul(mT(d.Vh())), 1e-15);
+    Tensor batch0 = Tensor.zeros(DType.FLOAT32, 0, 3, 3);
+    assertEquals("[0, 3]", Shapes.str(Linalg.eigh(batch0).eigenvalues().shape()));
+    assertEquals("[0, 3, 3]", Shapes.str(Linalg.cholesky(batch0).shape()));
+    assertEquals("[0, 3]", Shapes.str(Linalg.qr(Tensor.zeros(DType.FLOAT64, 0, 3)).R().shape()));
+  }
 }
