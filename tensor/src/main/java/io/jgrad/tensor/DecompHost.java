@@ -49,35 +49,42 @@ final class DecompHost {
     int count = Shapes.numel(batch);
     double[] all;
     try (GradMode.Scope off = GradMode.disabled()) {
-      all = x.numel() == 0 ? new double[0] : (double[]) Creation.download(x, DType.FLOAT64);
+      // Download in the input's dtype (no device-side cast) and widen on the host.
+      Object host = x.numel() == 0 ? new double[0] : x.backend().download(x.layout());
+      if (host instanceof float[] f) {
+        all = new double[f.length];
+        for (int i = 0; i < f.length; i++) all[i] = f[i];
+      } else {
+        all = (double[]) host;
+      }
     }
     double[][] mats = new double[count][];
     for (int b = 0; b < count; b++) mats[b] = Arrays.copyOfRange(all, b * r * c, (b + 1) * r * c);
     return new Batch(mats, batch, r, c);
   }
 
-  /** A tensor [batch..., tail...] of {@code like}'s dtype and device from per-batch arrays. */
+  /**
+   * A tensor [batch..., tail...] of {@code like}'s dtype from per-batch arrays, uploaded
+   * through {@code like}'s own backend when it is not the CPU.
+   */
   static Tensor tensor(Tensor like, int[] batchShape, int[] tail, double[][] parts) {
-    return tensor(like.dtype(), like.device(), batchShape, tail, parts);
-  }
-
-  static Tensor tensor(DType dtype, Device device, int[] batchShape, int[] tail, double[][] parts) {
     int[] shape = concat(batchShape, tail);
     int per = Shapes.numel(tail);
     double[] all = new double[per * parts.length];
     for (int b = 0; b < parts.length; b++) System.arraycopy(parts[b], 0, all, b * per, per);
     Tensor t = Creation.fromArray(all, shape);
+    DType dtype = like.dtype();
     if (dtype != DType.FLOAT64) {
       Tensor c = Creation.cast(t, dtype);
       t.close();
       t = c;
     }
-    if (!device.isCpu()) {
-      Tensor d = Creation.toDevice(t, device);
-      t.close();
-      t = d;
-    }
-    return t;
+    if (like.device().isCpu()) return t;
+    Object host = t.backend().download(t.layout());
+    t.close();
+    io.jgrad.tensor.spi.Backend backend = like.backend();
+    return Tensor.wrap(backend, new io.jgrad.tensor.spi.View(backend.upload(dtype, host), dtype, shape,
+        Shapes.contiguousStrides(shape), 0));
   }
 
   static int[] concat(int[] a, int... b) {
