@@ -12,6 +12,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Edge points, conventions at kinks and ties, aliasing in place, and seeded properties. */
 class ElementwiseEdgeTest {
+  /**
+   * C99/torch conventions Math.pow lacks: (-1)^(+-inf) = 1 and 1^NaN = 1, on the vector paths
+   * (33 elements) and the scalar tails, float32 and float64, tensor and scalar exponents.
+   * torch 1.13: torch.pow(tensor([-1., -1., 1., 2.]), tensor([inf, -inf, nan, nan])) = [1, 1, 1, nan].
+   */
+  @Test
+  void powFollowsTorchAtMinusOneToInfinityAndOneToNaN() {
+    double inf = Double.POSITIVE_INFINITY;
+    for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      double[] base = new double[33], exp = new double[33], want = new double[33];
+      for (int i = 0; i < 33; i++) {
+        base[i] = new double[] {-1, -1, 1, 2}[i % 4];
+        exp[i] = new double[] {inf, -inf, Double.NaN, Double.NaN}[i % 4];
+        want[i] = new double[] {1, 1, 1, Double.NaN}[i % 4];
+      }
+      Tensor b = Tensor.fromArray(base, 33).to(t), e = Tensor.fromArray(exp, 33).to(t);
+      assertArrayEquals(want, b.pow(e).to(DType.FLOAT64).toDoubleArray(), 0, t + " tensor exponent");
+      for (double x : new double[] {inf, -inf}) {
+        double[] got = Tensor.fromArray(new double[33], 33).sub(1).to(t).pow(x).to(DType.FLOAT64).toDoubleArray();
+        for (double g : got) assertEquals(1.0, g, 0, t + " (-1)^" + x);
+      }
+    }
+  }
+
   /** Reference values from mpmath (30 digits) rounded to double. */
   @Test
   void erfMatchesHighPrecisionReference() {

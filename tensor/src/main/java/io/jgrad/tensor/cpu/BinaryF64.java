@@ -143,13 +143,15 @@ final class BinaryF64 {
     return i;
   }
 
-  /** Math.pow's NaN for 1^NaN is replaced by torch's 1. */
+  /** Math.pow with torch's 1^NaN = 1 and (-1)^(+-inf) = 1 (C99). */
   private static int powVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    DoubleVector one = DoubleVector.broadcast(S, 1);
+    DoubleVector one = DoubleVector.broadcast(S, 1), minusOne = DoubleVector.broadcast(S, -1);
+    DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
     for (int e = S.loopBound(n); i < e; i += L) {
       DoubleVector av = v(a, ao + i);
-      av.lanewise(POW, v(b, bo + i)).blend(one, av.eq(one)).intoArray(o, oo + i);
+      DoubleVector bv = v(b, bo + i);
+      av.lanewise(POW, bv).blend(one, av.eq(one).or(av.eq(minusOne).and(bv.abs().eq(inf)))).intoArray(o, oo + i);
     }
     return i;
   }

@@ -36,7 +36,8 @@ final class BinaryScalar {
   }
 
   /** Math.pow, except 1^y = 1 for every y (NaN included) as in C99 and torch. */
-  static double pow(double a, double b) { return a == 1 ? 1 : Math.pow(a, b); }
+  /** Math.pow with C99's (and torch's) 1^y = 1 (also for NaN y) and (-1)^(+-inf) = 1. */
+  static double pow(double a, double b) { return a == 1 || (a == -1 && Double.isInfinite(b)) ? 1 : Math.pow(a, b); }
 
   /** Python's a mod b: fmod, moved into the divisor's sign. */
   static double remainder(double a, double b) {

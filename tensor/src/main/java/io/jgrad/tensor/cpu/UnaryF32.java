@@ -299,9 +299,11 @@ final class UnaryF32 {
     int i = 0;
     float ef = (float) e;
     FloatVector one = FloatVector.broadcast(S, 1);
+    boolean infinite = Double.isInfinite(e);
     for (int b = S.loopBound(n); i < b; i += L) {
       FloatVector xv = v(x, xo + i);
-      xv.lanewise(POW, ef).blend(one, xv.compare(EQ, 1f)).intoArray(o, oo + i);
+      VectorMask<Float> unit = infinite ? xv.compare(EQ, 1f).or(xv.compare(EQ, -1f)) : xv.compare(EQ, 1f);
+      xv.lanewise(POW, ef).blend(one, unit).intoArray(o, oo + i);
     }
     return i;
   }

@@ -299,9 +299,11 @@ final class UnaryF64 {
     int i = 0;
     double ef = e;
     DoubleVector one = DoubleVector.broadcast(S, 1);
+    boolean infinite = Double.isInfinite(e);
     for (int b = S.loopBound(n); i < b; i += L) {
       DoubleVector xv = v(x, xo + i);
-      xv.lanewise(POW, ef).blend(one, xv.compare(EQ, 1)).intoArray(o, oo + i);
+      VectorMask<Double> unit = infinite ? xv.compare(EQ, 1).or(xv.compare(EQ, -1)) : xv.compare(EQ, 1);
+      xv.lanewise(POW, ef).blend(one, unit).intoArray(o, oo + i);
     }
     return i;
   }
