@@ -31,6 +31,9 @@ public final class FakeBackend implements Backend {
   private static final AtomicLong UPLOADS = new AtomicLong();
   private static final AtomicLong DOWNLOADS = new AtomicLong();
 
+  /** {@code -Djgrad.fake.trace=true} prints where each download comes from (to hunt hidden read-backs). */
+  private static final boolean TRACE = Boolean.getBoolean("jgrad.fake.trace");
+
   private final Backend cpu = Backends.cpu();
 
   private FakeBackend() {}
@@ -56,6 +59,7 @@ public final class FakeBackend implements Backend {
   @Override
   public Object download(View src) {
     DOWNLOADS.incrementAndGet();
+    if (TRACE) new Throwable("fake backend: download of " + src).printStackTrace();
     return cpu.download(in("download", src));
   }
 
