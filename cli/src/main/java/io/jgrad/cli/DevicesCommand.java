@@ -33,7 +33,7 @@ final class DevicesCommand {
       if (why != null) unavailable.add("  " + p.type() + ": " + why);
     }
     for (String t : KNOWN_TYPES) {
-      if (!present.contains(t)) unavailable.add("  " + t + ": the jgrad-kernels-" + t + " module is not on the class path");
+      if (!present.contains(t)) unavailable.add("  " + t + ": no jgrad-kernels-" + t + " backend on the class path");
     }
     if (!unavailable.isEmpty()) {
       out.println("backends without a device:");

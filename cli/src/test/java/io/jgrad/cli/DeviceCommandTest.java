@@ -114,7 +114,7 @@ class DeviceCommandTest {
     for (String t : DevicesCommand.KNOWN_TYPES) {
       Optional<BackendProvider> p = provider(t);
       if (p.isEmpty()) {
-        assertTrue(s.contains("  " + t + ": the jgrad-kernels-" + t + " module is not on the class path"), s);
+        assertTrue(s.contains("  " + t + ": no jgrad-kernels-" + t + " backend on the class path"), s);
       } else if (p.get().devices().isEmpty()) {
         assertTrue(s.contains("  " + t + ": " + p.get().unavailableReason()), s);
       } else {
