@@ -80,7 +80,9 @@ public final class Main {
           return 2;
         }
       }
-    } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
+    } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException
+             | UnsupportedOperationException e) {
+      // UnsupportedOperationException: a backend without a kernel for an op says which (one line, no trace).
       err.println("jgrad " + cmd + ": " + message(e));
       return 2;
     }

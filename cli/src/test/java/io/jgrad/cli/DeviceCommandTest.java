@@ -18,6 +18,8 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code --device} and {@code jgrad devices}, through the test-only fake device of the tensor
@@ -102,6 +104,35 @@ class DeviceCommandTest {
       OptionsTest.assertCli(2, "--device opencl: device opencl:0 is not available: " + p.get().unavailableReason(),
           "train", "--device", "opencl", "--epochs", "1");
     }
+  }
+
+  /**
+   * {@code train --device opencl|cuda} trains the default model to the CPU's curve (kernels
+   * differ in summation order: 1e-4 relative on losses) when that backend has a device; skips
+   * with the reason otherwise, and fails instead when the backend's "required" switch is set
+   * ({@code -Djgrad.requireOpenCL=true} or {@code JGRAD_REQUIRE_OPENCL=1}, the same for CUDA).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"opencl", "cuda"})
+  void trainingOnAGpuBackendMatchesTheCpu(String type) throws IOException {
+    String flag = type.equals("opencl") ? "OpenCL" : "Cuda";
+    boolean required = Boolean.getBoolean("jgrad.require" + flag)
+        || "1".equals(System.getenv("JGRAD_REQUIRE_" + type.toUpperCase(java.util.Locale.ROOT)));
+    Optional<BackendProvider> p = provider(type);
+    String absent = p.isEmpty() ? "no " + type + " backend on the class path"
+        : p.get().devices().isEmpty() ? type + " has no device: " + p.get().unavailableReason() : null;
+    if (absent != null) {
+      if (required) throw new AssertionError(type + " is required but " + absent);
+      Assumptions.abort(absent);
+    }
+    TrainCommand.run(opts("--epochs", "1", "--out", tmp.resolve("cpu").toString()), sink(new ByteArrayOutputStream()));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainCommand.Result r = TrainCommand.run(opts("--epochs", "1", "--out", tmp.resolve(type).toString(), "--device", type),
+        sink(log));
+    double[][] a = curve(tmp.resolve("cpu")), b = curve(tmp.resolve(type));
+    for (int j : new int[] {1, 3}) assertEquals(a[0][j], b[0][j], 1e-4 * Math.abs(a[0][j]), "loss column " + j + "\n" + log);
+    for (int j : new int[] {2, 4}) assertEquals(a[0][j], b[0][j], 0.01, "accuracy column " + j + "\n" + log);
+    assertTrue(r.testAccuracy() > 0.5, "one epoch of the default CNN on " + type + ": " + r.testAccuracy());
   }
 
   @Test
