@@ -97,6 +97,23 @@ class FakeDeviceGradTest {
     assertTrue(SECOND.get() >= MIN_SECOND, "second derivatives compared: " + SECOND.get());
   }
 
+  /** GradCheck itself runs where f runs: its perturbed inputs and probes go to the inputs' device. */
+  @Test
+  void gradCheckRunsOnTheDevice() {
+    java.util.Set<Device> seen = new java.util.HashSet<>();
+    Function<List<Tensor>, Tensor> f = in -> {
+      in.forEach(t -> seen.add(t.device()));
+      Tensor x = in.get(0), w = in.get(1);
+      return x.conv2d(w, null, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}, 1).tanh()
+          .avgPool2d(new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, false, true).cumprod(3);
+    };
+    Tensor x = Tensor.randn(new Generator(1), io.jgrad.tensor.DType.FLOAT64, 1, 2, 4, 4).to(FAKE);
+    Tensor w = Tensor.randn(new Generator(2), io.jgrad.tensor.DType.FLOAT64, 3, 2, 3, 3).to(FAKE);
+    GradCheck.Result r = GradCheck.checkBoth(f, List.of(x, w));
+    assertTrue(r.comparisons() > 0, r.toString());
+    assertEquals(java.util.Set.of(FAKE), seen, "devices f saw");
+  }
+
   @Test
   void backwardAccumulatesIntoLeavesOnTheDevice() {
     Tensor w = Tensor.randn(new Generator(3), 4, 3).to(FAKE).requiresGrad(true);
