@@ -55,7 +55,9 @@ public final class TrainCommand {
     Module model = Models.build(modelKind, data.exampleShape(), data.classes(), seed).to(device);
     Optimizer opt = Optimizers.build(optName, model.parameters(), lr, momentum, wd);
     Generator shuffle = new Generator(seed);
-    DataLoader train = DataLoader.builder(data.train(), batch).shuffle(true).generator(shuffle).device(device).build();
+    // On a GPU the next batch is built and uploaded on the loader's thread while this one trains.
+    DataLoader train = DataLoader.builder(data.train(), batch).shuffle(true).generator(shuffle).device(device)
+        .prefetch(!device.isCpu()).build();
     DataLoader test = DataLoader.builder(data.test(), 256).device(device).build();
     Optimizers.Schedule schedule = Optimizers.schedule(sched, opt, lr, epochs, train.numBatches());
 
