@@ -107,7 +107,7 @@ final class ConvDerivatives {
   private static Tensor[] empty(Ctx ctx, io.jgrad.tensor.DType dtype) {
     Tensor[] r = new Tensor[3];
     for (int i = 0; i < Math.min(3, ctx.inputCount()); i++) {
-      if (ctx.needsGrad(i)) r[i] = Tensor.zeros(dtype, ctx.input(i).shape());
+      if (ctx.needsGrad(i)) r[i] = Tensor.full(ctx.input(i).shape(), 0, dtype, ctx.input(i).device());
     }
     return r;
   }

@@ -86,7 +86,7 @@ final class EinsumDerivative {
       target.append(fresh);
       int size = x.size(k);
       lhs.append(',').append(c).append(fresh);
-      ops.add(Tensor.eye(size, size, d.dtype()));
+      ops.add(IndexingDerivatives.onDevice(Tensor.eye(size, size, d.dtype()), d.device()));
     }
     return Tensor.einsum(lhs + "->" + target, ops.toArray(new Tensor[0]));
   }

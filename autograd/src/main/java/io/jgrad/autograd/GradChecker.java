@@ -28,6 +28,11 @@ final class GradChecker {
     return first(f, inputs, o, prefix, full, (String[]) null);
   }
 
+  /** Host-built probe values on the device of the tensor they stand for (the check runs where f runs). */
+  private static Tensor onDeviceOf(Tensor host, Tensor like) {
+    return like.device().equals(host.device()) ? host : host.to(like.device());
+  }
+
   /** gradgradcheck: G(x, v) = J(x)^T v (createGraph) checked to first order in x and v. */
   static GradCheck.Result second(Function<List<Tensor>, List<Tensor>> f, List<Tensor> inputs, GradCheck.Options o) {
     Problem p = new Problem(f, inputs, null);
@@ -39,7 +44,7 @@ final class GradChecker {
     for (int k = 0; k < outs.size(); k++) {
       double[] v = new double[outs.get(k).numel()];
       for (int e = 0; e < v.length; e++) v[e] = rnd.nextDouble(-1, 1);
-      all.add(Tensor.fromArray(v, outs.get(k).shape()));
+      all.add(onDeviceOf(Tensor.fromArray(v, outs.get(k).shape()), outs.get(k)));
       labels.add("cotangent of output " + k);
     }
     int n = inputs.size();
@@ -118,7 +123,7 @@ final class GradChecker {
     List<Tensor> build(List<double[]> vals, boolean requireGrad) {
       List<Tensor> in = new ArrayList<>(inputs);
       for (int d = 0; d < diffIndex.size(); d++) {
-        Tensor t = Tensor.fromArray(vals.get(d).clone(), shapes.get(d));
+        Tensor t = onDeviceOf(Tensor.fromArray(vals.get(d).clone(), shapes.get(d)), inputs.get(diffIndex.get(d)));
         in.set(diffIndex.get(d), requireGrad ? t.requiresGrad(true) : t);
       }
       return in;
@@ -180,7 +185,7 @@ final class GradChecker {
           for (int j = 0; j < m; j++) {
             double[] e = new double[m];
             e[j] = 1;
-            List<Tensor> gs = Autograd.grad(List.of(y), leaves, List.of(Tensor.fromArray(e, y.shape())), true, false, true);
+            List<Tensor> gs = Autograd.grad(List.of(y), leaves, List.of(onDeviceOf(Tensor.fromArray(e, y.shape()), y)), true, false, true);
             for (int d = 0; d < leaves.size(); d++) {
               if (gs.get(d) == null) continue;
               double[] g = gs.get(d).toDoubleArray();
@@ -252,7 +257,7 @@ final class GradChecker {
         for (int k = 0; k < outs.size(); k++) {
           if (!outs.get(k).requiresGrad()) continue;
           roots.add(outs.get(k));
-          cots.add(Tensor.fromArray(c[k], outShapes[k]));
+          cots.add(onDeviceOf(Tensor.fromArray(c[k], outShapes[k]), outs.get(k)));
         }
         if (roots.isEmpty() || leaves.isEmpty()) return 0;
         List<Tensor> gs = Autograd.grad(roots, leaves, cots, false, false, true);

@@ -107,6 +107,6 @@ final class MovementDerivatives {
     flat[d] = windows * size;
     Tensor src = g.movedim(g.dim() - 1, d + 1).reshape(flat);
     Tensor zeros = Tensor.full(xs, 0, g.dtype(), g.device());
-    return new Tensor[] {zeros.indexAdd(d, Tensor.of(rows), src, 1.0)};
+    return new Tensor[] {zeros.indexAdd(d, IndexingDerivatives.longs(rows, g), src, 1.0)};
   }
 }

@@ -49,8 +49,8 @@ final class PoolDerivatives {
     });
     m.put("adaptiveAvgPool2d", (ctx, g) -> {
       Tensor x = ctx.input(0);
-      Tensor ah = adaptiveMatrix(g.size(-2), x.size(-2), g.dtype());
-      Tensor aw = adaptiveMatrix(g.size(-1), x.size(-1), g.dtype());
+      Tensor ah = adaptiveMatrix(g.size(-2), x.size(-2), g);
+      Tensor aw = adaptiveMatrix(g.size(-1), x.size(-1), g);
       return new Tensor[] {ah.t().matmul(g).matmul(aw)};
     });
   }
@@ -70,7 +70,7 @@ final class PoolDerivatives {
       else plane *= xs[i];
     }
     int cols = planes == 0 ? 0 : idx.numel() / planes;
-    Tensor zeros = Tensor.zeros(g.dtype(), planes, plane);
+    Tensor zeros = Tensor.full(new int[] {planes, plane}, 0, g.dtype(), g.device());
     return zeros.scatterAdd(1, idx.reshape(planes, cols), g.reshape(planes, cols)).reshape(xs);
   }
 
@@ -82,7 +82,7 @@ final class PoolDerivatives {
    * where the last windows end before the input does (floor mode).
    */
   private static Tensor avgGrad(Tensor x, Tensor g, int[] k, int[] s, int[] p, boolean countIncludePad) {
-    if (g.numel() == 0) return Tensor.zeros(g.dtype(), x.shape());
+    if (g.numel() == 0) return Tensor.full(x.shape(), 0, g.dtype(), g.device());
     boolean unbatched = x.dim() == 3;
     Tensor gb = unbatched ? g.unsqueeze(0) : g;
     int c = gb.size(1), oh = gb.size(2), ow = gb.size(3), h = x.size(-2), w = x.size(-1);
@@ -90,8 +90,8 @@ final class PoolDerivatives {
     double[] iw = inverseCounts(ow, w, k[1], s[1], p[1], countIncludePad);
     double[] scale = new double[oh * ow];
     for (int i = 0; i < oh; i++) for (int j = 0; j < ow; j++) scale[i * ow + j] = ih[i] * iw[j];
-    Tensor ones = Tensor.ones(g.dtype(), c, 1, k[0], k[1]);
-    Tensor t = gb.mul(matrix(scale, oh, ow, g.dtype()))
+    Tensor ones = Tensor.full(new int[] {c, 1, k[0], k[1]}, 1, g.dtype(), g.device());
+    Tensor t = gb.mul(matrix(scale, oh, ow, g))
         .convTranspose2d(ones, null, s, new int[] {0, 0}, new int[] {0, 0}, c, new int[] {1, 1});
     t = fit(fit(t, 2, p[0], h), 3, p[1], w);
     return unbatched ? t.squeeze(0) : t;
@@ -122,17 +122,18 @@ final class PoolDerivatives {
   }
 
   /** Adaptive bins: output o averages inputs floor(o*in/out) .. ceil((o+1)*in/out) - 1. */
-  static Tensor adaptiveMatrix(int out, int in, DType dtype) {
+  static Tensor adaptiveMatrix(int out, int in, Tensor like) {
     double[] a = new double[out * in];
     for (int o = 0; o < out; o++) {
       int lo = (int) ((long) o * in / out), hi = (int) (((long) (o + 1) * in + out - 1) / out);
       for (int i = lo; i < hi; i++) a[o * in + i] = 1.0 / (hi - lo);
     }
-    return matrix(a, out, in, dtype);
+    return matrix(a, out, in, like);
   }
 
-  private static Tensor matrix(double[] a, int rows, int cols, DType dtype) {
-    Tensor t = Tensor.fromArray(a, rows, cols);
-    return dtype == DType.FLOAT64 ? t : t.to(dtype);
+  /** A host-computed constant matrix in like's dtype, uploaded to like's device. */
+  private static Tensor matrix(double[] a, int rows, int cols, Tensor like) {
+    Tensor t = IndexingDerivatives.onDevice(Tensor.fromArray(a, rows, cols), like.device());
+    return like.dtype() == DType.FLOAT64 ? t : t.to(like.dtype());
   }
 }

@@ -46,8 +46,8 @@ final class ScanDerivatives {
     int n = x.size(dim);
     Tensor xt = x.movedim(dim, -1).unsqueeze(-2);                // [..., 1, n]
     Tensor gt = g.movedim(dim, -1).unsqueeze(-2);                // [..., 1, n]
-    Tensor eye = Tensor.eye(n, n, DType.BOOL);                   // [k, i]: i == k
-    Tensor upper = Tensor.ones(DType.FLOAT64, n, n).triu(0).ne(0); // [k, j]: j >= k
+    Tensor eye = IndexingDerivatives.onDevice(Tensor.eye(n, n, DType.BOOL), x.device()); // [k, i]: i == k
+    Tensor upper = Tensor.full(new int[] {n, n}, 1, DType.BOOL, x.device()).triu(0); // [k, j]: j >= k
     Tensor omit = Tensor.where(eye.logicalNot(), xt, 1.0);       // [..., k, i]: x_i, 1 at i == k
     Tensor partial = omit.cumprod(-1);                           // prod_{i <= j, i != k} x_i
     Tensor gk = Tensor.where(upper, partial.mul(gt), 0.0).sum(new int[] {-1}, false); // [..., n]

@@ -22,7 +22,7 @@ public final class EvalCommand {
   private EvalCommand() {}
 
   public static Metrics run(Options o, PrintStream out) throws IOException {
-    Main.checkDevice(o);
+    io.jgrad.tensor.Device device = Main.checkDevice(o);
     if (!o.has("checkpoint")) throw new IllegalArgumentException("needs --checkpoint FILE (e.g. runs/<time>/best.safetensors)");
     Path file = Path.of(o.str("checkpoint", ""));
     Checkpoint c = RunConfig.loadCheckpoint(file);
@@ -30,9 +30,9 @@ public final class EvalCommand {
     String kind = o.choice("model", o.str("dataset", "digits").equalsIgnoreCase("digits") ? "cnn" : "mlp", "mlp", "cnn");
     DataSources.Data data = DataSources.load(o, false);
     int classes = data.classes() > 0 ? data.classes() : o.positiveInt("classes", 10);
-    Module model = Models.build(kind, data.exampleShape(), classes, 0);
+    Module model = Models.build(kind, data.exampleShape(), classes, 0).to(device);
     c.loadInto(model.stateDict());
-    try (DataLoader test = DataLoader.builder(data.test(), o.positiveInt("batch-size", 256)).build()) {
+    try (DataLoader test = DataLoader.builder(data.test(), o.positiveInt("batch-size", 256)).device(device).build()) {
       // The optimizer is never stepped: evaluate() only runs the model.
       Trainer t = Trainer.builder(model, new SGD(model.parameters(), 0.1), Losses::crossEntropy).build();
       Metrics m = t.evaluate(test);

@@ -1,5 +1,7 @@
 package io.jgrad.cli;
 
+import io.jgrad.tensor.Device;
+import io.jgrad.tensor.spi.Backends;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -22,17 +24,27 @@ public final class Main {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Only the CPU backend exists so far; --threads must be a positive integer (applied at startup by main). */
-  static void checkDevice(Options o) {
-    String d = o.str("device", "cpu").toLowerCase(Locale.ROOT);
-    if (!d.equals("cpu")) {
-      throw new IllegalArgumentException("--device " + d + ": the " + d + " backend is not available yet; use --device cpu");
+  /**
+   * The device of {@code --device cpu|opencl[:i]|cuda[:i]|type:i} (default cpu), opened now so an
+   * absent backend or device is one clear error (exit code 2) before any data is loaded;
+   * --threads must be a positive integer (applied at startup by main).
+   */
+  static Device checkDevice(Options o) {
+    String spec = o.str("device", "cpu").trim().toLowerCase(Locale.ROOT);
+    Device d;
+    try {
+      d = Device.parse(spec);
+      Backends.of(d);
+    } catch (RuntimeException | LinkageError e) {
+      // A backend must say why it cannot run; a native-library error is turned into the same one line.
+      throw new IllegalArgumentException("--device " + spec + ": " + message(e) + " (bin/jgrad devices lists what is present)", e);
     }
     int t = o.positiveInt("threads", 1);
     if (o.has("threads") && t != io.jgrad.tensor.cpu.Parallel.threads()) {
       System.err.println("note: --threads " + t + " is applied at JVM startup (bin/jgrad); this process already runs "
           + io.jgrad.tensor.cpu.Parallel.threads() + " threads");
     }
+    return d;
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -53,6 +65,11 @@ public final class Main {
           EvalCommand.run(Options.parse(rest(args), Options.EVAL_KEYS, cmd), out);
           return 0;
         }
+        case "devices" -> {
+          if (args.length > 1) throw new IllegalArgumentException("takes no options, got '" + args[1] + "'");
+          DevicesCommand.run(out);
+          return 0;
+        }
         case "help", "--help", "-h" -> {
           usage(out);
           return 0;
@@ -63,7 +80,9 @@ public final class Main {
           return 2;
         }
       }
-    } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException e) {
+    } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException
+             | UnsupportedOperationException e) {
+      // UnsupportedOperationException: a backend without a kernel for an op says which (one line, no trace).
       err.println("jgrad " + cmd + ": " + message(e));
       return 2;
     }
@@ -145,8 +164,9 @@ public final class Main {
     p.println("         --train F --test F --label-column N --header (csv)");
     p.println("         --model mlp|cnn --loss cross-entropy --optimizer sgd|adam|adamw --lr X --momentum X");
     p.println("         --weight-decay X --schedule none|step|cosine|onecycle --epochs N --batch-size N --seed N");
-    p.println("         --threads N --device cpu --out DIR --resume CHECKPOINT");
-    p.println("  eval   --checkpoint F [--dataset ... --test F]: loss and accuracy on the test set");
+    p.println("         --threads N --device cpu|opencl[:i]|cuda[:i] --out DIR --resume CHECKPOINT");
+    p.println("  eval   --checkpoint F [--dataset ... --test F --device D]: loss and accuracy on the test set");
+    p.println("  devices  the devices jgrad can use here, and why a backend on the class path has none");
     p.println("  help   this text");
   }
 }

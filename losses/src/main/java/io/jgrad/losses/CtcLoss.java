@@ -79,7 +79,7 @@ public record CtcLoss(int blank, Reduction reduction, boolean zeroInfinity) {
       case MEAN -> {
         double[] lens = new double[n];
         for (int b = 0; b < n; b++) lens[b] = Math.max(1, targetLengths[b]);
-        yield loss.div(Tensor.fromArray(lens, n).to(loss.dtype())).mean();
+        yield loss.div(Tensor.fromArray(lens, n).to(loss.dtype()).to(loss.device())).mean();
       }
     };
   }
@@ -93,16 +93,17 @@ public record CtcLoss(int blank, Reduction reduction, boolean zeroInfinity) {
       ext[s] = s % 2 == 0 ? blank : label[s / 2];
       skip[s] = s % 2 == 1 && s >= 2 && ext[s] != ext[s - 2];
     }
-    if (in == 0) return Tensor.scalar(label.length == 0 ? 0 : -NEG, lp.dtype());
-    Tensor em = lp.indexSelect(1, Tensor.of(ext)); // [T, L]: log-probability of each extended label
-    Tensor skipMask = Tensor.of(skip);
+    if (in == 0) return Tensor.full(new int[0], label.length == 0 ? 0 : -NEG, lp.dtype(), lp.device());
+    // Label tables are built on the host from the target lists and uploaded once per sequence.
+    Tensor em = lp.indexSelect(1, Tensor.of(ext).to(lp.device())); // [T, L]: log-probability of each extended label
+    Tensor skipMask = Tensor.of(skip).to(lp.device());
     double[] init = new double[l];
     Arrays.fill(init, NEG);
     init[0] = 0;
     if (l > 1) init[1] = 0;
-    Tensor start = Tensor.fromArray(init, l).to(lp.dtype());
+    Tensor start = Tensor.fromArray(init, l).to(lp.dtype()).to(lp.device());
     Tensor alpha = em.select(0, 0).add(Tensor.where(start.eq(0), Tensor.zerosLike(start), start));
-    Tensor pad = Tensor.full(new int[] {2}, NEG, lp.dtype());
+    Tensor pad = Tensor.full(new int[] {2}, NEG, lp.dtype(), lp.device());
     for (int step = 1; step < in; step++) {
       Tensor shifted = Tensor.cat(List.of(pad, alpha), 0);
       Tensor prev1 = shifted.narrow(0, 1, l);

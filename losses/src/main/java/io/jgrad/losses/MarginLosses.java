@@ -131,9 +131,10 @@ final class MarginLosses {
         safe[i * c + j] = v;
       }
     }
-    Tensor validT = Tensor.fromArray(valid, n, c).to(x.dtype());
-    Tensor notTarget = Tensor.fromArray(isTarget, n, c).to(x.dtype()).neg().add(1);
-    Tensor xt = x.gather(1, Tensor.fromArray(safe, n, c));
+    // The target lists were read on the host; their masks go back to x's device.
+    Tensor validT = Tensor.fromArray(valid, n, c).to(x.dtype()).to(x.device());
+    Tensor notTarget = Tensor.fromArray(isTarget, n, c).to(x.dtype()).to(x.device()).neg().add(1);
+    Tensor xt = x.gather(1, Tensor.fromArray(safe, n, c).to(x.device()));
     // pair (target slot j, class i): max(0, 1 - (x[y_j] - x[i])) over valid j and non-target i
     Tensor z = x.unsqueeze(1).sub(xt.unsqueeze(2)).add(1).relu()
         .mul(validT.unsqueeze(2)).mul(notTarget.unsqueeze(1));

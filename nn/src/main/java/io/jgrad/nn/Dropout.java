@@ -26,8 +26,8 @@ public class Dropout extends Module {
 
   /** The kept-and-scaled mask of the given shape: 0 with probability p, 1/(1-p) otherwise. */
   static Tensor mask(Generator g, double p, Tensor like, int[] shape) {
-    if (p == 1) return Tensor.zeros(like.dtype(), shape);
-    Tensor keep = Tensor.bernoulli(g, Tensor.full(shape, 1 - p, like.dtype()));
+    if (p == 1) return Tensor.full(shape, 0, like.dtype(), like.device());
+    Tensor keep = Tensor.bernoulli(g, Tensor.full(shape, 1 - p, like.dtype(), like.device()));
     return keep.mul(1 / (1 - p));
   }
 

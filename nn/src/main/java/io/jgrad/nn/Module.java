@@ -2,6 +2,7 @@ package io.jgrad.nn;
 
 import io.jgrad.autograd.Grad;
 import io.jgrad.tensor.DType;
+import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Tensor;
 import io.jgrad.tensor.TensorScope;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public abstract class Module {
   private final LinkedHashMap<String, Tensor> buffers = new LinkedHashMap<>();
   private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
   private boolean training = true;
+  private Device device = Device.CPU;
 
   private static final ThreadLocal<DType> DEFAULT_DTYPE = ThreadLocal.withInitial(() -> DType.FLOAT32);
 
@@ -177,7 +179,7 @@ public abstract class Module {
     try (var off = Grad.disabled()) {
       for (Map.Entry<String, Tensor> e : own.entrySet()) {
         Tensor src = state.get(e.getKey());
-        if (src != null) e.getValue().copyFrom(src);
+        if (src != null) e.getValue().copyFrom(onDeviceOf(src, e.getValue()));
       }
     }
     return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
@@ -185,6 +187,37 @@ public abstract class Module {
 
   /** Strict {@link #loadStateDict(Map, boolean)}. */
   public LoadResult loadStateDict(Map<String, Tensor> state) { return loadStateDict(state, true); }
+
+  /**
+   * Moves every parameter and buffer of the tree to {@code device} in place and returns this, as
+   * torch's {@code module.to(device)}. Each tensor keeps its identity ({@link Tensor#toInPlace}),
+   * so layers' fields and optimizers built before or after keep working (optimizer state moves
+   * at its next step); gradients move with their parameters. One upload (or download) per
+   * tensor; a no-op for tensors already there.
+   */
+  public Module to(Device device) {
+    if (device == null) throw new IllegalArgumentException("Module.to: device is null");
+    io.jgrad.tensor.spi.Backends.of(device); // fail before moving anything when it is absent
+    try (var off = Grad.disabled()) {
+      for (Tensor t : stateDict().values()) t.toInPlace(device);
+    }
+    for (Module m : namedModules().values()) m.device = device;
+    return this;
+  }
+
+  /**
+   * The device of the first parameter (or buffer); for a module without either, the device last
+   * given to {@link #to}, the CPU by default.
+   */
+  public Device device() {
+    for (Tensor t : stateDict().values()) return t.device();
+    return device;
+  }
+
+  /** {@code t}, or a copy of it on {@code like}'s device when it lives elsewhere (e.g. loaded from a file). */
+  public static Tensor onDeviceOf(Tensor t, Tensor like) {
+    return t.device().equals(like.device()) ? t : t.to(like.device());
+  }
 
   /** Drops every parameter's gradient (torch's {@code zero_grad(set_to_none=True)}). */
   public void zeroGrad() {

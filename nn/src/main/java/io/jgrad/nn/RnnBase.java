@@ -64,8 +64,8 @@ public abstract class RnnBase extends Module {
     List<Tensor> hs = new ArrayList<>(), cs = new ArrayList<>();
     Tensor seq = x;
     for (int k = 0; k < numLayers; k++) {
-      Tensor h = h0 == null ? Tensor.zeros(x.dtype(), n, hiddenSize) : h0.select(0, k);
-      Tensor c = c0 == null ? Tensor.zeros(x.dtype(), n, hiddenSize) : c0.select(0, k);
+      Tensor h = h0 == null ? Tensor.full(new int[] {n, hiddenSize}, 0, x.dtype(), x.device()) : h0.select(0, k);
+      Tensor c = c0 == null ? Tensor.full(new int[] {n, hiddenSize}, 0, x.dtype(), x.device()) : c0.select(0, k);
       Tensor[] p = layers.get(k);
       Tensor xw = seq.matmul(p[0].t());
       if (p[2] != null) xw = xw.add(p[2]);

@@ -24,7 +24,7 @@ final class Summary {
     m.eval();
     try (var off = Grad.disabled(); var scope = TensorScope.open()) {
       List<Tensor> ps = m.parameters();
-      Tensor x = Tensor.zeros(ps.isEmpty() ? Module.defaultDType() : ps.get(0).dtype(), inputShape);
+      Tensor x = Tensor.full(inputShape, 0, ps.isEmpty() ? Module.defaultDType() : ps.get(0).dtype(), m.device());
       walk(m, "", x, rows);
     } finally {
       m.train(was);

@@ -28,7 +28,7 @@ final class Cdist {
     try (TensorScope scope = TensorScope.open()) {
       Tensor a = x1.expand(concat(batch, rows1, m)), b = x2.expand(concat(batch, rows2, m));
       Tensor r;
-      if (m == 0 || Shapes.numel(outShape) == 0) r = Tensor.zeros(x1.dtype(), outShape);
+      if (m == 0 || Shapes.numel(outShape) == 0) r = Tensor.full(outShape, 0, x1.dtype(), x1.device());
       else if (p == 2 && (rows1 > MM_ROWS || rows2 > MM_ROWS)) r = euclidByMatmul(a, b);
       else r = direct(a, b, p);
       return scope.keep(r);

@@ -76,11 +76,7 @@ final class ConvArgs {
     if (bias != null && bias.dtype() != x.dtype()) {
       throw new IllegalArgumentException(op + ": input is " + x.dtype() + " but bias is " + bias.dtype());
     }
-    for (Tensor t : new Tensor[] {weight, bias}) {
-      if (t != null && !t.device().equals(x.device())) {
-        throw new IllegalArgumentException(op + ": expected same device, got " + x.device() + " and " + t.device());
-      }
-    }
+    for (Tensor t : new Tensor[] {weight, bias}) if (t != null) Devices.requireSame(op, x, t);
   }
 
   /** Checks channel counts against groups; returns the number of output channels. */

@@ -227,6 +227,30 @@ final class Creation {
     return out;
   }
 
+  static void moveInPlace(Tensor t, Device device) {
+    if (!t.isLeaf()) {
+      throw new IllegalArgumentException("toInPlace: only a leaf tensor can move in place, got one produced by "
+          + t.gradFn().name() + "; use to(device)");
+    }
+    Tensor g = t.grad();
+    if (g != null && g != t) moveInPlaceOrReplace(t, g, device);
+    if (t.device().equals(device)) return;
+    Object host = t.backend().download(t.layout());
+    Backend b = Backends.of(device);
+    Buffer buf = b.upload(t.dtype(), host);
+    t.replaceStorage(b, new View(buf, t.dtype(), t.shape(), Shapes.contiguousStrides(t.shape()), 0));
+  }
+
+  /** A leaf gradient moves in place; a non-leaf one (create-graph backward) is replaced by a detached copy. */
+  private static void moveInPlaceOrReplace(Tensor t, Tensor g, Device device) {
+    if (g.device().equals(device)) return;
+    if (g.isLeaf()) {
+      moveInPlace(g, device);
+    } else {
+      t.setGrad(TensorScope.untracked(() -> toDevice(g, device)));
+    }
+  }
+
   static Tensor toDevice(Tensor t, Device device) {
     if (t.device().equals(device)) return viewOf(t, t.shape(), t.strides(), t.offset());
     Object host = t.backend().download(t.layout());

@@ -87,9 +87,7 @@ final class ElementwiseBinary {
   }
 
   static void checkDevices(String op, Tensor a, Tensor b) {
-    if (!a.device().equals(b.device())) {
-      throw new IllegalArgumentException(op + ": expected same device, got " + a.device() + " and " + b.device());
-    }
+    Devices.requireSame(op, a, b);
   }
 
   /** this + alpha * other; alpha must be integral when the result is. */

@@ -258,9 +258,7 @@ final class Indexing {
 
   /** Mixing devices is an error, never a silent copy (STYLE.md section 4). */
   static void sameDevice(String op, Tensor a, Tensor b) {
-    if (!a.device().equals(b.device())) {
-      throw new IllegalArgumentException(op + ": expected same device, got " + a.device() + " and " + b.device());
-    }
+    Devices.requireSame(op, a, b);
   }
 
   private static void checkRank(String op, Tensor x, Tensor index) {

@@ -217,9 +217,7 @@ final class LinearAlgebra {
   }
 
   static void checkDevice(String op, Tensor a, Tensor b) {
-    if (!a.device().equals(b.device())) {
-      throw new IllegalArgumentException(op + ": expected same device, got " + a.device() + " and " + b.device());
-    }
+    Devices.requireSame(op, a, b);
   }
 
   /** Same device, same dtype (PyTorch: "expected scalar type Float but found Double"), no bool. */

@@ -23,7 +23,11 @@ final class Randoms {
   }
 
   private static Tensor fill(Generator g, RandomOp op, int[] shape, double a, double b, DType dtype) {
-    Tensor t = Creation.empty(dtype, shape, Device.CPU);
+    return fill(g, op, shape, a, b, dtype, Device.CPU);
+  }
+
+  private static Tensor fill(Generator g, RandomOp op, int[] shape, double a, double b, DType dtype, Device device) {
+    Tensor t = Creation.empty(dtype, shape, device);
     long first = g.reserve(t.numel());
     t.backend().random(op, t.layout(), g.seed(), first, a, b);
     return t;
@@ -40,21 +44,27 @@ final class Randoms {
     }
   }
 
+  /**
+   * 1 where a uniform draw in float64 is below p, on p's device (the draws are the same counters
+   * on every device). The range check reads back one bool; the offending value is looked up on
+   * the host only when it fails.
+   */
   static Tensor bernoulli(Generator g, Tensor p) {
     DType dt = Promotion.floatingOf(p.dtype());
-    double[] probs = p.toDoubleArray();
+    try (TensorScope scope = TensorScope.open()) {
+      Tensor p64 = p.to(DType.FLOAT64);
+      if (p.numel() > 0 && p64.ge(0).logicalAnd(p64.le(1)).all().item() == 0) reportBadProbability(p64);
+      Tensor u = fill(g, RandomOp.UNIFORM, p.shape(), 0, 1, DType.FLOAT64, p.device());
+      return scope.keep(u.lt(p64).to(dt));
+    }
+  }
+
+  private static void reportBadProbability(Tensor p64) {
+    double[] probs = p64.toDoubleArray();
     for (int i = 0; i < probs.length; i++) {
       if (!(probs[i] >= 0 && probs[i] <= 1)) {
         throw new IllegalArgumentException("bernoulli: probability " + probs[i] + " at flat index " + i
             + " is outside [0, 1]");
-      }
-    }
-    try (Tensor u = fill(g, RandomOp.UNIFORM, p.shape(), 0, 1, DType.FLOAT64)) {
-      double[] v = u.toDoubleArray();
-      double[] out = new double[v.length];
-      for (int i = 0; i < v.length; i++) out[i] = v[i] < probs[i] ? 1 : 0;
-      try (Tensor host = Creation.fromArray(out, p.shape())) {
-        return host.to(dt).to(p.device());
       }
     }
   }
@@ -98,7 +108,11 @@ final class Randoms {
         }
       }
     }
-    return Creation.fromArray(out, weights.dim() == 1 ? new int[] {numSamples} : new int[] {rows, numSamples});
+    Tensor host = Creation.fromArray(out, weights.dim() == 1 ? new int[] {numSamples} : new int[] {rows, numSamples});
+    if (weights.device().isCpu()) return host;
+    try (host) {
+      return Creation.toDevice(host, weights.device());
+    }
   }
 
   private static void checkWeights(double[] row, int r) {

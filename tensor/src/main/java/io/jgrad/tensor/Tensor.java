@@ -26,8 +26,9 @@ import java.util.List;
  * Errors are {@link IllegalArgumentException}s that name the op and the offending values.
  */
 public final class Tensor implements AutoCloseable {
-  private final Backend backend;
-  private final View view;
+  // Not final: only toInPlace(Device) swaps them, so a parameter keeps its identity across devices.
+  private volatile Backend backend;
+  private volatile View view;
   private volatile boolean closed;
   // Autograd state, set by the autograd module through Recorder (see the autograd section).
   private volatile boolean requiresGrad;
@@ -191,6 +192,15 @@ public final class Tensor implements AutoCloseable {
     r.backward(this, gradient, retainGraph, createGraph);
   }
 
+  /** Points this tensor at other memory, releasing the old; for {@link #toInPlace(Device)} only. */
+  synchronized void replaceStorage(Backend newBackend, View newView) {
+    checkLive();
+    View old = view;
+    backend = newBackend;
+    view = newView;
+    old.buffer().release();
+  }
+
   /** The version of this tensor's memory: in-place ops on it or on any view of it bump it. */
   public int version() { return view.buffer().version(); }
 
@@ -336,6 +346,18 @@ public final class Tensor implements AutoCloseable {
 
   /** A copy on another device; when already there, a new view sharing this tensor's memory. */
   public Tensor to(Device device) { return Op.call1("toDevice", () -> Creation.toDevice(this, device), this, device); }
+
+  /**
+   * Moves this leaf tensor's memory to {@code device} in place and returns it: the same object
+   * afterwards lives on {@code device} (as torch's {@code p.data = p.data.to(device)}), so layers'
+   * fields and optimizers keep their parameters across {@code Module.to}. Its gradient moves too;
+   * the old memory is released (views taken before keep it and stay where they were). Not
+   * recorded by autograd; a no-op when already there.
+   */
+  public Tensor toInPlace(Device device) {
+    Creation.moveInPlace(this, device);
+    return this;
+  }
 
   /** A new tensor with its own contiguous copy of the data. */
   public Tensor copy() { return Op.call1("copy", () -> Creation.copy(this), this); }

@@ -1,5 +1,6 @@
 package io.jgrad.nn.data;
 
+import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
   private final boolean dropLast;
   private final boolean prefetch;
   private final Generator generator;
+  private final Device device;
   private final List<BatchIterator> open = new ArrayList<>();
 
   private DataLoader(Builder b) {
@@ -36,6 +38,7 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     this.dropLast = b.dropLast;
     this.prefetch = b.prefetch;
     this.generator = b.generator != null ? b.generator : new Generator(b.seed);
+    this.device = b.device;
   }
 
   /** A builder over {@code dataset}; defaults: no shuffle, keep the last partial batch, no prefetch. */
@@ -44,6 +47,9 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
   public Dataset dataset() { return dataset; }
 
   public int batchSize() { return batchSize; }
+
+  /** Where batches are delivered (the dataset itself stays on the host). */
+  public Device device() { return device; }
 
   /** Batches per epoch. */
   public int numBatches() {
@@ -80,7 +86,8 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
       System.arraycopy(order, lo, idx, 0, idx.length);
       batches.add(idx);
     }
-    BatchIterator it = prefetch ? new PrefetchIterator(dataset, batches) : new DirectIterator(dataset, batches);
+    Dataset source = device.isCpu() ? dataset : new OnDevice(dataset, device);
+    BatchIterator it = prefetch ? new PrefetchIterator(source, batches) : new DirectIterator(source, batches);
     synchronized (open) {
       open.removeIf(BatchIterator::finished);
       open.add(it);
@@ -97,6 +104,15 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
       open.clear();
     }
     for (BatchIterator it : its) it.close();
+  }
+
+  /** Batches built on the host and moved to a device (on the prefetch thread when there is one). */
+  private record OnDevice(Dataset host, Device device) implements Dataset {
+    @Override public int size() { return host.size(); }
+
+    @Override public Example get(int i) { return host.get(i); }
+
+    @Override public Batch batch(int[] indices) { return host.batch(indices).to(device); }
   }
 
   /** One epoch's batches. */
@@ -144,6 +160,7 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     private boolean prefetch;
     private long seed;
     private Generator generator;
+    private Device device = Device.CPU;
 
     private Builder(Dataset dataset, int batchSize) {
       if (dataset == null) throw new IllegalArgumentException("DataLoader: dataset is null");
@@ -162,6 +179,18 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     public Builder dropLast(boolean dropLast) { this.dropLast = dropLast; return this; }
 
     public Builder prefetch(boolean prefetch) { this.prefetch = prefetch; return this; }
+
+    /**
+     * Delivers batches on {@code device} (default the CPU): each batch is built on the host and
+     * uploaded once, on the prefetch thread when {@link #prefetch} is on, so the copy overlaps
+     * the training step. The {@link io.jgrad.nn.train.Trainer} also moves any batch that is not
+     * on the model's device, so this is an optimisation, not a requirement.
+     */
+    public Builder device(Device device) {
+      if (device == null) throw new IllegalArgumentException("DataLoader: device is null");
+      this.device = device;
+      return this;
+    }
 
     public DataLoader build() { return new DataLoader(this); }
   }

@@ -160,7 +160,9 @@ public final class Init {
 
   private static Tensor fillFrom(Tensor t, java.util.function.Supplier<Tensor> values) {
     try (var off = Grad.disabled(); var scope = TensorScope.open()) {
-      t.copyFrom(values.get());
+      // Drawn on the host (the generator's stream is the same on every device), then moved.
+      Tensor v = values.get();
+      t.copyFrom(v.device().equals(t.device()) ? v : v.to(t.device()));
     }
     return t;
   }

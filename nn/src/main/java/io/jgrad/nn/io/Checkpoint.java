@@ -128,7 +128,7 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
   /** Copies each source tensor into the same-named target in place, with gradient recording off. Call {@link #checkCompatible} first. */
   public static void copy(Map<String, Tensor> source, Map<String, Tensor> target) {
     try (var off = Grad.disabled()) {
-      for (Map.Entry<String, Tensor> e : target.entrySet()) e.getValue().copyFrom(source.get(e.getKey()));
+      for (Map.Entry<String, Tensor> e : target.entrySet()) e.getValue().copyFrom(io.jgrad.nn.Module.onDeviceOf(source.get(e.getKey()), e.getValue()));
     }
   }
 }

@@ -37,9 +37,10 @@ public final class Clip {
     if (grads.isEmpty()) return 0.0;
     double total;
     try (var off = Grad.disabled(); TensorScope scope = TensorScope.open()) {
-      double[] norms = new double[grads.size()];
-      for (int i = 0; i < norms.length; i++) norms[i] = grads.get(i).norm(normType, new int[0], false).item();
-      total = Tensor.of(norms).norm(normType, new int[0], false).item();
+      // One read-back for the total, not one per parameter (a device round trip each).
+      List<Tensor> norms = new java.util.ArrayList<>(grads.size());
+      for (Tensor g : grads) norms.add(g.norm(normType, new int[0], false).to(io.jgrad.tensor.DType.FLOAT64));
+      total = Tensor.stack(norms, 0).norm(normType, new int[0], false).item();
       if (errorIfNonfinite && !Double.isFinite(total)) {
         throw new IllegalArgumentException("Clip.gradNorm: the total norm of order " + normType + " of the gradients is non-finite ("
             + total + "), so it cannot be clipped; pass errorIfNonfinite=false to ignore");

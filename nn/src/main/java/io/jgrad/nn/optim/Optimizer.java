@@ -18,6 +18,11 @@ import java.util.Map;
  * moments) is allocated with {@link TensorScope#untracked} so a training step's scope does not
  * close it; temporaries of an update are closed by a scope opened around each parameter.
  * Parameters whose gradient is null are skipped (their step count does not advance).
+ *
+ * <p>Devices: state is created on its parameter's device. An optimizer may be built before or
+ * after {@code Module.to(device)} (parameters keep their identity); state that already exists
+ * is moved to the parameter's device at the next {@link #step()}. {@link #loadStateDict}
+ * copies host (checkpoint) tensors onto each parameter's device.
  */
 public abstract class Optimizer {
   /** Per-parameter state: the number of updates applied and named buffers. */
@@ -104,6 +109,8 @@ public abstract class Optimizer {
           Tensor grad = p.grad();
           if (grad == null) continue;
           ParamState st = state.computeIfAbsent(p, k -> new ParamState());
+          // State follows its parameter: after Module.to(device) it moves here, once.
+          for (Tensor t : st.buffers.values()) if (!t.device().equals(p.device())) t.toInPlace(p.device());
           st.step++;
           try (TensorScope scope = TensorScope.open()) {
             update(g, p, grad, st);
@@ -227,7 +234,7 @@ public abstract class Optimizer {
           for (var e : src.entrySet()) {
             s.getOrCreate(e.getKey(), () -> {
               try (var off = Grad.disabled()) {
-                return Tensor.empty(p.dtype(), p.device(), p.shape()).copyFrom(e.getValue());
+                return Tensor.empty(p.dtype(), p.device(), p.shape()).copyFrom(io.jgrad.nn.Module.onDeviceOf(e.getValue(), p));
               }
             });
           }

@@ -9,6 +9,7 @@ import io.jgrad.nn.optim.LrScheduler;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.optim.ReduceLROnPlateau;
 import io.jgrad.tensor.DType;
+import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Tensor;
 import io.jgrad.tensor.TensorScope;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import java.util.function.BiFunction;
  * ({@link ReduceLROnPlateau} gets the validation loss, or the training loss without
  * validation), then {@link Callback#onEpochEnd}; a callback's {@link TrainerState#requestStop}
  * ends training there.
+ *
+ * <p>Devices: each batch is moved to the model's device ({@link Module#device()}, read when
+ * {@code fit}/{@code evaluate} starts) unless the {@link DataLoader} already delivers it there;
+ * the loss and the batch's correct count are read back together, one transfer per step.
  *
  * <p>Accuracy is the fraction of examples whose argmax logit (dim 1 of a [B, C] output) equals
  * the int64 label; for other outputs or labels it is NaN.
@@ -97,12 +102,14 @@ public final class Trainer {
   private double trainEpoch(DataLoader train, TrainerState s) {
     model.train();
     double correct = 0;
+    Device device = model.device();
     try (DataLoader.BatchIterator it = train.iterator()) {
       while (it.hasNext()) {
-        try (Batch b = it.next(); TensorScope scope = TensorScope.open()) {
+        try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
           Tensor out = model.forward(b.x());
           Tensor loss = lossFn.apply(out, b.y());
-          double lv = loss.item();
+          double[] lossCorrect = lossAndCorrect(loss, out, b.y());
+          double lv = lossCorrect[0];
           if (!Double.isFinite(lv)) throw new TrainingDivergedException(s.epoch, s.step + 1, lv, optimizer.getLr(0));
           optimizer.zeroGrad(false);
           loss.backward();
@@ -113,7 +120,7 @@ public final class Trainer {
             else scheduler.step();
           }
           int n = b.size();
-          correct += correct(out, b.y());
+          correct += lossCorrect[1];
           s.step++;
           s.batchInEpoch++;
           s.batchLoss = lv;
@@ -135,14 +142,15 @@ public final class Trainer {
     double lossSum = 0;
     double correct = 0;
     long n = 0;
+    Device device = model.device();
     try (var off = Grad.disabled(); DataLoader.BatchIterator it = data.iterator()) {
       while (it.hasNext()) {
-        try (Batch b = it.next(); TensorScope scope = TensorScope.open()) {
+        try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
           Tensor out = model.forward(b.x());
-          double lv = lossFn.apply(out, b.y()).item();
+          double[] lossCorrect = lossAndCorrect(lossFn.apply(out, b.y()), out, b.y());
           int bs = b.size();
-          lossSum += lv * bs;
-          correct += correct(out, b.y());
+          lossSum += lossCorrect[0] * bs;
+          correct += lossCorrect[1];
           n += bs;
         }
       }
@@ -152,9 +160,17 @@ public final class Trainer {
     return n == 0 ? new Metrics(Double.NaN, Double.NaN, 0) : new Metrics(lossSum / n, correct / n, n);
   }
 
-  private static double correct(Tensor out, Tensor y) {
-    if (out.dim() != 2 || y.dim() != 1 || y.dtype() != DType.INT64 || out.shape()[0] != y.shape()[0]) return Double.NaN;
-    return out.argmax(1, false).eq(y).sum().item();
+  /** {loss, correct count (NaN when not a classification)} read back in one transfer. */
+  private static double[] lossAndCorrect(Tensor loss, Tensor out, Tensor y) {
+    try (var off = Grad.disabled()) {
+      if (loss.numel() != 1) loss.item(); // the usual error for a non-scalar loss
+      Tensor l = loss.detach().to(DType.FLOAT64).reshape(1);
+      if (out.dim() != 2 || y.dim() != 1 || y.dtype() != DType.INT64 || out.shape()[0] != y.shape()[0]) {
+        return new double[] {l.item(), Double.NaN};
+      }
+      Tensor c = out.argmax(1, false).eq(y).sum().to(DType.FLOAT64).reshape(1);
+      return Tensor.cat(List.of(l, c), 0).toDoubleArray();
+    }
   }
 
   /** Builder for {@link Trainer}. */

@@ -71,59 +71,71 @@ public final class CpuBackend implements Backend {
     int n = Math.toIntExact(src.numel());
     Object out = CpuPool.newArray(src.dtype(), n);
     CpuBuffer tmp = new CpuBuffer(src.dtype(), out);
-    CpuCopy.copy(src, new View(tmp, src.dtype(), src.shape(), contiguousStrides(src.shape()), 0));
+    CpuCopy.copy(own("download", src), new View(tmp, src.dtype(), src.shape(), contiguousStrides(src.shape()), 0));
     return out;
   }
 
-  @Override public void copy(View src, View dst) { CpuCopy.copy(src, dst); }
+  @Override public void copy(View src, View dst) { CpuCopy.copy(own("copy", src), own("copy", dst)); }
 
-  @Override public void fill(View dst, double value) { CpuCopy.fill(dst, value); }
+  @Override public void fill(View dst, double value) { CpuCopy.fill(own("fill", dst), value); }
 
-  @Override public void unary(UnaryOp op, View x, View out, double... args) { CpuUnary.run(op, x, out, args); }
+  @Override public void unary(UnaryOp op, View x, View out, double... args) { CpuUnary.run(op, own("unary", x), own("unary", out), args); }
 
-  @Override public void binary(BinaryOp op, View a, View b, View out) { CpuBinary.run(op, a, b, out); }
+  @Override public void binary(BinaryOp op, View a, View b, View out) { CpuBinary.run(op, own("binary", a), own("binary", b), own("binary", out)); }
 
-  @Override public void where(View cond, View a, View b, View out) { CpuBinary.where(cond, a, b, out); }
+  @Override public void where(View cond, View a, View b, View out) { CpuBinary.where(own("where", cond), own("where", a), own("where", b), own("where", out)); }
 
-  @Override public void reduce(ReduceOp op, View x, int[] axes, View out) { CpuReduce.reduce(op, x, axes, out); }
+  @Override public void reduce(ReduceOp op, View x, int[] axes, View out) { CpuReduce.reduce(op, own("reduce", x), axes, own("reduce", out)); }
 
   @Override
   public void argReduce(ReduceOp op, View x, int axis, View values, View indices) {
-    CpuReduce.argReduce(op, x, axis, values, indices);
+    CpuReduce.argReduce(op, own("argReduce", x), axis, own("argReduce", values), own("argReduce", indices));
   }
 
-  @Override public void scan(ScanOp op, View x, int axis, View out) { CpuScan.scan(op, x, axis, out); }
+  @Override public void scan(ScanOp op, View x, int axis, View out) { CpuScan.scan(op, own("scan", x), axis, own("scan", out)); }
 
-  @Override public void softmax(View x, int axis, boolean log, View out) { CpuSoftmax.softmax(x, axis, log, out); }
+  @Override public void softmax(View x, int axis, boolean log, View out) { CpuSoftmax.softmax(own("softmax", x), axis, log, own("softmax", out)); }
 
-  @Override public void matmul(View a, View b, View out) { CpuMatmul.matmul(a, b, out); }
+  @Override public void matmul(View a, View b, View out) { CpuMatmul.matmul(own("matmul", a), own("matmul", b), own("matmul", out)); }
 
-  @Override public void gather(View x, int axis, View index, View out) { CpuIndex.gather(x, axis, index, out); }
+  @Override public void gather(View x, int axis, View index, View out) { CpuIndex.gather(own("gather", x), axis, own("gather", index), own("gather", out)); }
 
   @Override
   public void scatter(ScatterMode mode, View src, int axis, View index, View target) {
-    CpuIndex.scatter(mode, src, axis, index, target);
+    CpuIndex.scatter(mode, own("scatter", src), axis, own("scatter", index), own("scatter", target));
   }
 
   @Override
   public void sort(View x, int axis, boolean descending, View values, View indices) {
-    CpuSort.sort(x, axis, descending, values, indices);
+    CpuSort.sort(own("sort", x), axis, descending, own("sort", values), own("sort", indices));
   }
 
-  @Override public Buffer nonzero(View x) { return CpuIndex.nonzero(x); }
+  @Override public Buffer nonzero(View x) { return CpuIndex.nonzero(own("nonzero", x)); }
 
-  @Override public void im2col(View x, Window2d w, View cols) { CpuConv.im2col(x, w, cols); }
+  @Override public void im2col(View x, Window2d w, View cols) { CpuConv.im2col(own("im2col", x), w, own("im2col", cols)); }
 
-  @Override public void col2im(View cols, Window2d w, View x) { CpuConv.col2im(cols, w, x); }
+  @Override public void col2im(View cols, Window2d w, View x) { CpuConv.col2im(own("col2im", cols), w, own("col2im", x)); }
 
   @Override
   public void pool2d(PoolMode mode, View x, Window2d w, View out, View indices) {
-    CpuPooling.pool2d(mode, x, w, out, indices);
+    CpuPooling.pool2d(mode, own("pool2d", x), w, own("pool2d", out), own("pool2d", indices));
   }
 
   @Override
   public void random(RandomOp op, View out, long seed, long offset, double a, double b) {
-    CpuRandom.fill(op, out, seed, offset, a, b);
+    CpuRandom.fill(op, own("random", out), seed, offset, a, b);
+  }
+
+  /**
+   * A view of this backend's memory; a buffer of another device (a GPU tensor passed by
+   * mistake) is refused with both devices named, not left to fail as a ClassCastException.
+   */
+  private static View own(String op, View v) {
+    if (v != null && !(v.buffer() instanceof CpuBuffer)) {
+      throw new IllegalArgumentException("cpu backend: " + op + " got a buffer on " + v.buffer().device()
+          + "; expected same device, got " + v.buffer().device() + " and cpu");
+    }
+    return v;
   }
 
   static int[] contiguousStrides(int[] shape) {

@@ -1,0 +1,119 @@
+package io.jgrad.losses;
+
+import static io.jgrad.tensor.fake.OnDevice.FAKE;
+import static io.jgrad.tensor.fake.OnDevice.assertMatches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jgrad.tensor.DType;
+import io.jgrad.tensor.Device;
+import io.jgrad.tensor.Generator;
+import io.jgrad.tensor.Tensor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every public static function of {@link Losses} (each overload, found by reflection) on the fake
+ * device against the CPU: loss value and the gradient of every floating input.
+ */
+class FakeDeviceLossTest {
+  /** Seeded inputs; floating ones get requiresGrad on the device under test. */
+  private static Map<String, Tensor> inputs() {
+    Generator g = new Generator(21);
+    Map<String, Tensor> in = new LinkedHashMap<>();
+    in.put("x", Tensor.randn(g, 4, 5));
+    in.put("x2", Tensor.randn(g, 4, 5));
+    in.put("x3", Tensor.randn(g, 4, 5));
+    in.put("v", Tensor.randn(g, 4));
+    in.put("v2", Tensor.randn(g, 4));
+    in.put("w", Tensor.rand(g, 5).add(0.5));
+    in.put("p", Tensor.rand(g, 4, 5).mul(0.9).add(0.05));
+    in.put("lp", Tensor.randn(g, 6, 2, 4).logSoftmax(2));
+    in.put("cls", Tensor.of(new long[] {1, 2, 4, 0}));
+    in.put("sign", Tensor.of(1f, -1f, -1f, 1f));
+    in.put("signs", Tensor.rand(g, 4, 5).gt(0.5).to(DType.FLOAT32).mul(2).sub(1));
+    in.put("multi", Tensor.of(new long[] {3, 1, -1, 0, 0, 4, -1, 2, 2, 2, 0, 1, 3, 4, -1, 1, -1, 0, 0, 0}).reshape(4, 5));
+    in.put("ctc", Tensor.of(new long[] {1, 2, 3, 3, 1, 0}).reshape(2, 3));
+    return in;
+  }
+
+  private static Map<String, Function<Map<String, Tensor>, Tensor>> cases() {
+    Map<String, Function<Map<String, Tensor>, Tensor>> c = new LinkedHashMap<>();
+    c.put("crossEntropy/6", t -> Losses.crossEntropy(t.get("x"), t.get("cls"), t.get("w"), 2, Reduction.MEAN, 0.1));
+    c.put("crossEntropy/2", t -> Losses.crossEntropy(t.get("x"), t.get("cls")));
+    c.put("nllLoss/5", t -> Losses.nllLoss(t.get("x").logSoftmax(1), t.get("cls"), t.get("w"), 4, Reduction.SUM));
+    c.put("binaryCrossEntropy/4", t -> Losses.binaryCrossEntropy(t.get("x").sigmoid(), t.get("p"), t.get("w"), Reduction.MEAN));
+    c.put("binaryCrossEntropyWithLogits/5", t -> Losses.binaryCrossEntropyWithLogits(t.get("x"), t.get("p"), t.get("w"),
+        t.get("w").flip(0), Reduction.MEAN));
+    c.put("mseLoss/3", t -> Losses.mseLoss(t.get("x"), t.get("x2"), Reduction.MEAN));
+    c.put("l1Loss/3", t -> Losses.l1Loss(t.get("x"), t.get("x2"), Reduction.NONE));
+    c.put("smoothL1Loss/4", t -> Losses.smoothL1Loss(t.get("x"), t.get("x2"), Reduction.MEAN, 0.5));
+    c.put("huberLoss/4", t -> Losses.huberLoss(t.get("x"), t.get("x2"), Reduction.SUM, 0.7));
+    c.put("klDiv/4", t -> Losses.klDiv(t.get("x").logSoftmax(1), t.get("x2").softmax(1), Reduction.MEAN, false));
+    c.put("klDivBatchMean/3", t -> Losses.klDivBatchMean(t.get("x").logSoftmax(1), t.get("x2").logSoftmax(1), true));
+    c.put("poissonNllLoss/6", t -> Losses.poissonNllLoss(t.get("x"), t.get("p").mul(3), true, true, 1e-8, Reduction.MEAN));
+    c.put("gaussianNllLoss/6", t -> Losses.gaussianNllLoss(t.get("x"), t.get("x2"), t.get("p"), true, 1e-6, Reduction.MEAN));
+    c.put("cosineEmbeddingLoss/5", t -> Losses.cosineEmbeddingLoss(t.get("x"), t.get("x2"), t.get("sign"), 0.2, Reduction.MEAN));
+    c.put("marginRankingLoss/5", t -> Losses.marginRankingLoss(t.get("v"), t.get("v2"), t.get("sign"), 0.1, Reduction.MEAN));
+    c.put("hingeEmbeddingLoss/4", t -> Losses.hingeEmbeddingLoss(t.get("x"), t.get("signs"), 1.0, Reduction.MEAN));
+    c.put("softMarginLoss/3", t -> Losses.softMarginLoss(t.get("x"), t.get("signs"), Reduction.MEAN));
+    c.put("multilabelSoftMarginLoss/4", t -> Losses.multilabelSoftMarginLoss(t.get("x"), t.get("p").gt(0.5).to(DType.FLOAT32),
+        t.get("w"), Reduction.MEAN));
+    c.put("multiMarginLoss/6", t -> Losses.multiMarginLoss(t.get("x"), t.get("cls"), 2, 1.0, t.get("w"), Reduction.MEAN));
+    c.put("multilabelMarginLoss/3", t -> Losses.multilabelMarginLoss(t.get("x"), t.get("multi"), Reduction.MEAN));
+    c.put("tripletMarginLoss/8", t -> Losses.tripletMarginLoss(t.get("x"), t.get("x2"), t.get("x3"), 1.0, 2, 1e-6, true,
+        Reduction.MEAN));
+    c.put("tripletMarginWithDistanceLoss/7", t -> Losses.tripletMarginWithDistanceLoss(t.get("x"), t.get("x2"), t.get("x3"),
+        (a, b) -> Losses.pairwiseDistance(a, b, 1, 1e-6), 1.0, true, Reduction.SUM));
+    c.put("ctcLoss/7", t -> Losses.ctcLoss(t.get("lp"), t.get("ctc"), new int[] {6, 5}, new int[] {3, 2}, 0, Reduction.MEAN,
+        false));
+    c.put("pairwiseDistance/4", t -> Losses.pairwiseDistance(t.get("x"), t.get("x2"), 3, 1e-6));
+    return c;
+  }
+
+  private static List<Tensor> run(Function<Map<String, Tensor>, Tensor> f, Device device) {
+    Map<String, Tensor> in = new LinkedHashMap<>();
+    inputs().forEach((k, v) -> {
+      Tensor t = v.to(device);
+      if (t.dtype().isFloatingPoint()) t.requiresGrad(true);
+      in.put(k, t);
+    });
+    Tensor loss = f.apply(in);
+    loss.mul(Tensor.randn(new Generator(5), loss.shape()).to(device)).sum().backward();
+    List<Tensor> r = new ArrayList<>(List.of(loss));
+    for (Tensor t : in.values()) if (t.grad() != null) r.add(t.grad());
+    return r;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyLossMatchesTheCpu() {
+    List<DynamicTest> tests = new ArrayList<>();
+    cases().forEach((name, f) -> tests.add(DynamicTest.dynamicTest(name, () -> {
+      List<Tensor> cpu = run(f, Device.CPU), dev = run(f, FAKE);
+      assertEquals(cpu.size(), dev.size(), name + ": inputs with a gradient");
+      for (int i = 0; i < cpu.size(); i++) assertMatches(name + (i == 0 ? " loss" : " grad " + i), cpu.get(i), dev.get(i), FAKE, 1e-6);
+    })));
+    return tests.stream();
+  }
+
+  @Test
+  void everyPublicLossFunctionHasACase() {
+    TreeSet<String> found = new TreeSet<>();
+    for (Method m : Losses.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()) && m.getReturnType() == Tensor.class) {
+        found.add(m.getName() + "/" + m.getParameterCount());
+      }
+    }
+    assertEquals(24, found.size(), found.toString());
+    assertEquals(found, new TreeSet<>(cases().keySet()));
+  }
+}
