@@ -195,8 +195,8 @@ __device__ void softmax_lines(Lay lx, Lay lo, int xs, int os, int n, int log_, c
     if (threadIdx.x == 0) {
       MS<A> t = {sm[0], ss[0]};
       for (int i = 1; i < nw; i++) { MS<A> u = {sm[i], ss[i]}; t = ms_comb(t, u); }
-      // every element -inf: the CPU computes exp(-inf - -inf) = NaN
-      if (t.m == -INFINITY) t.s = (A)NAN_D;
+      // only -inf, or a +inf: the CPU computes exp(inf - inf) = NaN, so the whole line is NaN
+      if (t.m == -INFINITY || t.m == INFINITY) t.s = (A)NAN_D;
       sm[0] = t.m;
       ss[0] = t.s;
     }

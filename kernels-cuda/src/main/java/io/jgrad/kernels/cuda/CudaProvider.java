@@ -33,7 +33,7 @@ public final class CudaProvider implements BackendProvider {
         if (r instanceof Integer n) count = n;
         else reason = (String) r;
       } catch (UnsatisfiedLinkError e) {
-        reason = "no NVIDIA driver (libcuda.so.1 could not be loaded: " + e.getMessage() + ")";
+        reason = "no NVIDIA driver (" + firstCause(e.getMessage()) + ")";
       } catch (LinkageError e) {
         reason = "JCuda could not be loaded: " + e;
       } catch (RuntimeException e) {
@@ -41,6 +41,20 @@ public final class CudaProvider implements BackendProvider {
         reason = "CUDA initialisation failed: " + e;
       }
     }
+  }
+
+  /**
+   * JCuda's UnsatisfiedLinkError message holds nested stack traces; keep the line that names the
+   * missing library (e.g. "libcuda.so.1: cannot open shared object file: No such file or directory").
+   */
+  static String firstCause(String message) {
+    if (message == null) return "libcuda.so.1 could not be loaded";
+    for (String line : message.split("\\R")) {
+      int i = line.indexOf("libcuda");
+      if (i >= 0 && line.contains("cannot open")) return line.substring(i).trim();
+    }
+    String first = message.lines().findFirst().orElse(message);
+    return "libcuda.so.1 could not be loaded: " + (first.length() > 200 ? first.substring(0, 200) + "..." : first);
   }
 
   /** The number of usable devices (0 when unavailable). */
