@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.lang.reflect.Array;
 import java.util.List;
 import java.util.function.Function;
+import io.jgrad.tensor.cpu.CpuBackend;
 import io.jgrad.tensor.spi.Backend;
 
 /**
@@ -23,9 +24,23 @@ record Diff(String name, String method, Enum<?> covers, Function<Backend, List<O
 
   Diff tol(double a, double r) { return new Diff(name, method, covers, run, a, r); }
 
+  /** The CPU side runs its scalar kernels: the reference every backend is compared with. */
   void check(Backend cpu, Backend cuda) {
-    List<Object> want = run.apply(cpu);
-    List<Object> got = run.apply(cuda);
+    List<Object> want;
+    CpuBackend.forceScalar(true);
+    try {
+      want = run.apply(cpu);
+    } finally {
+      CpuBackend.forceScalar(false);
+    }
+    List<Object> got;
+    // a CPU "other" (CatalogueOnCpuTest) runs scalar too: the catalogue checks itself, not the vector kernels
+    CpuBackend.forceScalar(cuda == cpu);
+    try {
+      got = run.apply(cuda);
+    } finally {
+      CpuBackend.forceScalar(false);
+    }
     assertEquals(want.size(), got.size(), name + ": number of outputs");
     for (int k = 0; k < want.size(); k++) assertClose(name + " output " + k, want.get(k), got.get(k), atol, rtol);
   }
