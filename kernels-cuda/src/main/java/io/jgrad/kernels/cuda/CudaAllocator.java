@@ -51,6 +51,7 @@ final class CudaAllocator {
 
   private Block fresh(long requested, long size) {
     CUdeviceptr p = new CUdeviceptr();
+    if (ctx.recording()) return new Block(p, size);
     int st = cuMemAlloc(p, size);
     if (st == CUresult.CUDA_ERROR_OUT_OF_MEMORY) {
       long released = cachedBytes;
@@ -79,7 +80,7 @@ final class CudaAllocator {
     if (cachedBytes == 0) return;
     ctx.synchronize();
     for (ArrayDeque<Block> q : free.values()) {
-      for (Block b : q) ctx.check(cuMemFree(b.ptr()), "cuMemFree");
+      for (Block b : q) if (!ctx.recording()) ctx.check(cuMemFree(b.ptr()), "cuMemFree");
     }
     free.clear();
     cachedBytes = 0;

@@ -39,9 +39,12 @@ public final class CudaBackend implements Backend {
   volatile boolean deterministic = Boolean.getBoolean("jgrad.cuda.deterministic");
   volatile boolean tf32 = Boolean.getBoolean("jgrad.cuda.tf32");
 
-  CudaBackend(int ordinal) {
-    this.device = Device.cuda(ordinal);
-    this.ctx = new CudaContext(ordinal);
+  CudaBackend(int ordinal) { this(new CudaContext(ordinal)); }
+
+  /** On a given context; a recording context makes a backend that needs no GPU (tests). */
+  CudaBackend(CudaContext ctx) {
+    this.device = Device.cuda(ctx.ordinal);
+    this.ctx = ctx;
     this.allocator = new CudaAllocator(ctx);
     this.elementwise = new CudaElementwise(this);
     this.reductions = new CudaReductions(this);
@@ -91,7 +94,7 @@ public final class CudaBackend implements Backend {
     }
     int n = Array.getLength(hostArray);
     CudaBuffer b = (CudaBuffer) allocate(dtype, n);
-    if (n > 0) ctx.check(cuMemcpyHtoD(b.ptr(), host(hostArray), b.bytes()), "cuMemcpyHtoD(" + b.bytes() + " bytes)");
+    if (n > 0 && !ctx.recording()) ctx.check(cuMemcpyHtoD(b.ptr(), host(hostArray), b.bytes()), "cuMemcpyHtoD(" + b.bytes() + " bytes)");
     return b;
   }
 
@@ -100,7 +103,7 @@ public final class CudaBackend implements Backend {
     ctx.makeCurrent();
     int n = Math.toIntExact(src.numel());
     Object out = Array.newInstance(src.dtype().carrier().componentType(), n);
-    if (n == 0) return out;
+    if (n == 0 || ctx.recording()) return out;
     long es = src.dtype().byteSize();
     if (src.isContiguous()) {
       ctx.check(cuMemcpyDtoH(host(out), ptr(src).withByteOffset(src.offset() * es), n * es), "cuMemcpyDtoH");

@@ -47,8 +47,28 @@ final class CudaContext {
   private volatile Kernel lastKernel;
   private volatile Supplier<String> lastWhat;
 
+  /**
+   * Record mode, for tests on machines without a GPU: no driver call is made, memory is fake, and
+   * every launch is handed to the recorder with its arguments (LaunchSignatureTest checks them
+   * against the kernels' PTX parameter lists).
+   */
+  interface Recorder {
+    void launch(Kernel k, int gx, int gy, int gz, int block, int smem, Object[] args);
+  }
+
+  private final Recorder recorder;
+
+  CudaContext(int ordinal, Recorder recorder) {
+    this.ordinal = ordinal;
+    this.recorder = recorder;
+    this.deviceName = "recorder (no GPU)";
+  }
+
+  boolean recording() { return recorder != null; }
+
   CudaContext(int ordinal) {
     this.ordinal = ordinal;
+    this.recorder = null;
     JCudaDriver.setExceptionsEnabled(false);
     CUdevice dev = new CUdevice();
     check(cuDeviceGet(dev, ordinal), "cuDeviceGet(" + ordinal + ")");
@@ -63,9 +83,13 @@ final class CudaContext {
     for (Kernel k : Kernel.values()) module(k.module);
   }
 
-  void makeCurrent() { check(cuCtxSetCurrent(context), "cuCtxSetCurrent"); }
+  void makeCurrent() {
+    if (recorder == null) check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
+  }
 
-  void synchronize() { check(cuStreamSynchronize(stream), "cuStreamSynchronize"); }
+  void synchronize() {
+    if (recorder == null) check(cuStreamSynchronize(stream), "cuStreamSynchronize");
+  }
 
   /** Throws unless status is CUDA_SUCCESS. */
   void check(int status, String call) {
@@ -131,6 +155,10 @@ final class CudaContext {
    * by value: Lay, window, strides), CUdeviceptr. {@code what} describes the shapes for errors.
    */
   void launch(Kernel k, int gx, int gy, int gz, int block, int smem, Supplier<String> what, Object... args) {
+    if (recorder != null) {
+      recorder.launch(k, gx, gy, gz, block, smem, args);
+      return;
+    }
     NativePointerObject[] ps = new NativePointerObject[args.length];
     for (int i = 0; i < args.length; i++) {
       ps[i] = switch (args[i]) {

@@ -88,6 +88,7 @@ final class CudaElementwise {
     if (n == 0) return;
     if (src.dtype() == dst.dtype() && src.isContiguous() && dst.isContiguous()) {
       long bytes = n * src.dtype().byteSize();
+      if (be.ctx.recording()) return;
       be.ctx.check(cuMemcpyDtoDAsync(be.at(dst), be.at(src), bytes, be.ctx.stream), "cuMemcpyDtoDAsync(" + bytes + " bytes)");
       return;
     }

@@ -73,7 +73,8 @@ final class CudaIndexing {
       View cv = new View(count, DType.INT64, new int[] {1}, new int[] {1}, 0);
       be.fill(cv, 0);
       be.ctx.launchN(Kernel.NONZERO_COUNT, n, () -> "nonzero count of " + x, lay, x.dtype().ordinal(), be.ptr(x), n, count.ptr());
-      c = ((long[]) be.download(cv))[0];
+      // a recording context (tests without a GPU) has no data: take every element as nonzero
+      c = be.ctx.recording() ? n : ((long[]) be.download(cv))[0];
     } finally {
       count.release();
     }
