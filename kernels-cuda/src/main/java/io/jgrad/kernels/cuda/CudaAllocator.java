@@ -50,8 +50,8 @@ final class CudaAllocator {
   }
 
   private Block fresh(long requested, long size) {
+    if (ctx.recording()) return new Block(ctx.recorder().alloc(size), size);
     CUdeviceptr p = new CUdeviceptr();
-    if (ctx.recording()) return new Block(p, size);
     int st = cuMemAlloc(p, size);
     if (st == CUresult.CUDA_ERROR_OUT_OF_MEMORY) {
       long released = cachedBytes;

@@ -1,8 +1,5 @@
 package io.jgrad.kernels.cuda;
 
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
-import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
-
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Device;
 import io.jgrad.tensor.spi.Backend;
@@ -94,7 +91,7 @@ public final class CudaBackend implements Backend {
     }
     int n = Array.getLength(hostArray);
     CudaBuffer b = (CudaBuffer) allocate(dtype, n);
-    if (n > 0 && !ctx.recording()) ctx.check(cuMemcpyHtoD(b.ptr(), host(hostArray), b.bytes()), "cuMemcpyHtoD(" + b.bytes() + " bytes)");
+    if (n > 0) ctx.toDevice(b.ptr(), hostArray, ctx.recording() ? null : host(hostArray), b.bytes());
     return b;
   }
 
@@ -103,16 +100,17 @@ public final class CudaBackend implements Backend {
     ctx.makeCurrent();
     int n = Math.toIntExact(src.numel());
     Object out = Array.newInstance(src.dtype().carrier().componentType(), n);
-    if (n == 0 || ctx.recording()) return out;
+    if (n == 0 || (ctx.recording() && !ctx.recorder().hasMemory())) return out;
     long es = src.dtype().byteSize();
+    Pointer hostOut = ctx.recording() ? null : host(out);
     if (src.isContiguous()) {
-      ctx.check(cuMemcpyDtoH(host(out), ptr(src).withByteOffset(src.offset() * es), n * es), "cuMemcpyDtoH");
+      ctx.toHost(out, hostOut, ptr(src).withByteOffset(src.offset() * es), n * es);
       return out;
     }
     CudaBuffer tmp = (CudaBuffer) allocate(src.dtype(), n);
     try {
       elementwise.copy(src, new View(tmp, src.dtype(), src.shape(), contiguousStrides(src.shape()), 0));
-      ctx.check(cuMemcpyDtoH(host(out), tmp.ptr(), n * es), "cuMemcpyDtoH");
+      ctx.toHost(out, hostOut, tmp.ptr(), n * es);
     } finally {
       tmp.release();
     }

@@ -5,6 +5,9 @@ import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDeviceGetName;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
 import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuStreamCreate;
@@ -54,6 +57,37 @@ final class CudaContext {
    */
   interface Recorder {
     void launch(Kernel k, int gx, int gy, int gz, int block, int smem, Object[] args);
+
+    /** True when the recorder emulates memory (and kernels) on the host; false: memory is fake. */
+    default boolean hasMemory() { return false; }
+
+    default CUdeviceptr alloc(long bytes) { return new CUdeviceptr(); }
+
+    default void toDevice(CUdeviceptr dst, Object hostArray, long bytes) {}
+
+    default void toHost(Object hostArray, CUdeviceptr src, long bytes) {}
+
+    default void deviceCopy(CUdeviceptr dst, CUdeviceptr src, long bytes) {}
+  }
+
+  Recorder recorder() { return recorder; }
+
+  /** Synchronous host-to-device copy (ordered after the stream's queued work). */
+  void toDevice(CUdeviceptr dst, Object hostArray, Pointer host, long bytes) {
+    if (recorder != null) recorder.toDevice(dst, hostArray, bytes);
+    else check(cuMemcpyHtoD(dst, host, bytes), "cuMemcpyHtoD(" + bytes + " bytes)");
+  }
+
+  /** Synchronous device-to-host copy: waits for the queued work first. */
+  void toHost(Object hostArray, Pointer host, CUdeviceptr src, long bytes) {
+    if (recorder != null) recorder.toHost(hostArray, src, bytes);
+    else check(cuMemcpyDtoH(host, src, bytes), "cuMemcpyDtoH(" + bytes + " bytes)");
+  }
+
+  /** Asynchronous device-to-device copy on the stream. */
+  void deviceCopy(CUdeviceptr dst, CUdeviceptr src, long bytes) {
+    if (recorder != null) recorder.deviceCopy(dst, src, bytes);
+    else check(cuMemcpyDtoDAsync(dst, src, bytes, stream), "cuMemcpyDtoDAsync(" + bytes + " bytes)");
   }
 
   private final Recorder recorder;

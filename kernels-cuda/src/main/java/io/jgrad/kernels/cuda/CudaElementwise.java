@@ -1,7 +1,5 @@
 package io.jgrad.kernels.cuda;
 
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
-
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.spi.BinaryOp;
 import io.jgrad.tensor.spi.RandomOp;
@@ -88,8 +86,7 @@ final class CudaElementwise {
     if (n == 0) return;
     if (src.dtype() == dst.dtype() && src.isContiguous() && dst.isContiguous()) {
       long bytes = n * src.dtype().byteSize();
-      if (be.ctx.recording()) return;
-      be.ctx.check(cuMemcpyDtoDAsync(be.at(dst), be.at(src), bytes, be.ctx.stream), "cuMemcpyDtoDAsync(" + bytes + " bytes)");
+      be.ctx.deviceCopy(be.at(dst), be.at(src), bytes);
       return;
     }
     int[][] l = Lay.merged("copy", dst.shape(), new int[][] {src.strides(), dst.strides()}, new int[] {src.offset(), dst.offset()});
