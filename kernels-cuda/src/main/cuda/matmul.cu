@@ -4,7 +4,9 @@
 // float4 global loads when a is k-contiguous / bm is n-contiguous and 16-byte aligned.
 // Optional TF32 tensor-core SGEMM (wmma, sm_80+) selected by the host.
 #include "common.cuh"
+#ifndef JGRAD_EMU  // the host emulator of the tests has no tensor cores
 #include <mma.h>
+#endif
 
 struct Strides3 { long long b; int r, c; };
 
@@ -152,6 +154,7 @@ extern "C" __global__ void imatmul_i64(int M, int N, int K, const long long* A, 
   imatmul<long long>(M, N, K, A, sa, B, sb, C, sc, batches);
 }
 
+#ifndef JGRAD_EMU
 // TF32 tensor cores (opt-in: -Djgrad.cuda.tf32=true): 128x128 block tile, 8 warps of 32x64, k-slices
 // of 16 staged through shared memory as in the FP32 kernel (any strides, zero-padded edges).
 extern "C" __global__ void __launch_bounds__(256) sgemm_tf32(int M, int N, int K, const float* A, Strides3 sa,
@@ -223,3 +226,4 @@ extern "C" __global__ void __launch_bounds__(256) sgemm_tf32(int M, int N, int K
     __syncthreads();
   }
 }
+#endif  // JGRAD_EMU
