@@ -54,7 +54,7 @@ MVN=${MVN:-$PROJECT_DIR/mvnw -o}
 MVN_ARGS=${MVN_ARGS:--pl kernels-cuda -am}
 MODULES=${MODULES:-kernels-cuda}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JUNIT_ARGS=${JUNIT_ARGS:-}
+JUNIT_ARGS=${JUNIT_ARGS:---exclude-classname=.*Emulated.*}  # the host emulator test is for machines without a GPU
 TEST_PROPS=${TEST_PROPS:--Djgrad.requireCuda=true}
 JAVA_OPTS=${JAVA_OPTS:---enable-native-access=ALL-UNNAMED --add-modules=jdk.incubator.vector -Xmx16g}
 BUNDLE_JRE=${BUNDLE_JRE:-1}
