@@ -72,7 +72,9 @@ final class CudaEmulator implements CudaContext.Recorder {
       Files.createDirectories(dir);
       for (Kernel k : Kernel.values()) {
         Path lib = dir.resolve("lib" + k.module + ".so");
-        if (Files.exists(lib)) continue;
+        File cu = new File(src, k.module + ".cu");
+        long newest = Math.max(cu.lastModified(), Math.max(new File(src, "common.cuh").lastModified(), emu.lastModified()));
+        if (Files.exists(lib) && Files.getLastModifiedTime(lib).toMillis() >= newest) continue;
         Process p = new ProcessBuilder("g++", "-std=c++20", "-O1", "-fPIC", "-shared", "-w", "-include", emu.getPath(),
             "-x", "c++", new File(src, k.module + ".cu").getPath(), "-o", lib.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
