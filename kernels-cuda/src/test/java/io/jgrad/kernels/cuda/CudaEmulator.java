@@ -193,7 +193,8 @@ final class CudaEmulator implements CudaContext.Recorder {
                 return null;
               }));
             }
-            for (Future<?> f : fs) f.get();
+            // a kernel whose threads disagree on a barrier would hang: fail instead (the stuck daemon threads stay parked)
+            for (Future<?> f : fs) f.get(120, java.util.concurrent.TimeUnit.SECONDS);
           }
         }
       }
