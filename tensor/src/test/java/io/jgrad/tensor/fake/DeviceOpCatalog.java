@@ -2,6 +2,7 @@ package io.jgrad.tensor.fake;
 
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Generator;
+import io.jgrad.tensor.Linalg;
 import io.jgrad.tensor.PadMode;
 import io.jgrad.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -143,7 +144,33 @@ public final class DeviceOpCatalog {
     o.put("fullLike", t -> Tensor.fullLike(t.get("i"), 4).mul(t.get("i")));
     o.put("bernoulli", t -> Tensor.bernoulli(new Generator(3), t.get("x").sigmoid()));
     o.put("multinomial", t -> Tensor.multinomial(new Generator(3), t.get("x").exp(), 2, false));
+    o.put("unfold2d", t -> t.get("img").unfold2d(new int[] {3, 2}, new int[] {1, 2}, new int[] {1, 0}, new int[] {2, 1}));
+    o.put("fold2d", t -> t.get("img").reshape(2, 12, 9).fold2d(new int[] {4, 4}, new int[] {2, 2}, null, null, null));
+    // Linalg runs on the host and uploads its results to the input's device.
+    o.put("linalgSvdRecon", t -> {
+      Linalg.Svd r = Linalg.svd(t.get("sq"), false);
+      return r.U().mul(r.S().unsqueeze(-2)).matmul(r.Vh());
+    });
+    o.put("linalgEighSpd", t -> Linalg.eigh(spd(t.get("sq"))).eigenvalues());
+    o.put("linalgQrRecon", t -> {
+      Linalg.Qr r = Linalg.qr(t.get("sq"));
+      return r.Q().matmul(r.R());
+    });
+    o.put("linalgCholesky", t -> Linalg.cholesky(spd(t.get("sq"))));
+    o.put("linalgSolve", t -> Linalg.solve(spd(t.get("sq")), t.get("sq")));
+    o.put("linalgInv", t -> Linalg.inv(spd(t.get("sq"))));
+    o.put("linalgDet", t -> Linalg.det(t.get("sq")));
+    o.put("linalgLogAbsDet", t -> Linalg.slogdet(t.get("sq")).logAbsDet());
+    o.put("linalgPinv", t -> Linalg.pinv(t.get("x")));
+    o.put("linalgMatrixExp", t -> Linalg.matrixExp(t.get("sq").mul(0.3)));
+    o.put("linalgMatrixNormNuc", t -> Linalg.matrixNorm(t.get("sq"), "nuc"));
     return o;
+  }
+
+  /** a a^T + n I: symmetric positive definite. */
+  private static Tensor spd(Tensor a) {
+    int n = a.size(-1);
+    return a.matmul(a.transpose(-2, -1)).add(Tensor.eye(n).mul(n).to(a.device()));
   }
 
   private static Tensor unary(String name, Tensor x) {
