@@ -1,0 +1,133 @@
+package io.jgrad.tensor;
+
+/**
+ * One Stockham stage per radix (see {@link FftPlan}): reads x, writes y. For p &lt; m, q &lt; s,
+ * inputs {@code a_j = x[q + s(p + jm)]}, outputs {@code y[q + s(rp + k)] = w^{pk} b_k} with
+ * {@code b_k = sum_j a_j e^{-2 pi i jk/r}} and the stage twiddle {@code w^{pk}} stored at
+ * {@code tw[p(r-1) + k-1]}. Forward sign; the inverse conjugates around the forward transform.
+ */
+final class FftButterflies {
+  private static final double S3 = Math.sqrt(3) / 2;
+  private static final double C51 = Math.cos(2 * Math.PI / 5), C52 = Math.cos(4 * Math.PI / 5);
+  private static final double S51 = Math.sin(2 * Math.PI / 5), S52 = Math.sin(4 * Math.PI / 5);
+
+  private FftButterflies() {}
+
+  static void radix2(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
+    for (int p = 0; p < m; p++) {
+      double wr = twr[p], wi = twi[p];
+      int i0 = s * p, i1 = s * (p + m), o0 = s * 2 * p, o1 = o0 + s;
+      for (int q = 0; q < s; q++) {
+        double ar = xr[i0 + q], ai = xi[i0 + q], br = xr[i1 + q], bi = xi[i1 + q];
+        yr[o0 + q] = ar + br;
+        yi[o0 + q] = ai + bi;
+        double dr = ar - br, di = ai - bi;
+        yr[o1 + q] = dr * wr - di * wi;
+        yi[o1 + q] = dr * wi + di * wr;
+      }
+    }
+  }
+
+  static void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
+    for (int p = 0; p < m; p++) {
+      double w1r = twr[2 * p], w1i = twi[2 * p], w2r = twr[2 * p + 1], w2i = twi[2 * p + 1];
+      int i0 = s * p, i1 = s * (p + m), i2 = s * (p + 2 * m), o0 = s * 3 * p, o1 = o0 + s, o2 = o1 + s;
+      for (int q = 0; q < s; q++) {
+        double a0r = xr[i0 + q], a0i = xi[i0 + q];
+        double tr = xr[i1 + q] + xr[i2 + q], ti = xi[i1 + q] + xi[i2 + q];
+        double dr = xr[i1 + q] - xr[i2 + q], di = xi[i1 + q] - xi[i2 + q];
+        yr[o0 + q] = a0r + tr;
+        yi[o0 + q] = a0i + ti;
+        double mr = a0r - 0.5 * tr, mi = a0i - 0.5 * ti;
+        double b1r = mr + S3 * di, b1i = mi - S3 * dr, b2r = mr - S3 * di, b2i = mi + S3 * dr;
+        yr[o1 + q] = b1r * w1r - b1i * w1i;
+        yi[o1 + q] = b1r * w1i + b1i * w1r;
+        yr[o2 + q] = b2r * w2r - b2i * w2i;
+        yi[o2 + q] = b2r * w2i + b2i * w2r;
+      }
+    }
+  }
+
+  static void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
+    for (int p = 0; p < m; p++) {
+      double w1r = twr[3 * p], w1i = twi[3 * p], w2r = twr[3 * p + 1], w2i = twi[3 * p + 1];
+      double w3r = twr[3 * p + 2], w3i = twi[3 * p + 2];
+      int i0 = s * p, i1 = i0 + s * m, i2 = i1 + s * m, i3 = i2 + s * m;
+      int o0 = s * 4 * p, o1 = o0 + s, o2 = o1 + s, o3 = o2 + s;
+      for (int q = 0; q < s; q++) {
+        double a0r = xr[i0 + q], a0i = xi[i0 + q], a1r = xr[i1 + q], a1i = xi[i1 + q];
+        double a2r = xr[i2 + q], a2i = xi[i2 + q], a3r = xr[i3 + q], a3i = xi[i3 + q];
+        double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+        double t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+        yr[o0 + q] = t0r + t2r;
+        yi[o0 + q] = t0i + t2i;
+        double b1r = t1r + t3i, b1i = t1i - t3r, b2r = t0r - t2r, b2i = t0i - t2i;
+        double b3r = t1r - t3i, b3i = t1i + t3r;
+        yr[o1 + q] = b1r * w1r - b1i * w1i;
+        yi[o1 + q] = b1r * w1i + b1i * w1r;
+        yr[o2 + q] = b2r * w2r - b2i * w2i;
+        yi[o2 + q] = b2r * w2i + b2i * w2r;
+        yr[o3 + q] = b3r * w3r - b3i * w3i;
+        yi[o3 + q] = b3r * w3i + b3i * w3r;
+      }
+    }
+  }
+
+  static void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
+    for (int p = 0; p < m; p++) {
+      int t = 4 * p;
+      int i0 = s * p, i1 = i0 + s * m, i2 = i1 + s * m, i3 = i2 + s * m, i4 = i3 + s * m;
+      int o0 = s * 5 * p;
+      for (int q = 0; q < s; q++) {
+        double a0r = xr[i0 + q], a0i = xi[i0 + q];
+        double t1r = xr[i1 + q] + xr[i4 + q], t1i = xi[i1 + q] + xi[i4 + q];
+        double t2r = xr[i2 + q] + xr[i3 + q], t2i = xi[i2 + q] + xi[i3 + q];
+        double t3r = xr[i1 + q] - xr[i4 + q], t3i = xi[i1 + q] - xi[i4 + q];
+        double t4r = xr[i2 + q] - xr[i3 + q], t4i = xi[i2 + q] - xi[i3 + q];
+        yr[o0 + q] = a0r + t1r + t2r;
+        yi[o0 + q] = a0i + t1i + t2i;
+        double m1r = a0r + C51 * t1r + C52 * t2r, m1i = a0i + C51 * t1i + C52 * t2i;
+        double m2r = a0r + C52 * t1r + C51 * t2r, m2i = a0i + C52 * t1i + C51 * t2i;
+        double n1r = S51 * t3r + S52 * t4r, n1i = S51 * t3i + S52 * t4i;
+        double n2r = S52 * t3r - S51 * t4r, n2i = S52 * t3i - S51 * t4i;
+        store(yr, yi, o0 + s + q, m1r + n1i, m1i - n1r, twr[t], twi[t]);
+        store(yr, yi, o0 + 2 * s + q, m2r + n2i, m2i - n2r, twr[t + 1], twi[t + 1]);
+        store(yr, yi, o0 + 3 * s + q, m2r - n2i, m2i + n2r, twr[t + 2], twi[t + 2]);
+        store(yr, yi, o0 + 4 * s + q, m1r - n1i, m1i + n1r, twr[t + 3], twi[t + 3]);
+      }
+    }
+  }
+
+  private static void store(double[] yr, double[] yi, int o, double br, double bi, double wr, double wi) {
+    yr[o] = br * wr - bi * wi;
+    yi[o] = br * wi + bi * wr;
+  }
+
+  /** Any radix r: b_k = sum_j a_j root[jk mod r], O(r^2) per group. */
+  static void generic(double[] xr, double[] xi, double[] yr, double[] yi, int r, int m, int s, double[] twr,
+                      double[] twi, double[] rr, double[] ri) {
+    double[] ar = new double[r], ai = new double[r];
+    for (int p = 0; p < m; p++) {
+      for (int q = 0; q < s; q++) {
+        for (int j = 0; j < r; j++) {
+          ar[j] = xr[q + s * (p + j * m)];
+          ai[j] = xi[q + s * (p + j * m)];
+        }
+        for (int k = 0; k < r; k++) {
+          double br = 0, bi = 0;
+          for (int j = 0, jk = 0; j < r; j++, jk = (jk + k) % r) {
+            br += ar[j] * rr[jk] - ai[j] * ri[jk];
+            bi += ar[j] * ri[jk] + ai[j] * rr[jk];
+          }
+          int o = q + s * (r * p + k);
+          if (k == 0) {
+            yr[o] = br;
+            yi[o] = bi;
+          } else {
+            store(yr, yi, o, br, bi, twr[p * (r - 1) + k - 1], twi[p * (r - 1) + k - 1]);
+          }
+        }
+      }
+    }
+  }
+}
