@@ -119,4 +119,37 @@ class FftPropertyTest {
     }
     assertEquals(8, ran);
   }
+
+  /** Batches large enough for the threaded path (and odd counts for the paired real rows) equal row-by-row transforms. */
+  @Test
+  void batchedEqualsRowByRow() {
+    int ran = 0;
+    for (int[] shape : new int[][] {{65, 1024}, {3, 4099, 5}, {37, 200, 9}}) {
+      boolean mid = shape.length == 3;
+      Tensor x = randn(RNG, shape);
+      int dim = mid ? 1 : -1;
+      Tensor spec = Fft.rfft(x, -1, dim, null), full = Fft.fft(x, -1, dim, "ortho");
+      Tensor back = Fft.irfft(spec, shape[1], dim, null);
+      for (int r = 0; r < shape[0]; r++) {
+        Tensor row = x.select(0, r).contiguous();
+        assertTrue(maxDiff(spec.select(0, r), Fft.rfft(row, -1, mid ? 0 : -1, null)) < 1e-9, "rfft row " + r);
+        assertTrue(maxDiff(full.select(0, r), Fft.fft(row, -1, mid ? 0 : -1, "ortho")) < 1e-9, "fft row " + r);
+        assertTrue(maxDiff(back.select(0, r), row) < 1e-12, "irfft row " + r);
+      }
+      ran++;
+    }
+    assertEquals(3, ran);
+  }
+
+  /** float32 inputs give the float64 result rounded to float32. */
+  @Test
+  void float32IsTheRoundedFloat64Result() {
+    Tensor x = randn(RNG, 4, 97);
+    Tensor x32 = x.to(DType.FLOAT32);
+    Tensor want = Fft.fft(x32.to(DType.FLOAT64));
+    Tensor got = Fft.fft(x32);
+    assertEquals(DType.FLOAT32, got.dtype());
+    assertEquals(0, maxDiff(want.to(DType.FLOAT32), got));
+    assertEquals(DType.FLOAT32, Fft.fft(Tensor.of(1, 2, 3)).dtype(), "ints promote to float32");
+  }
 }
