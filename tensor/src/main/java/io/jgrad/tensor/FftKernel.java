@@ -29,38 +29,35 @@ final class FftKernel {
   }
 
   /** Complex to complex: out = scale * DFT (forward) or scale * conj-sign DFT (inverse). */
-  static double[] c2c(double[] in, int outer, int n, int inner, boolean forward, double scale) {
-    double[] out = new double[in.length];
+  static void c2c(FftArray in, FftArray out, int outer, int n, int inner, boolean forward, double scale) {
     double sign = forward ? 1 : -1;
     forRows(outer * inner, n, (plan, w, re, im, lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int base = 2 * ((r / inner) * n * inner + r % inner), st = 2 * inner;
         for (int k = 0; k < n; k++) {
-          re[k] = in[base + k * st];
-          im[k] = sign * in[base + k * st + 1];
+          re[k] = in.get(base + k * st);
+          im[k] = sign * in.get(base + k * st + 1);
         }
         plan.forward(re, im, w);
         for (int k = 0; k < n; k++) {
-          out[base + k * st] = scale * re[k];
-          out[base + k * st + 1] = sign * scale * im[k];
+          out.set(base + k * st, scale * re[k]);
+          out.set(base + k * st + 1, sign * scale * im[k]);
         }
       }
     });
-    return out;
   }
 
   /** Real to complex, forward sign: bins [0, nOut) with nOut = n/2+1 (onesided) or n. */
-  static double[] r2c(double[] in, int outer, int n, int inner, boolean onesided, double scale) {
+  static void r2c(FftArray in, FftArray out, int outer, int n, int inner, boolean onesided, double scale) {
     int nOut = onesided ? n / 2 + 1 : n;
-    double[] out = new double[2 * outer * nOut * inner];
     forRows(outer * inner, n, (plan, w, re, im, lo, hi) -> {
       for (int r = lo; r < hi; r += 2) {
         boolean two = r + 1 < hi;
         int b0 = (r / inner) * n * inner + r % inner;
         int b1 = two ? ((r + 1) / inner) * n * inner + (r + 1) % inner : 0;
         for (int k = 0; k < n; k++) {
-          re[k] = in[b0 + k * inner];
-          im[k] = two ? in[b1 + k * inner] : 0;
+          re[k] = in.get(b0 + k * inner);
+          im[k] = two ? in.get(b1 + k * inner) : 0;
         }
         plan.forward(re, im, w);
         int o0 = 2 * ((r / inner) * nOut * inner + r % inner);
@@ -70,18 +67,17 @@ final class FftKernel {
           int nk = k == 0 ? 0 : n - k;
           double zr = re[k], zi = im[k], cr = re[nk], ci = -im[nk];
           if (!two) {
-            out[o0 + k * st] = scale * zr;
-            out[o0 + k * st + 1] = scale * zi;
+            out.set(o0 + k * st, scale * zr);
+            out.set(o0 + k * st + 1, scale * zi);
             continue;
           }
-          out[o0 + k * st] = 0.5 * scale * (zr + cr);
-          out[o0 + k * st + 1] = 0.5 * scale * (zi + ci);
-          out[o1 + k * st] = 0.5 * scale * (zi - ci);
-          out[o1 + k * st + 1] = -0.5 * scale * (zr - cr);
+          out.set(o0 + k * st, 0.5 * scale * (zr + cr));
+          out.set(o0 + k * st + 1, 0.5 * scale * (zi + ci));
+          out.set(o1 + k * st, 0.5 * scale * (zi - ci));
+          out.set(o1 + k * st + 1, -0.5 * scale * (zr - cr));
         }
       }
     });
-    return out;
   }
 
   /**
@@ -89,9 +85,8 @@ final class FftKernel {
    * by Hermitian symmetry, and the imaginary parts of bin 0 (and of bin n/2 when n is even) are
    * ignored, as pocketfft's c2r does.
    */
-  static double[] c2r(double[] in, int outer, int n, int inner, double scale) {
+  static void c2r(FftArray in, FftArray out, int outer, int n, int inner, double scale) {
     int h = n / 2 + 1;
-    double[] out = new double[outer * n * inner];
     forRows(outer * inner, n, (plan, w, re, im, lo, hi) -> {
       for (int r = lo; r < hi; r += 2) {
         boolean two = r + 1 < hi;
@@ -101,8 +96,8 @@ final class FftKernel {
         // z = X + iY with X, Y Hermitian; the inverse is conj(F(conj z)), whose real and imaginary parts are x and y.
         for (int k = 0; k < h; k++) {
           boolean realBin = k == 0 || 2 * k == n;
-          double xr = in[b0 + k * st], xi = realBin ? 0 : in[b0 + k * st + 1];
-          double yr = two ? in[b1 + k * st] : 0, yi = two && !realBin ? in[b1 + k * st + 1] : 0;
+          double xr = in.get(b0 + k * st), xi = realBin ? 0 : in.get(b0 + k * st + 1);
+          double yr = two ? in.get(b1 + k * st) : 0, yi = two && !realBin ? in.get(b1 + k * st + 1) : 0;
           // conj(z_k) = conj(X_k) - i conj(Y_k)... written out: z_k = (xr - yi) + i (xi + yr).
           re[k] = xr - yi;
           im[k] = -(xi + yr);
@@ -116,11 +111,10 @@ final class FftKernel {
         int o0 = (r / inner) * n * inner + r % inner;
         int o1 = two ? ((r + 1) / inner) * n * inner + (r + 1) % inner : 0;
         for (int k = 0; k < n; k++) {
-          out[o0 + k * inner] = scale * re[k];
-          if (two) out[o1 + k * inner] = -scale * im[k];
+          out.set(o0 + k * inner, scale * re[k]);
+          if (two) out.set(o1 + k * inner, -scale * im[k]);
         }
       }
     });
-    return out;
   }
 }

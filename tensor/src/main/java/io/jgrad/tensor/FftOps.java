@@ -39,9 +39,10 @@ final class FftOps {
   static Tensor c2c(Tensor z, int d, boolean forward, String norm) {
     int[] shape = z.shape();
     int n = shape[d];
-    double[] out = FftKernel.c2c(host(z), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1), forward,
+    Tensor out = output(shape, z);
+    FftKernel.c2c(input(z), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1), forward,
         scale(norm, n, forward));
-    return result(out, shape, z);
+    return onDevice(out, z);
   }
 
   /** Real x [..., n (dim d), ...] to pairs [..., n/2+1 or n, ..., 2]. */
@@ -51,9 +52,10 @@ final class FftOps {
     int[] outShape = Arrays.copyOf(shape, shape.length + 1);
     outShape[d] = onesided ? n / 2 + 1 : n;
     outShape[shape.length] = 2;
-    double[] out = FftKernel.r2c(host(x), prod(shape, 0, d), n, prod(shape, d + 1, shape.length), onesided,
+    Tensor out = output(outShape, x);
+    FftKernel.r2c(input(x), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length), onesided,
         scale(norm, n, true));
-    return result(out, outShape, x);
+    return onDevice(out, x);
   }
 
   /** Onesided pairs z [..., n/2+1 (dim d), ..., 2] to real [..., n, ...]. */
@@ -65,9 +67,10 @@ final class FftOps {
     }
     int[] outShape = Arrays.copyOf(shape, shape.length - 1);
     outShape[d] = n;
-    double[] out = FftKernel.c2r(host(z), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1),
+    Tensor out = output(outShape, z);
+    FftKernel.c2r(input(z), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1),
         scale(norm, n, false));
-    return result(out, outShape, z);
+    return onDevice(out, z);
   }
 
   static int prod(int[] shape, int from, int to) {
@@ -76,33 +79,24 @@ final class FftOps {
     return p;
   }
 
-  /** The elements in row-major order as float64, whatever the device (a non-CPU one is logged once). */
-  static double[] host(Tensor t) {
+  /** t's elements for the kernels (in place for a contiguous CPU tensor); a non-CPU input is logged once. */
+  static FftArray input(Tensor t) {
+    if (!t.dtype().isFloatingPoint()) {
+      throw new IllegalArgumentException("fft: expected a float32 or float64 tensor, got " + t.dtype());
+    }
     if (!t.device().isCpu() && !loggedFallback) {
       loggedFallback = true;
       LOG.log(System.Logger.Level.INFO, "fft: backend " + t.backend().name() + " has no FFT; computing on the host "
           + "(download, transform, upload). Logged once.");
     }
-    Object a = t.backend().download(t.layout());
-    if (a instanceof double[] d) return d;
-    if (a instanceof float[] f) {
-      double[] d = new double[f.length];
-      for (int i = 0; i < f.length; i++) d[i] = f[i];
-      return d;
-    }
-    throw new IllegalArgumentException("fft: expected a float32 or float64 tensor, got " + t.dtype());
+    return FftArray.of(t);
   }
 
-  /** out as a tensor of like's dtype (float32 rounds) on like's device. */
-  static Tensor result(double[] out, int[] shape, Tensor like) {
-    Tensor cpu;
-    if (like.dtype() == DType.FLOAT32) {
-      float[] f = new float[out.length];
-      for (int i = 0; i < f.length; i++) f[i] = (float) out[i];
-      cpu = Creation.fromArray(f, shape);
-    } else {
-      cpu = Creation.fromArray(out, shape);
-    }
+  /** A contiguous CPU tensor of like's dtype (from the CPU pool) for the kernel to fill. */
+  static Tensor output(int[] shape, Tensor like) { return Creation.empty(like.dtype(), shape, Device.CPU); }
+
+  /** The filled CPU result, moved to like's device when that is not the CPU. */
+  static Tensor onDevice(Tensor cpu, Tensor like) {
     if (like.device().isCpu()) return cpu;
     try (cpu) {
       return Creation.toDevice(cpu, like.device());
