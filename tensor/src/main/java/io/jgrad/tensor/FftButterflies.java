@@ -5,6 +5,7 @@ package io.jgrad.tensor;
  * inputs {@code a_j = x[q + s(p + jm)]}, outputs {@code y[q + s(rp + k)] = w^{pk} b_k} with
  * {@code b_k = sum_j a_j e^{-2 pi i jk/r}} and the stage twiddle {@code w^{pk}} stored at
  * {@code tw[p(r-1) + k-1]}. Forward sign; the inverse conjugates around the forward transform.
+ * These scalar stages are the reference for {@link FftVector}'s radix-2 and radix-4 twins.
  */
 final class FftButterflies {
   private static final double S3 = Math.sqrt(3) / 2;
@@ -15,17 +16,20 @@ final class FftButterflies {
 
   static void radix2(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
     for (int p = 0; p < m; p++) {
-      double wr = twr[p], wi = twi[p];
       int i0 = s * p, i1 = s * (p + m), o0 = s * 2 * p, o1 = o0 + s;
-      for (int q = 0; q < s; q++) {
-        double ar = xr[i0 + q], ai = xi[i0 + q], br = xr[i1 + q], bi = xi[i1 + q];
-        yr[o0 + q] = ar + br;
-        yi[o0 + q] = ai + bi;
-        double dr = ar - br, di = ai - bi;
-        yr[o1 + q] = dr * wr - di * wi;
-        yi[o1 + q] = dr * wi + di * wr;
-      }
+      for (int q = 0; q < s; q++) bfly2(xr, xi, yr, yi, i0 + q, i1 + q, o0 + q, o1 + q, twr[p], twi[p]);
     }
+  }
+
+  /** One radix-2 butterfly: y[o0] = a + b, y[o1] = (a - b) w. */
+  static void bfly2(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int o0, int o1, double wr,
+                    double wi) {
+    double ar = xr[i0], ai = xi[i0], br = xr[i1], bi = xi[i1];
+    yr[o0] = ar + br;
+    yi[o0] = ai + bi;
+    double dr = ar - br, di = ai - bi;
+    yr[o1] = dr * wr - di * wi;
+    yi[o1] = dr * wi + di * wr;
   }
 
   static void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
@@ -50,27 +54,27 @@ final class FftButterflies {
 
   static void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
     for (int p = 0; p < m; p++) {
-      double w1r = twr[3 * p], w1i = twi[3 * p], w2r = twr[3 * p + 1], w2i = twi[3 * p + 1];
-      double w3r = twr[3 * p + 2], w3i = twi[3 * p + 2];
       int i0 = s * p, i1 = i0 + s * m, i2 = i1 + s * m, i3 = i2 + s * m;
       int o0 = s * 4 * p, o1 = o0 + s, o2 = o1 + s, o3 = o2 + s;
       for (int q = 0; q < s; q++) {
-        double a0r = xr[i0 + q], a0i = xi[i0 + q], a1r = xr[i1 + q], a1i = xi[i1 + q];
-        double a2r = xr[i2 + q], a2i = xi[i2 + q], a3r = xr[i3 + q], a3i = xi[i3 + q];
-        double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
-        double t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
-        yr[o0 + q] = t0r + t2r;
-        yi[o0 + q] = t0i + t2i;
-        double b1r = t1r + t3i, b1i = t1i - t3r, b2r = t0r - t2r, b2i = t0i - t2i;
-        double b3r = t1r - t3i, b3i = t1i + t3r;
-        yr[o1 + q] = b1r * w1r - b1i * w1i;
-        yi[o1 + q] = b1r * w1i + b1i * w1r;
-        yr[o2 + q] = b2r * w2r - b2i * w2i;
-        yi[o2 + q] = b2r * w2i + b2i * w2r;
-        yr[o3 + q] = b3r * w3r - b3i * w3i;
-        yi[o3 + q] = b3r * w3i + b3i * w3r;
+        bfly4(xr, xi, yr, yi, i0 + q, i1 + q, i2 + q, i3 + q, o0 + q, o1 + q, o2 + q, o3 + q,
+            twr[3 * p], twi[3 * p], twr[3 * p + 1], twi[3 * p + 1], twr[3 * p + 2], twi[3 * p + 2]);
       }
     }
+  }
+
+  /** One radix-4 butterfly (w_4 = -i) with its three output twiddles. */
+  static void bfly4(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int i3, int o0, int o1,
+                    int o2, int o3, double w1r, double w1i, double w2r, double w2i, double w3r, double w3i) {
+    double a0r = xr[i0], a0i = xi[i0], a1r = xr[i1], a1i = xi[i1];
+    double a2r = xr[i2], a2i = xi[i2], a3r = xr[i3], a3i = xi[i3];
+    double t0r = a0r + a2r, t0i = a0i + a2i, t1r = a0r - a2r, t1i = a0i - a2i;
+    double t2r = a1r + a3r, t2i = a1i + a3i, t3r = a1r - a3r, t3i = a1i - a3i;
+    yr[o0] = t0r + t2r;
+    yi[o0] = t0i + t2i;
+    store(yr, yi, o1, t1r + t3i, t1i - t3r, w1r, w1i);
+    store(yr, yi, o2, t0r - t2r, t0i - t2i, w2r, w2i);
+    store(yr, yi, o3, t1r - t3i, t1i + t3r, w3r, w3i);
   }
 
   static void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {

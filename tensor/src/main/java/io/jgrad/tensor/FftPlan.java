@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuBackend;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Stockham stage of radix r on sub-length L = r*m with stride s (s * L = n): for p < m, q < s,
  * {@code y[q + s(rp + k)] = w_L^{pk} sum_j x[q + s(p + jm)] w_r^{jk}}; the next stage has length
  * m and stride s*r, and the last one leaves X in natural order. Plans are immutable, cached per
- * length, and shared by threads; each thread brings its own {@link Work}.
+ * length, and shared by threads; each thread brings its own {@link Work}. Radix-2 and radix-4
+ * stages with a stride of at least one vector run {@link FftVector}'s twins unless
+ * {@link CpuBackend#scalarOnly()}.
  */
 final class FftPlan {
   /** Largest prime handled by a butterfly; lengths with a larger prime factor use Bluestein. */
@@ -128,10 +131,17 @@ final class FftPlan {
     int len = n, s = 1;
     for (int st = 0; st < radix.length; st++) {
       int r = radix[st], m = len / r;
+      boolean vec = s >= FftVector.D.length() && !CpuBackend.scalarOnly();
       switch (r) {
-        case 2 -> FftButterflies.radix2(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        case 2 -> {
+          if (vec) FftVector.radix2(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+          else FftButterflies.radix2(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        }
         case 3 -> FftButterflies.radix3(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
-        case 4 -> FftButterflies.radix4(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        case 4 -> {
+          if (vec) FftVector.radix4(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+          else FftButterflies.radix4(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        }
         case 5 -> FftButterflies.radix5(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
         default -> FftButterflies.generic(xr, xi, yr, yi, r, m, s, twRe[st], twIm[st], rootRe[st], rootIm[st]);
       }

@@ -23,11 +23,12 @@ final class FftStft {
     int win = winLength == null ? nFft : winLength;
     if (center) {
       int p = nFft / 2;
-      if (padMode == PadMode.REFLECT && p >= b.size(1)) {
+      PadMode mode = padMode == null ? PadMode.REFLECT : padMode;
+      if (mode == PadMode.REFLECT && p >= b.size(1)) {
         throw new IllegalArgumentException(op + ": reflect padding " + p + " (nFft / 2, nFft=" + nFft
             + ") must be less than the signal length " + b.size(1));
       }
-      b = b.pad(new int[] {p, p}, padMode == null ? PadMode.REFLECT : padMode, 0);
+      b = b.pad(new int[] {p, p}, mode, 0);
     }
     int len = b.size(1);
     if (nFft <= 0 || nFft > len) {
@@ -60,6 +61,7 @@ final class FftStft {
       throw new IllegalArgumentException(op + ": expected the frequency dim of " + Shapes.str(z.shape()) + " to be "
           + (half ? "nFft / 2 + 1 = " : "nFft = ") + want + " (onesided=" + half + ", nFft=" + nFft + "), got " + fftSize);
     }
+    if (length != null && length < 0) throw new IllegalArgumentException(op + ": expected length >= 0, got " + length);
     if (frames < 1) throw new IllegalArgumentException(op + ": expected at least one frame, got shape " + Shapes.str(z.shape()));
     Tensor w = window(op, nFft, win, window, c);
     Tensor spec = c.transpose(1, 2);
