@@ -5,12 +5,12 @@ package io.jgrad.tensor;
  * inputs {@code a_j = x[q + s(p + jm)]}, outputs {@code y[q + s(rp + k)] = w^{pk} b_k} with
  * {@code b_k = sum_j a_j e^{-2 pi i jk/r}} and the stage twiddle {@code w^{pk}} stored at
  * {@code tw[p(r-1) + k-1]}. Forward sign; the inverse conjugates around the forward transform.
- * These scalar stages are the reference for {@link FftVector}'s radix-2 and radix-4 twins.
+ * These scalar stages are the reference for {@link FftVector}'s twins.
  */
 final class FftButterflies {
-  private static final double S3 = Math.sqrt(3) / 2;
-  private static final double C51 = Math.cos(2 * Math.PI / 5), C52 = Math.cos(4 * Math.PI / 5);
-  private static final double S51 = Math.sin(2 * Math.PI / 5), S52 = Math.sin(4 * Math.PI / 5);
+  static final double S3 = Math.sqrt(3) / 2;
+  static final double C51 = Math.cos(2 * Math.PI / 5), C52 = Math.cos(4 * Math.PI / 5);
+  static final double S51 = Math.sin(2 * Math.PI / 5), S52 = Math.sin(4 * Math.PI / 5);
 
   private FftButterflies() {}
 
@@ -34,22 +34,24 @@ final class FftButterflies {
 
   static void radix3(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
     for (int p = 0; p < m; p++) {
-      double w1r = twr[2 * p], w1i = twi[2 * p], w2r = twr[2 * p + 1], w2i = twi[2 * p + 1];
-      int i0 = s * p, i1 = s * (p + m), i2 = s * (p + 2 * m), o0 = s * 3 * p, o1 = o0 + s, o2 = o1 + s;
+      int i0 = s * p, i1 = s * (p + m), i2 = s * (p + 2 * m), o0 = s * 3 * p;
       for (int q = 0; q < s; q++) {
-        double a0r = xr[i0 + q], a0i = xi[i0 + q];
-        double tr = xr[i1 + q] + xr[i2 + q], ti = xi[i1 + q] + xi[i2 + q];
-        double dr = xr[i1 + q] - xr[i2 + q], di = xi[i1 + q] - xi[i2 + q];
-        yr[o0 + q] = a0r + tr;
-        yi[o0 + q] = a0i + ti;
-        double mr = a0r - 0.5 * tr, mi = a0i - 0.5 * ti;
-        double b1r = mr + S3 * di, b1i = mi - S3 * dr, b2r = mr - S3 * di, b2i = mi + S3 * dr;
-        yr[o1 + q] = b1r * w1r - b1i * w1i;
-        yi[o1 + q] = b1r * w1i + b1i * w1r;
-        yr[o2 + q] = b2r * w2r - b2i * w2i;
-        yi[o2 + q] = b2r * w2i + b2i * w2r;
+        bfly3(xr, xi, yr, yi, i0 + q, i1 + q, i2 + q, o0 + q, s, twr[2 * p], twi[2 * p], twr[2 * p + 1], twi[2 * p + 1]);
       }
     }
+  }
+
+  /** One radix-3 butterfly, outputs at o, o + s, o + 2s. */
+  static void bfly3(double[] xr, double[] xi, double[] yr, double[] yi, int i0, int i1, int i2, int o, int s,
+                    double w1r, double w1i, double w2r, double w2i) {
+    double a0r = xr[i0], a0i = xi[i0];
+    double tr = xr[i1] + xr[i2], ti = xi[i1] + xi[i2];
+    double dr = xr[i1] - xr[i2], di = xi[i1] - xi[i2];
+    yr[o] = a0r + tr;
+    yi[o] = a0i + ti;
+    double mr = a0r - 0.5 * tr, mi = a0i - 0.5 * ti;
+    store(yr, yi, o + s, mr + S3 * di, mi - S3 * dr, w1r, w1i);
+    store(yr, yi, o + 2 * s, mr - S3 * di, mi + S3 * dr, w2r, w2i);
   }
 
   static void radix4(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
@@ -79,27 +81,28 @@ final class FftButterflies {
 
   static void radix5(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] twr, double[] twi) {
     for (int p = 0; p < m; p++) {
-      int t = 4 * p;
-      int i0 = s * p, i1 = i0 + s * m, i2 = i1 + s * m, i3 = i2 + s * m, i4 = i3 + s * m;
-      int o0 = s * 5 * p;
-      for (int q = 0; q < s; q++) {
-        double a0r = xr[i0 + q], a0i = xi[i0 + q];
-        double t1r = xr[i1 + q] + xr[i4 + q], t1i = xi[i1 + q] + xi[i4 + q];
-        double t2r = xr[i2 + q] + xr[i3 + q], t2i = xi[i2 + q] + xi[i3 + q];
-        double t3r = xr[i1 + q] - xr[i4 + q], t3i = xi[i1 + q] - xi[i4 + q];
-        double t4r = xr[i2 + q] - xr[i3 + q], t4i = xi[i2 + q] - xi[i3 + q];
-        yr[o0 + q] = a0r + t1r + t2r;
-        yi[o0 + q] = a0i + t1i + t2i;
-        double m1r = a0r + C51 * t1r + C52 * t2r, m1i = a0i + C51 * t1i + C52 * t2i;
-        double m2r = a0r + C52 * t1r + C51 * t2r, m2i = a0i + C52 * t1i + C51 * t2i;
-        double n1r = S51 * t3r + S52 * t4r, n1i = S51 * t3i + S52 * t4i;
-        double n2r = S52 * t3r - S51 * t4r, n2i = S52 * t3i - S51 * t4i;
-        store(yr, yi, o0 + s + q, m1r + n1i, m1i - n1r, twr[t], twi[t]);
-        store(yr, yi, o0 + 2 * s + q, m2r + n2i, m2i - n2r, twr[t + 1], twi[t + 1]);
-        store(yr, yi, o0 + 3 * s + q, m2r - n2i, m2i + n2r, twr[t + 2], twi[t + 2]);
-        store(yr, yi, o0 + 4 * s + q, m1r - n1i, m1i + n1r, twr[t + 3], twi[t + 3]);
-      }
+      int i0 = s * p, o0 = s * 5 * p;
+      for (int q = 0; q < s; q++) bfly5(xr, xi, yr, yi, i0 + q, s * m, o0 + q, s, twr, twi, 4 * p);
     }
+  }
+
+  /** One radix-5 butterfly: inputs at i + j*sm, outputs at o + k*s, twiddles tw[t .. t+3]. */
+  static void bfly5(double[] xr, double[] xi, double[] yr, double[] yi, int i, int sm, int o, int s, double[] twr,
+                    double[] twi, int t) {
+    int i1 = i + sm, i2 = i1 + sm, i3 = i2 + sm, i4 = i3 + sm;
+    double a0r = xr[i], a0i = xi[i];
+    double t1r = xr[i1] + xr[i4], t1i = xi[i1] + xi[i4], t2r = xr[i2] + xr[i3], t2i = xi[i2] + xi[i3];
+    double t3r = xr[i1] - xr[i4], t3i = xi[i1] - xi[i4], t4r = xr[i2] - xr[i3], t4i = xi[i2] - xi[i3];
+    yr[o] = a0r + t1r + t2r;
+    yi[o] = a0i + t1i + t2i;
+    double m1r = a0r + C51 * t1r + C52 * t2r, m1i = a0i + C51 * t1i + C52 * t2i;
+    double m2r = a0r + C52 * t1r + C51 * t2r, m2i = a0i + C52 * t1i + C51 * t2i;
+    double n1r = S51 * t3r + S52 * t4r, n1i = S51 * t3i + S52 * t4i;
+    double n2r = S52 * t3r - S51 * t4r, n2i = S52 * t3i - S51 * t4i;
+    store(yr, yi, o + s, m1r + n1i, m1i - n1r, twr[t], twi[t]);
+    store(yr, yi, o + 2 * s, m2r + n2i, m2i - n2r, twr[t + 1], twi[t + 1]);
+    store(yr, yi, o + 3 * s, m2r - n2i, m2i + n2r, twr[t + 2], twi[t + 2]);
+    store(yr, yi, o + 4 * s, m1r - n1i, m1i + n1r, twr[t + 3], twi[t + 3]);
   }
 
   private static void store(double[] yr, double[] yi, int o, double br, double bi, double wr, double wi) {

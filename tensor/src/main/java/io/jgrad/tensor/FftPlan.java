@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Stockham stage of radix r on sub-length L = r*m with stride s (s * L = n): for p < m, q < s,
  * {@code y[q + s(rp + k)] = w_L^{pk} sum_j x[q + s(p + jm)] w_r^{jk}}; the next stage has length
  * m and stride s*r, and the last one leaves X in natural order. Plans are immutable, cached per
- * length, and shared by threads; each thread brings its own {@link Work}. Radix-2 and radix-4
+ * length, and shared by threads; each thread brings its own {@link Work}. Radix-2, 3, 4 and 5
  * stages with a stride of at least one vector run {@link FftVector}'s twins unless
  * {@link CpuBackend#scalarOnly()}.
  */
@@ -137,12 +137,18 @@ final class FftPlan {
           if (vec) FftVector.radix2(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
           else FftButterflies.radix2(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
         }
-        case 3 -> FftButterflies.radix3(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        case 3 -> {
+          if (vec) FftVector.radix3(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+          else FftButterflies.radix3(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        }
         case 4 -> {
           if (vec) FftVector.radix4(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
           else FftButterflies.radix4(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
         }
-        case 5 -> FftButterflies.radix5(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        case 5 -> {
+          if (vec) FftVector.radix5(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+          else FftButterflies.radix5(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);
+        }
         default -> FftButterflies.generic(xr, xi, yr, yi, r, m, s, twRe[st], twIm[st], rootRe[st], rootIm[st]);
       }
       double[] t = xr;
