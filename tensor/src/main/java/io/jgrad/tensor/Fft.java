@@ -192,7 +192,8 @@ public final class Fft {
    * hopLength defaults to nFft/4; s = nFft^-1/2 when normalized, else 1; onesided (default
    * true) keeps bins 0..nFft/2. The result is always pairs, so returnComplex true or false give
    * the same tensor (the complex representation of this library is torch.view_as_real's).
-   * Shape: [B?, freq, frames, 2] for x [B?, T], frames = 1 + (T' - nFft) / hop.
+   * Shape: [B?, freq, frames, 2] for a real x [B?, T], frames = 1 + (T' - nFft) / hop (T' = T + 2 (nFft/2)
+   * when center). Complex signals are not supported.
    * @see <a href="https://pytorch.org/docs/1.13/generated/torch.stft.html">torch.stft</a>
    */
   public static Tensor stft(Tensor x, int nFft, Integer hopLength, Integer winLength, Tensor window, boolean center,
