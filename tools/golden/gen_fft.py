@@ -61,7 +61,7 @@ for n in LENGTHS:
     if n < 1000:
         one_d("ifftComplex", rn(n, 2))
         one_d("irfft", rn(n // 2 + 1, 2), n=n, note="odd n given explicitly" if n % 2 else None)
-one_d("ifftComplex", rn(1000, 2))
+one_d("ifftComplex", rn(3, 100, 2))
 one_d("irfft", rn(513, 2), n=1024)
 one_d("fft", rn(1024, dtype=f32), note="float32 long")
 
@@ -201,5 +201,14 @@ for (n_fft, hop, kind, center, length) in ((16, 4, "hann", True, 50), (20, 5, No
     y = torch.istft(spec, n_fft, hop, None, w, center, False, None, length)
     g.add("stftRoundTrip", [x] + ([w] if w is not None else []), [y],
           {"nFft": n_fft, "hop": hop, "center": center, "length": length})
+
+# windows
+for n in (0, 1, 2, 7, 16, 64):
+    for periodic in (True, False):
+        for dt in (f64, f32):
+            g.add("hannWindow", [], [torch.hann_window(n, periodic, dtype=dt)],
+                  {"n": n, "periodic": periodic, "dtype": "float64" if dt == f64 else "float32"})
+            g.add("hammingWindow", [], [torch.hamming_window(n, periodic, dtype=dt)],
+                  {"n": n, "periodic": periodic, "dtype": "float64" if dt == f64 else "float32"})
 
 g.write()

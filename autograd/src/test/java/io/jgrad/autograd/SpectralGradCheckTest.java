@@ -114,6 +114,7 @@ class SpectralGradCheckTest {
     TreeSet<String> pub = new TreeSet<>();
     for (var m : Fft.class.getDeclaredMethods()) if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) pub.add(m.getName());
     pub.removeAll(OPS);
+    pub.removeAll(List.of("hannWindow", "hammingWindow")); // constants: no input to differentiate
     assertEquals(new TreeSet<>(), pub, "public Fft methods missing from OPS");
   }
 

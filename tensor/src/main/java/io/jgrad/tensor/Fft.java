@@ -221,6 +221,23 @@ public final class Fft {
   /** istft with torch's defaults (hop nFft/4, rectangular window, center). */
   public static Tensor istft(Tensor z, int nFft) { return istft(z, nFft, null, null, null, true, false, null, null, false); }
 
+  /**
+   * Hann window {@code w[i] = 0.5 - 0.5 cos(2 pi i / N)}, N = n when periodic (the default for
+   * spectra, as torch) else n - 1; [1] for n = 1. Shape: [n].
+   * @see <a href="https://pytorch.org/docs/1.13/generated/torch.hann_window.html">torch.hann_window</a>
+   */
+  public static Tensor hannWindow(int n, boolean periodic, DType dtype) {
+    return FftWindows.cosine("hannWindow", n, periodic, dtype, 0.5, 0.5);
+  }
+
+  /**
+   * Hamming window {@code w[i] = 0.54 - 0.46 cos(2 pi i / N)}, N as in {@link #hannWindow}. Shape: [n].
+   * @see <a href="https://pytorch.org/docs/1.13/generated/torch.hamming_window.html">torch.hamming_window</a>
+   */
+  public static Tensor hammingWindow(int n, boolean periodic, DType dtype) {
+    return FftWindows.cosine("hammingWindow", n, periodic, dtype, 0.54, 0.46);
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   private static Tensor c2c(String op, Tensor z, int n, int dim, String norm, boolean forward) {

@@ -48,6 +48,12 @@ class FftErrorTest {
   }
 
   @Test
+  void badWindow() {
+    fails(() -> Fft.hannWindow(-1, true, DType.FLOAT32), "hannWindow", "-1");
+    fails(() -> Fft.hammingWindow(4, true, DType.INT32), "hammingWindow", "int32");
+  }
+
+  @Test
   void badNorm() {
     fails(() -> Fft.fft(X, -1, -1, "half"), "fft", "'half'", "ortho");
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * jgrad rounds a float64 result; rtol 1e-3 (Golden.RTOL) for both.
  */
 class FftGoldenTest {
-  static final int MIN_CASES = 240;
+  static final int MIN_CASES = 280;
 
   static Map<String, Function<GoldenCase, List<Tensor>>> ops() {
     Map<String, Function<GoldenCase, List<Tensor>>> m = new HashMap<>();
@@ -44,6 +44,8 @@ class FftGoldenTest {
     m.put("stft", c -> List.of(stft(c, c.input(0))));
     m.put("istft", c -> List.of(istft(c, c.input(0))));
     m.put("stftRoundTrip", c -> List.of(istft(c, stft(c, c.input(0)))));
+    m.put("hannWindow", c -> List.of(Fft.hannWindow(c.intArg("n"), c.boolArg("periodic"), c.dtypeArg("dtype"))));
+    m.put("hammingWindow", c -> List.of(Fft.hammingWindow(c.intArg("n"), c.boolArg("periodic"), c.dtypeArg("dtype"))));
     return m;
   }
 
