@@ -70,6 +70,11 @@ class SpectralGradCheckTest {
         new int[][] {{5, 5, 2}, {8}}));
     c.add(new Case("istft", "no center, rectangular, length", x -> Fft.istft(x.get(0), 6, 2, null, null, false, true, null,
         9, false), new int[][] {{2, 4, 4, 2}}));
+    c.add(new Case("fft", "Bluestein 257, batch 2 (random directions)", x -> Fft.fft(x.get(0), -1, -1, "ortho"),
+        new int[][] {{2, 257}}));
+    c.add(new Case("rfft", "1000 (random directions)", x -> Fft.rfft(x.get(0)), new int[][] {{1000}}));
+    c.add(new Case("stft", "nFft 64 hop 16, 200 samples (random directions)", x -> Fft.stft(x.get(0), 64, 16, null,
+        x.get(1), true, PadMode.REFLECT, false, null, true), new int[][] {{2, 200}, {64}}));
     return c;
   }
 

@@ -152,4 +152,12 @@ class FftPropertyTest {
     assertEquals(0, maxDiff(want.to(DType.FLOAT32), got));
     assertEquals(DType.FLOAT32, Fft.fft(Tensor.of(1, 2, 3)).dtype(), "ints promote to float32");
   }
+
+  @Test
+  void emptyBatchesKeepTheirShape() {
+    assertEquals("[0, 8, 2]", Shapes.str(Fft.fft(Tensor.zeros(DType.FLOAT64, 0, 8)).shape()));
+    assertEquals("[0, 5, 2]", Shapes.str(Fft.rfft(Tensor.zeros(DType.FLOAT32, 0, 8)).shape()));
+    assertEquals("[3, 0, 8]", Shapes.str(Fft.irfft(Tensor.zeros(DType.FLOAT64, 3, 0, 5, 2)).shape()));
+    assertEquals("[4, 0, 2]", Shapes.str(Fft.fftComplex(Tensor.zeros(DType.FLOAT64, 4, 0, 2), -1, 0, null).shape()));
+  }
 }
