@@ -131,4 +131,14 @@ istft_grad([5, 7, 2], 8, 3, None, None, False, False, None, None, note="no cente
 istft_grad([2, 5, 9, 2], 8, 2, 6, hann(6), True, True, None, 15, note="winLength < nFft, normalized, length")
 istft_grad([7, 6, 2], 7, 2, None, hann(7), True, False, False, None, note="two-sided")
 
+# complex signals
+z = rn(2, 20, 2)
+g.add_grad("stftComplex", [z, hann(8)], lambda t, w: vr(torch.stft(cplx(t), 8, 2, None, w, True, "reflect", False, None,
+                                                                 return_complex=True)),
+           {"nFft": 8, "hop": 2, "win": None, "center": True, "padMode": "reflect", "normalized": False})
+g.add_grad("istft", [rn(2, 8, 9, 2), hann(8)], lambda t, w: vr(torch.istft(cplx(t), 8, 2, None, w, True, True, False,
+                                                                         None, return_complex=True)),
+           {"nFft": 8, "hop": 2, "win": None, "center": True, "normalized": True, "onesided": False, "length": None,
+            "returnComplex": True}, note="returnComplex")
+
 g.write()

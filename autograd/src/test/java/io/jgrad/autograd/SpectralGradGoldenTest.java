@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
  * stft/istft window; double-backward values for |fft(x)|, |stft(x)|, abs and angle.
  */
 class SpectralGradGoldenTest {
-  static final int MIN_CASES = 79;
+  static final int MIN_CASES = 81;
 
   static String norm(GoldenCase c) { return c.has("norm") ? c.stringArg("norm") : null; }
 
@@ -54,7 +54,9 @@ class SpectralGradGoldenTest {
     m.put("stftMag", (c, in) -> Fft.abs(stft(c, in)));
     m.put("istft", (c, in) -> Fft.istft(in.get(0), c.intArg("nFft"), optInt(c, "hop"), optInt(c, "win"), window(in),
         c.boolArg("center"), c.boolArg("normalized"), c.has("onesided") ? c.boolArg("onesided") : null,
-        optInt(c, "length"), false));
+        optInt(c, "length"), c.boolArg("returnComplex", false)));
+    m.put("stftComplex", (c, in) -> Fft.stftComplex(in.get(0), c.intArg("nFft"), optInt(c, "hop"), optInt(c, "win"),
+        window(in), c.boolArg("center"), PadMode.valueOf(c.stringArg("padMode").toUpperCase()), c.boolArg("normalized")));
     return m;
   }
 

@@ -198,7 +198,16 @@ public final class Fft {
    */
   public static Tensor stft(Tensor x, int nFft, Integer hopLength, Integer winLength, Tensor window, boolean center,
                             PadMode padMode, boolean normalized, Boolean onesided, boolean returnComplex) {
-    return FftStft.stft(x, nFft, hopLength, winLength, window, center, padMode, normalized, onesided);
+    return FftStft.stft(x, nFft, hopLength, winLength, window, center, padMode, normalized, onesided, false);
+  }
+
+  /**
+   * stft of a complex signal z [B?, T, 2] (pairs): as {@link #stft} with the frames' full complex
+   * DFT (always two-sided, as torch for complex input). Shape: [B?, nFft, frames, 2].
+   */
+  public static Tensor stftComplex(Tensor z, int nFft, Integer hopLength, Integer winLength, Tensor window,
+                                   boolean center, PadMode padMode, boolean normalized) {
+    return FftStft.stft(z, nFft, hopLength, winLength, window, center, padMode, normalized, false, true);
   }
 
   /**
@@ -206,16 +215,14 @@ public final class Fft {
    * and divided by the overlap-added squared window (the envelope); an envelope below 1e-11
    * anywhere in the kept range is an error. center removes nFft/2 samples at both ends; length
    * cuts or zero-pads the result. onesided defaults to (freq != nFft).
-   * Shape: [B?, length] for z [B?, freq, frames, 2]. Only real signals (returnComplex=false).
+   * With returnComplex the spectrum must be two-sided and the result is a complex signal (pairs,
+   * the inverse of {@link #stftComplex}); otherwise a real one (bins beyond nFft/2 are ignored).
+   * Shape: [B?, length] for z [B?, freq, frames, 2], or [B?, length, 2] with returnComplex.
    * @see <a href="https://pytorch.org/docs/1.13/generated/torch.istft.html">torch.istft</a>
    */
   public static Tensor istft(Tensor z, int nFft, Integer hopLength, Integer winLength, Tensor window, boolean center,
                              boolean normalized, Boolean onesided, Integer length, boolean returnComplex) {
-    if (returnComplex) {
-      throw new IllegalArgumentException("istft: returnComplex=true (a complex signal) is not supported; "
-          + "pass returnComplex=false for a real signal");
-    }
-    return FftStft.istft(z, nFft, hopLength, winLength, window, center, normalized, onesided, length);
+    return FftStft.istft(z, nFft, hopLength, winLength, window, center, normalized, onesided, length, returnComplex);
   }
 
   /** istft with torch's defaults (hop nFft/4, rectangular window, center). */

@@ -12,13 +12,18 @@ final class FftStft {
   private FftStft() {}
 
   static Tensor stft(Tensor x, int nFft, Integer hopLength, Integer winLength, Tensor window, boolean center,
-                     PadMode padMode, boolean normalized, Boolean onesided) {
-    String op = "stft";
-    if (x.dim() != 1 && x.dim() != 2) {
-      throw new IllegalArgumentException(op + ": expected a 1D or 2D real signal [B?, T], got shape " + Shapes.str(x.shape()));
+                     PadMode padMode, boolean normalized, Boolean onesided, boolean complexSignal) {
+    String op = complexSignal ? "stftComplex" : "stft";
+    int rank = complexSignal ? Fft.complexInput(op, x).dim() - 1 : x.dim();
+    if (rank != 1 && rank != 2) {
+      throw new IllegalArgumentException(op + ": expected a 1D or 2D " + (complexSignal ? "complex signal [B?, T, 2]"
+          : "real signal [B?, T]") + ", got shape " + Shapes.str(x.shape()));
     }
-    Tensor sig = Fft.realInput(op, x);
-    Tensor b = sig.dim() == 1 ? sig.unsqueeze(0) : sig;
+    if (complexSignal && onesided != null && onesided) {
+      throw new IllegalArgumentException(op + ": onesided=true is not possible for a complex signal");
+    }
+    Tensor sig = complexSignal ? x : Fft.realInput(op, x);
+    Tensor b = rank == 1 ? sig.unsqueeze(0) : sig;
     int hop = hop(op, nFft, hopLength);
     int win = winLength == null ? nFft : winLength;
     if (center) {
@@ -28,7 +33,7 @@ final class FftStft {
         throw new IllegalArgumentException(op + ": reflect padding " + p + " (nFft / 2, nFft=" + nFft
             + ") must be less than the signal length " + b.size(1));
       }
-      b = b.pad(new int[] {p, p}, mode, 0);
+      b = b.pad(complexSignal ? new int[] {0, 0, p, p} : new int[] {p, p}, mode, 0);
     }
     int len = b.size(1);
     if (nFft <= 0 || nFft > len) {
@@ -36,16 +41,21 @@ final class FftStft {
           + " signal length), got nFft=" + nFft);
     }
     Tensor w = window(op, nFft, win, window, sig);
-    Tensor frames = b.unfold(1, nFft, hop).mul(w);
-    boolean half = onesided == null || onesided;
-    Tensor spec = half ? Fft.rfft(frames, -1, -1, normalized ? "ortho" : "backward")
-        : Fft.fft(frames, -1, -1, normalized ? "ortho" : "backward");
+    String norm = normalized ? "ortho" : "backward";
+    Tensor spec;
+    if (complexSignal) {
+      Tensor frames = b.unfold(1, nFft, hop).transpose(2, 3).mul(w.unsqueeze(-1));
+      spec = Fft.fftComplex(frames, -1, 2, norm);
+    } else {
+      Tensor frames = b.unfold(1, nFft, hop).mul(w);
+      spec = onesided == null || onesided ? Fft.rfft(frames, -1, -1, norm) : Fft.fft(frames, -1, -1, norm);
+    }
     Tensor out = spec.transpose(1, 2);
-    return x.dim() == 1 ? out.squeeze(0) : out;
+    return rank == 1 ? out.squeeze(0) : out;
   }
 
   static Tensor istft(Tensor z, int nFft, Integer hopLength, Integer winLength, Tensor window, boolean center,
-                      boolean normalized, Boolean onesided, Integer length) {
+                      boolean normalized, Boolean onesided, Integer length, boolean complexOut) {
     String op = "istft";
     Fft.complexInput(op, z);
     if (z.dim() != 3 && z.dim() != 4) {
@@ -61,16 +71,28 @@ final class FftStft {
       throw new IllegalArgumentException(op + ": expected the frequency dim of " + Shapes.str(z.shape()) + " to be "
           + (half ? "nFft / 2 + 1 = " : "nFft = ") + want + " (onesided=" + half + ", nFft=" + nFft + "), got " + fftSize);
     }
+    if (complexOut && half) {
+      throw new IllegalArgumentException(op + ": returnComplex=true needs a two-sided spectrum (onesided=false, nFft="
+          + nFft + " bins), got " + fftSize + " bins" + (onesided == null ? " (onesided defaults to true)" : ""));
+    }
     if (length != null && length < 0) throw new IllegalArgumentException(op + ": expected length >= 0, got " + length);
     if (frames < 1) throw new IllegalArgumentException(op + ": expected at least one frame, got shape " + Shapes.str(z.shape()));
     Tensor w = window(op, nFft, win, window, c);
     Tensor spec = c.transpose(1, 2);
-    if (!half) spec = spec.narrow(2, 0, nFft / 2 + 1);
-    Tensor y = Fft.irfft(spec, nFft, 2, normalized ? "ortho" : "backward").mul(w);
+    String norm = normalized ? "ortho" : "backward";
+    Tensor y;
+    if (complexOut) {
+      y = Fft.ifftComplex(spec, -1, 2, norm).mul(w.unsqueeze(-1));
+    } else {
+      if (!half) spec = spec.narrow(2, 0, nFft / 2 + 1);
+      y = Fft.irfft(spec, nFft, 2, norm).mul(w);
+    }
     int total = nFft + hop * (frames - 1);
     Tensor idx = overlapIndex(frames, nFft, hop);
     int batch = c.size(0);
-    Tensor sum = Tensor.zeros(y.dtype(), batch, total).indexAdd(1, idx, y.reshape(batch, frames * nFft), 1.0);
+    Tensor sum = complexOut
+        ? Tensor.zeros(y.dtype(), batch, total, 2).indexAdd(1, idx, y.reshape(batch, frames * nFft, 2), 1.0)
+        : Tensor.zeros(y.dtype(), batch, total).indexAdd(1, idx, y.reshape(batch, frames * nFft), 1.0);
     Tensor w2 = w.mul(w).unsqueeze(0).expand(frames, nFft).reshape(1, frames * nFft);
     Tensor env = Tensor.zeros(y.dtype(), 1, total).indexAdd(1, idx, w2, 1.0);
     int start = center ? nFft / 2 : 0;
@@ -80,8 +102,8 @@ final class FftStft {
     sum = sum.narrow(1, start, stop - start);
     env = env.narrow(1, start, stop - start);
     checkEnvelope(env, nFft, hop, win, center);
-    Tensor out = sum.div(env);
-    if (end > total) out = out.pad(new int[] {0, end - total}, PadMode.CONSTANT, 0);
+    Tensor out = complexOut ? sum.div(env.unsqueeze(-1)) : sum.div(env);
+    if (end > total) out = out.pad(complexOut ? new int[] {0, 0, 0, end - total} : new int[] {0, end - total}, PadMode.CONSTANT, 0);
     return z.dim() == 3 ? out.squeeze(0) : out;
   }
 

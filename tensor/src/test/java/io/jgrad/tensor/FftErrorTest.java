@@ -70,6 +70,10 @@ class FftErrorTest {
     fails(() -> Fft.stft(s, 0, 1, 1, null, false, PadMode.REFLECT, false, null, true), "stft", "nFft=0");
     fails(() -> Fft.stft(Tensor.ones(DType.FLOAT64, 4), 8), "stft", "reflect padding 4", "signal length 4");
     fails(() -> Fft.stft(Tensor.ones(DType.FLOAT64, 2, 2, 9), 4), "stft", "[2, 2, 9]");
+    fails(() -> Fft.stftComplex(Tensor.ones(DType.FLOAT64, 2, 9), 4, 1, null, null, false, PadMode.REFLECT, false),
+        "stftComplex", "last dim of size 2", "[2, 9]");
+    fails(() -> Fft.stftComplex(Tensor.ones(DType.FLOAT64, 2, 2, 9, 2), 4, 1, null, null, false, PadMode.REFLECT, false),
+        "stftComplex", "[2, 2, 9, 2]");
   }
 
   @Test
@@ -81,7 +85,8 @@ class FftErrorTest {
     fails(() -> Fft.istft(spec, 8, 2, 9, null, true, false, null, null, false), "istft", "winLength=9");
     fails(() -> Fft.istft(spec, 8, 2, null, Tensor.ones(DType.FLOAT64, 6), true, false, null, null, false), "istft",
         "winLength=8", "[6]");
-    fails(() -> Fft.istft(spec, 8, 2, null, null, true, false, null, null, true), "istft", "returnComplex=true");
+    fails(() -> Fft.istft(spec, 8, 2, null, null, true, false, null, null, true), "istft", "returnComplex=true",
+        "two-sided", "got 5 bins", "onesided defaults to true");
   }
 
   @Test

@@ -43,6 +43,8 @@ class FftGoldenTest {
     m.put("angle", c -> List.of(Fft.angle(c.input(0))));
     m.put("stft", c -> List.of(stft(c, c.input(0))));
     m.put("istft", c -> List.of(istft(c, c.input(0))));
+    m.put("stftComplex", c -> List.of(Fft.stftComplex(c.input(0), c.intArg("nFft"), optInt(c, "hop"), optInt(c, "win"),
+        window(c), c.boolArg("center"), PadMode.valueOf(c.stringArg("padMode").toUpperCase()), c.boolArg("normalized"))));
     m.put("stftRoundTrip", c -> List.of(istft(c, stft(c, c.input(0)))));
     m.put("hannWindow", c -> List.of(Fft.hannWindow(c.intArg("n"), c.boolArg("periodic"), c.dtypeArg("dtype"))));
     m.put("hammingWindow", c -> List.of(Fft.hammingWindow(c.intArg("n"), c.boolArg("periodic"), c.dtypeArg("dtype"))));
@@ -63,7 +65,7 @@ class FftGoldenTest {
 
   static Tensor istft(GoldenCase c, Tensor z) {
     return Fft.istft(z, c.intArg("nFft"), optInt(c, "hop"), optInt(c, "win"), window(c), c.boolArg("center"),
-        c.boolArg("normalized", false), c.has("onesided") ? c.boolArg("onesided") : null, optInt(c, "length"), false);
+        c.boolArg("normalized", false), c.has("onesided") ? c.boolArg("onesided") : null, optInt(c, "length"), c.boolArg("returnComplex", false));
   }
 
   static double atol(GoldenCase c, Tensor expected) {
