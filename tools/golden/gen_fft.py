@@ -6,7 +6,8 @@ io.jgrad.tensor.Fft: "fft"/"ifft"/"fft2"/"ifft2" take real inputs, "...Complex" 
 Lengths 1, 2, 3, 5, 7, 8, 12, 16, 17, 97, 100, 128, 257, 1000, 1024; batched and non-contiguous
 inputs, every norm, n padding and truncation, dims other than the last, float32 and float64;
 stft/istft over center, pad modes, windows, normalized, onesided, winLength < nFft, and the
-istft(stft(x)) round trip. Args: n = -1 stands for None.
+istft(stft(x)) round trip; complex signals (stftComplex, istft return_complex=True); hann and
+hamming windows. Args: n = -1 stands for None.
 
 Run: /usr/bin/python3 tools/golden/gen_fft.py
 """

@@ -4,7 +4,8 @@ Complex results are torch.view_as_real pairs, so GradGolden's losses (out.sum() 
 weighted sum of the pairs) are real-valued losses of re and im. Ops are named after the Java
 methods of io.jgrad.tensor.Fft; "fftAbs" (|fft(x)|) and "stftMag" (|stft(x)|, the
 multi-resolution STFT loss's building block) are nonlinear, with double-backward values.
-Inputs: float64 mostly, some float32; non-contiguous views; window gradients for stft/istft.
+Inputs: float64 mostly, some float32; non-contiguous views; window gradients for stft/istft;
+stftComplex and istft(return_complex=True) for complex signals.
 
 Run: /usr/bin/python3 tools/golden/gen_grad_fft.py
 """

@@ -3,7 +3,8 @@ package io.jgrad.tensor;
 /**
  * stft and istft for {@link Fft}, written as torch 1.13 writes them (aten/native/SpectralOps.cpp)
  * and composed of recorded ops (pad, unfold, mul, rfft/irfft, indexAdd for the overlap-add), so
- * their gradients, with respect to the signal and to the window, follow from those ops'.
+ * their gradients, with respect to the signal and to the window, follow from those ops'. Complex
+ * signals (pairs [B, T, 2]) frame dim 1 and run the complex DFT; istft's returnComplex inverts that.
  */
 final class FftStft {
   /** torch.istft's threshold on the window envelope. */
