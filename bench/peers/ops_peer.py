@@ -93,7 +93,7 @@ def indexing(lib, name, size):
         x = uniform(lib, [count(size)], 4)
         return (lambda: np.sort(x, kind="stable")) if lib == "numpy" else (lambda: torch.sort(x, stable=True))
     x = uniform(lib, dims(size), 4)
-    return (lambda: np.sort(x, 1, kind="stable")) if lib == "numpy" else (lambda: torch.sort(x, 1, stable=True))
+    return (lambda: np.sort(x, 1, kind="stable")) if lib == "numpy" else (lambda: torch.sort(x, dim=1, stable=True))
 
 
 def conv(lib, name, size):

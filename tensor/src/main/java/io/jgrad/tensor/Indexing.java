@@ -31,7 +31,7 @@ final class Indexing {
     }
     Tensor out = Creation.emptyOn(x, x.dtype(), is);
     if (out.numel() == 0) return out;
-    checkValues(op, index.toLongArray(), d, x.dim() == 0 ? 1 : xs[d]);
+    checkRange(op, index, d, x.dim() == 0 ? 1 : xs[d]);
     x.backend().gather(x.layout(), d, index.layout(), out.layout());
     return out;
   }
@@ -92,7 +92,7 @@ final class Indexing {
     }
     Tensor out = Creation.copy(x);
     if (index.numel() == 0) return out;
-    checkValues(op, index.toLongArray(), d, x.dim() == 0 ? 1 : xs[d]);
+    checkRange(op, index, d, x.dim() == 0 ? 1 : xs[d]);
     x.backend().scatter(add ? ScatterMode.ADD : ScatterMode.SET, src.layout(), d, index.layout(), out.layout());
     return out;
   }
@@ -116,7 +116,7 @@ final class Indexing {
       }
       Tensor out = Creation.emptyOn(x, x.dtype(), shape);
       if (out.numel() == 0) return out;
-      checkValues(op, idx.toLongArray(), d, x.dim() == 0 ? 1 : x.shape()[d]);
+      checkRange(op, idx, d, x.dim() == 0 ? 1 : x.shape()[d]);
       try (Tensor full = alongDim(idx, shape, d)) {
         x.backend().gather(x.layout(), d, full.layout(), out.layout());
       }
@@ -153,7 +153,7 @@ final class Indexing {
       }
       Tensor out = Creation.copy(x);
       if (source.numel() == 0) return out;
-      checkValues(op, idx.toLongArray(), d, x.dim() == 0 ? 1 : x.shape()[d]);
+      checkRange(op, idx, d, x.dim() == 0 ? 1 : x.shape()[d]);
       Tensor scaled = source;
       if (alpha != 1) {
         try (Tensor a = Creation.full(new int[0], alpha, x.dtype(), x.device())) {
@@ -269,6 +269,21 @@ final class Indexing {
   }
 
   /** Every index value in [0, size); the message names the first one outside. */
+  /**
+   * Index values must lie in [0, size): checked through the index's min and max, computed by its
+   * backend, so only those two values are read back (one transfer) (no copy of the index on the host, no transfer of
+   * a GPU index). The message names the smallest value when it is negative, else the largest.
+   */
+  static void checkRange(String op, Tensor index, int dim, int size) {
+    if (index.numel() == 0) return;
+    long[] range;
+    try (Tensor mn = index.min(); Tensor mx = index.max(); Tensor both = Tensor.stack(java.util.List.of(mn, mx), 0)) {
+      range = both.toLongArray();
+    }
+    if (range[0] < 0) checkValues(op, new long[] {range[0]}, dim, size);
+    checkValues(op, new long[] {range[1]}, dim, size);
+  }
+
   static void checkValues(String op, long[] values, int dim, int size) {
     for (long v : values) {
       if (v < 0 || v >= size) {
