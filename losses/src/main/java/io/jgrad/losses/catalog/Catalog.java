@@ -1,0 +1,117 @@
+package io.jgrad.losses.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * The registry of implemented catalog components, by catalog id. Components are created by id
+ * with named parameters (the catalog's names), the same way from the CLI, tests and user code:
+ * <pre>{@code
+ * Objective focal = Catalog.create("focal_loss", Objective.class, Map.of("gamma", 2.0));
+ * Regularizer nuc = Catalog.create("nuclear_norm_regularizer:lambda=1e-3", Regularizer.class);
+ * }</pre>
+ * An unknown id or parameter is an IllegalArgumentException that names the valid ones.
+ */
+public final class Catalog {
+  private Catalog() {}
+
+  private static volatile Map<String, Component> byId;
+
+  /** Every implemented component, sorted by id. */
+  public static List<Component> all() { return List.copyOf(registry().values()); }
+
+  /** The component {@code id}. */
+  public static Component get(String id) {
+    Component c = registry().get(id);
+    if (c == null) throw new IllegalArgumentException(unknown(id, null));
+    return c;
+  }
+
+  /** True when {@code id} is implemented. */
+  public static boolean contains(String id) { return registry().containsKey(id); }
+
+  /** The components of one kind, sorted by id. */
+  public static List<Component> ofKind(Kind kind) {
+    List<Component> out = new ArrayList<>();
+    for (Component c : registry().values()) if (c.kind() == kind) out.add(c);
+    return out;
+  }
+
+  /** Builds {@code id} with {@code params} and checks that it is a {@code type}. */
+  public static <T> T create(String id, Class<T> type, Map<String, ?> params) {
+    Component c = get(id);
+    Object o = c.create(c.params(params));
+    return cast(c, type, o);
+  }
+
+  /** Builds a component from {@code "id"} or {@code "id:k=v,k=v"} and checks that it is a {@code type}. */
+  public static <T> T create(String spec, Class<T> type) {
+    if (spec == null || spec.isBlank()) throw new IllegalArgumentException("catalog: empty component spec");
+    int colon = spec.indexOf(':');
+    String id = (colon < 0 ? spec : spec.substring(0, colon)).trim();
+    Component c = get(id);
+    Object o = c.create(c.parse(colon < 0 ? "" : spec.substring(colon + 1)));
+    return cast(c, type, o);
+  }
+
+  private static <T> T cast(Component c, Class<T> type, Object o) {
+    if (!type.isInstance(o)) {
+      throw new IllegalArgumentException(c.id() + " is a " + c.kind().label() + " (" + o.getClass().getSimpleName()
+          + "), not a " + type.getSimpleName());
+    }
+    return type.cast(o);
+  }
+
+  /** The message for an unknown id: the valid ids of {@code kind} (all when null), nearest first. */
+  public static String unknown(String id, Kind kind) {
+    List<String> ids = new ArrayList<>();
+    for (Component c : registry().values()) if (kind == null || c.kind() == kind) ids.add(c.id());
+    ids.sort(Comparator.comparingInt((String s) -> distance(s, id)).thenComparing(s -> s));
+    String near = !ids.isEmpty() && distance(ids.get(0), id) <= Math.max(2, id.length() / 3)
+        ? " (did you mean '" + ids.get(0) + "'?)" : "";
+    Collections.sort(ids);
+    return "unknown " + (kind == null ? "component" : kind.label()) + " '" + id + "'" + near + "; valid: "
+        + (ids.isEmpty() ? "none" : String.join(", ", ids));
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev; prev = cur; cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static Map<String, Component> registry() {
+    Map<String, Component> m = byId;
+    if (m == null) {
+      synchronized (Catalog.class) {
+        if (byId == null) byId = load();
+        m = byId;
+      }
+    }
+    return m;
+  }
+
+  private static Map<String, Component> load() {
+    List<Component> list = new ArrayList<>();
+    for (CatalogEntries e : ServiceLoader.load(CatalogEntries.class, Catalog.class.getClassLoader())) list.addAll(e.entries());
+    list.sort(Comparator.comparing(Component::id));
+    Map<String, Component> out = new LinkedHashMap<>();
+    for (Component c : list) {
+      if (out.put(c.id(), c) != null) throw new IllegalStateException("catalog: component '" + c.id() + "' registered twice");
+    }
+    return Collections.unmodifiableMap(out);
+  }
+}
