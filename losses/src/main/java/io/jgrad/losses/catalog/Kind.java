@@ -6,7 +6,7 @@ package io.jgrad.losses.catalog;
  *   <li>LOSS: an {@link io.jgrad.nn.train.Objective} (a stateful one is also a Module);</li>
  *   <li>REGULARIZER: an {@link io.jgrad.nn.train.Regularizer};</li>
  *   <li>PROCEDURE: an {@link io.jgrad.nn.train.TrainStep};</li>
- *   <li>METRIC: a {@link Metric};</li>
+ *   <li>METRIC: an {@link io.jgrad.nn.train.Metric};</li>
  *   <li>LAYER: a {@link io.jgrad.nn.Module} (activations and reparameterized layers too);</li>
  *   <li>OPTIMIZER: an {@link OptimizerFactory}; SCHEDULE: a {@link ScheduleFactory};</li>
  *   <li>TRANSFORM: a per-example data transform (augmentation);</li>

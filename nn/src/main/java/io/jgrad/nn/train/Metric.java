@@ -1,4 +1,4 @@
-package io.jgrad.losses.catalog;
+package io.jgrad.nn.train;
 
 import io.jgrad.nn.data.Batch;
 import io.jgrad.tensor.Tensor;
