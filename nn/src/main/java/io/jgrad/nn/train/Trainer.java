@@ -106,7 +106,7 @@ public final class Trainer {
     try (DataLoader.BatchIterator it = train.iterator()) {
       while (it.hasNext()) {
         try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
-          Tensor out = model.forward(b.x());
+          Tensor out = model.call(b.x());
           Tensor loss = lossFn.apply(out, b.y());
           double[] lossCorrect = lossAndCorrect(loss, out, b.y());
           double lv = lossCorrect[0];
@@ -146,7 +146,7 @@ public final class Trainer {
     try (var off = Grad.disabled(); DataLoader.BatchIterator it = data.iterator()) {
       while (it.hasNext()) {
         try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
-          Tensor out = model.forward(b.x());
+          Tensor out = model.call(b.x());
           double[] lossCorrect = lossAndCorrect(lossFn.apply(out, b.y()), out, b.y());
           int bs = b.size();
           lossSum += lossCorrect[0] * bs;
