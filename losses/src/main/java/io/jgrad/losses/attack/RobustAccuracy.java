@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Clean and adversarial accuracy of a classifier under an attack, accumulated over batches:
  * {@code clean_accuracy} = mean over examples of [argmax model(x) = y], {@code robust_accuracy}
- * = mean of [argmax model(attack(x)) = y], and {@code examples}. The clean prediction comes from
+ * = mean of [argmax model(attack(x)) = y]. The clean prediction comes from
  * the output the caller passes (the Trainer's evaluation output), or from {@code model.call(x)}
  * when it is null. The attack runs in eval mode, as does the adversarial forward; the model's
  * mode is restored. Labels: int64 class indices [B]; outputs: logits [B, C].
@@ -62,7 +62,6 @@ public final class RobustAccuracy implements Metric {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("clean_accuracy", examples == 0 ? Double.NaN : (double) clean / examples);
     m.put("robust_accuracy", examples == 0 ? Double.NaN : (double) robust / examples);
-    m.put("examples", (double) examples);
     return m;
   }
 

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.autograd.Grad;
 import io.jgrad.nn.Module;
+import io.jgrad.losses.Losses;
 import io.jgrad.nn.data.Batch;
+import io.jgrad.nn.data.DataLoader;
+import io.jgrad.nn.data.TensorDataset;
+import io.jgrad.nn.optim.SGD;
+import io.jgrad.nn.train.Metrics;
+import io.jgrad.nn.train.Objective;
+import io.jgrad.nn.train.Trainer;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
@@ -40,9 +47,30 @@ class RobustAccuracyTest {
     assertEquals(1.0, r.get("clean_accuracy"));
     assertEquals(robust / 30, r.get("robust_accuracy"), 1e-12);
     assertTrue(r.get("robust_accuracy") < 1.0, "an eps of 0.3 flips some predictions: " + r);
-    assertEquals(30.0, r.get("examples"));
+    assertEquals(2, r.size());
     metric.reset();
     assertTrue(metric.compute().get("robust_accuracy").isNaN());
+  }
+
+  @Test
+  void theTrainerEvaluatesItAsAMetric() {
+    Module m = AttackFixtures.model(23);
+    Tensor x = Tensor.rand(new Generator(4), DType.FLOAT64, 20, 2, 2);
+    Tensor y = Tensor.randint(new Generator(5), 0, 3, 20);
+    DataLoader data = DataLoader.builder(new TensorDataset(x, y), 8).build();
+    Pgd pgd = Pgd.builder(Norm.L2, 0.5, DataRange.of(0, 1)).steps(5).build();
+    Trainer t = Trainer.builder(m, new SGD(m.parameters(), 0.1), Objective.of(Losses::crossEntropy))
+        .metrics(new RobustAccuracy(m, pgd)).build();
+    m.train();
+    Metrics r = t.evaluate(data);
+    assertEquals(r.accuracy(), r.values().get("clean_accuracy"), 1e-12);
+    double robust = 0;
+    for (int start = 0; start < 20; start += 8) {
+      int n = Math.min(8, 20 - start);
+      robust += accuracy(m, pgd.perturb(m, x.narrow(0, start, n), y.narrow(0, start, n)), y.narrow(0, start, n)) * n;
+    }
+    assertEquals(robust / 20, r.values().get("robust_accuracy"), 1e-12);
+    assertTrue(m.isTraining());
   }
 
   @Test
