@@ -2,7 +2,6 @@ package io.jgrad.nn.io;
 
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Tensor;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -187,6 +186,17 @@ public final class SafeTensors {
    */
   public static SafeTensorsFile read(Path file) throws IOException {
     String name = file.toString();
+    try {
+      return read(file, name);
+    } catch (SafeTensorsException | java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      // "Is a directory", "Permission denied", an I/O error: name the file and keep the cause.
+      throw new IOException("safetensors: " + name + ": cannot read: " + e, e);
+    }
+  }
+
+  private static SafeTensorsFile read(Path file, String name) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < 8) throw SafeTensorsHeader.fail(name, "file is " + size + " bytes, too short for the 8-byte header length");
@@ -217,7 +227,7 @@ public final class SafeTensors {
   private static void readFully(FileChannel ch, ByteBuffer b, long pos, String name) throws IOException {
     while (b.hasRemaining()) {
       int r = ch.read(b, pos);
-      if (r < 0) throw new EOFException("safetensors: " + name + ": unexpected end of file at byte " + pos);
+      if (r < 0) throw SafeTensorsHeader.fail(name, "unexpected end of file at byte " + pos + " (did the file shrink while it was read?)");
       pos += r;
     }
   }
