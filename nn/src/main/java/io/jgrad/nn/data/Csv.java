@@ -22,8 +22,8 @@ import java.nio.file.Path;
  * at a time, so a long line costs no more than its own characters.
  */
 public final class Csv {
-  /** The longest line accepted: 64 Mi characters (a million features of 64 characters each). */
-  public static final int MAX_LINE_CHARS = 1 << 26;
+  /** The longest line accepted: 8 Mi characters (a million features of 8 characters each). */
+  public static final int MAX_LINE_CHARS = 1 << 23;
 
   private Csv() {}
 

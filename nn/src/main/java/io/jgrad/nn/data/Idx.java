@@ -78,11 +78,17 @@ public final class Idx {
     if (total >= 0 && total != expected) throw mismatch(file, shape, header, n, total);
     java.util.List<byte[]> chunks = new java.util.ArrayList<>();
     long got = 0;
-    while (got <= n) {
-      byte[] c = in.readNBytes((int) Math.min(1 << 20, n + 1 - got));
-      if (c.length == 0) break;
-      chunks.add(c);
-      got += c.length;
+    try {
+      while (got <= n) {
+        byte[] c = in.readNBytes((int) Math.min(1 << 20, n + 1 - got));
+        if (c.length == 0) break;
+        chunks.add(c);
+        got += c.length;
+      }
+    } catch (OutOfMemoryError e) {
+      chunks.clear();
+      throw new IllegalArgumentException("IDX " + file + ": " + java.util.Arrays.toString(shape) + " needs " + n
+          + " bytes, more than the Java heap can hold (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
     }
     if (got != n) {
       if (got > n) {

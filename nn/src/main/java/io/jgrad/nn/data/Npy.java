@@ -68,11 +68,17 @@ public final class Npy {
     NpyHeader h = NpyHeader.read(in, name, -1);
     List<byte[]> chunks = new ArrayList<>();
     long got = 0;
-    while (got <= h.dataBytes()) {
-      byte[] c = in.readNBytes((int) Math.min(CHUNK, h.dataBytes() + 1 - got));
-      if (c.length == 0) break;
-      chunks.add(c);
-      got += c.length;
+    try {
+      while (got <= h.dataBytes()) {
+        byte[] c = in.readNBytes((int) Math.min(CHUNK, h.dataBytes() + 1 - got));
+        if (c.length == 0) break;
+        chunks.add(c);
+        got += c.length;
+      }
+    } catch (OutOfMemoryError e) {
+      chunks.clear();
+      throw NpyHeader.bad(name, "shape " + Arrays.toString(h.shape()) + " of " + h.descr() + " needs " + h.dataBytes()
+          + " bytes, more than the Java heap can hold (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
     }
     if (got != h.dataBytes()) {
       throw got > h.dataBytes() ? NpyHeader.bad(name, "trailing bytes: shape " + Arrays.toString(h.shape()) + " of " + h.descr()

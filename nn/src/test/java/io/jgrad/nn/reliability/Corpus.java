@@ -69,13 +69,16 @@ final class Corpus {
   }
 
   /** An npy file: {@code descr} one of <f4 <f8 <i4 <i8 |u1 |b1 (or big-endian), version 1 or 2. */
-  static byte[] npy(String descr, int[] shape, int version) {
+  static byte[] npy(String descr, int[] shape, int version) { return npy(descr, shape, version, null); }
+
+  /** As above, but the header declares {@code shapeText} (when not null) while the data follows {@code shape}. */
+  static byte[] npy(String descr, int[] shape, int version, String shapeText) {
     StringBuilder sh = new StringBuilder("(");
     for (int s : shape) sh.append(s).append(", ");
     if (shape.length > 1) sh.setLength(sh.length() - 2);
     else if (shape.length == 1) sh.setLength(sh.length() - 1);
     sh.append(")");
-    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + sh + ", }";
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + (shapeText != null ? shapeText : sh) + ", }";
     int pre = version == 1 ? 10 : 12;
     int len = dict.length() + 1;
     int padded = (pre + len + 63) / 64 * 64 - pre;
