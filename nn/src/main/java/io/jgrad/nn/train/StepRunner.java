@@ -205,7 +205,7 @@ final class StepRunner implements StepContext {
 
   /** Reads the loss and the correct count back in one transfer. */
   private void readBack() {
-    double[] lc = Trainer.lossAndCorrect(firstLoss, firstOutput, batch.y());
+    double[] lc = Evaluation.lossAndCorrect(firstLoss, firstOutput, batch.y());
     lossValue = lc[0];
     correct = lc[1];
     read = true;
