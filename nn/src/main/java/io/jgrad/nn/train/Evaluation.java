@@ -25,7 +25,7 @@ final class Evaluation {
     try (var off = Grad.disabled(); DataLoader.BatchIterator it = data.iterator()) {
       while (it.hasNext()) {
         try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
-          Tensor out = model.forward(b.x());
+          Tensor out = model.call(b.x());
           double[] lossCorrect = lossAndCorrect(objective.loss(out, b), out, b.y());
           for (Metric m : metrics) m.update(out, b);
           int bs = b.size();
