@@ -32,7 +32,7 @@ public final class OptimizationEntries implements CatalogEntries {
         ParamSpec.of("amsgrad", false, "adamw: use the running maximum of v"),
         ParamSpec.of("momentum", 0.9, "sgdw: momentum factor"),
         ParamSpec.of("nesterov", false, "sgdw: Nesterov momentum"));
-    return new Component("adamw", Kind.OPTIMIZER, 56, "io.jgrad.nn.optim.AdamW, io.jgrad.nn.optim.SGDW", ps, Status.PARTIAL,
+    return Component.partial("adamw", Kind.OPTIMIZER, 56, "io.jgrad.nn.optim.AdamW, io.jgrad.nn.optim.SGDW", ps,
         "AdamW and SGDW implemented with goldens (torch AdamW; a reimplementation of the authors' SGDW code); no demonstration yet",
         p -> {
           String variant = p.s("variant").toLowerCase(Locale.ROOT);
@@ -47,12 +47,13 @@ public final class OptimizationEntries implements CatalogEntries {
                 "nesterov", p.b("nesterov"), "weightDecay", wd));
             default -> throw new IllegalArgumentException("adamw: variant must be adamw or sgdw, got '" + p.s("variant") + "'");
           };
-        });
+        }).noGradCheck("an optimizer: checked by its parameter trajectories against torch and the authors' code");
   }
 
   private static Component oneCycle() {
     List<ParamSpec> ps = List.of(
-        ParamSpec.required("max_lr", double[].class, "peak learning rate: one value, or one per parameter group separated by ';'"),
+        ParamSpec.of("max_lr", new double[0], "peak learning rate: one value, or one per parameter group separated by ';'; "
+            + "empty: each group's lr when the schedule is made (fastai's lr_max=None)"),
         ParamSpec.of("pct_start", 0.3, "fraction of the steps spent increasing the lr"),
         ParamSpec.of("anneal_strategy", "cos", "cos or linear"),
         ParamSpec.of("cycle_momentum", true, "cycle momentum (or Adam's beta1) inversely to the lr"),
@@ -61,11 +62,10 @@ public final class OptimizationEntries implements CatalogEntries {
         ParamSpec.of("div_factor", 25.0, "initial lr = max_lr / div_factor"),
         ParamSpec.of("final_div_factor", 1e4, "min lr = initial lr / final_div_factor"),
         ParamSpec.of("three_phase", false, "the paper's three phases (up, down to the initial lr, annihilation)"));
-    return new Component("one_cycle_schedule", Kind.SCHEDULE, 95, "io.jgrad.nn.optim.OneCycleLR", ps, Status.PARTIAL,
+    return Component.partial("one_cycle_schedule", Kind.SCHEDULE, 95, "io.jgrad.nn.optim.OneCycleLR", ps,
         "two- and three-phase, per-group max_lr, torch goldens; no LR range test and no demonstration yet",
         p -> {
           double[] maxLr = p.ds("max_lr");
-          if (maxLr.length == 0) throw new IllegalArgumentException("one_cycle_schedule: max_lr is empty");
           OneCycleLR.Anneal anneal = switch (p.s("anneal_strategy").toLowerCase(Locale.ROOT)) {
             case "cos" -> OneCycleLR.Anneal.COS;
             case "linear" -> OneCycleLR.Anneal.LINEAR;
@@ -76,10 +76,11 @@ public final class OptimizationEntries implements CatalogEntries {
             if (totalSteps < 1 || totalSteps > Integer.MAX_VALUE) {
               throw new IllegalArgumentException("one_cycle_schedule: totalSteps must be in [1, " + Integer.MAX_VALUE + "], got " + totalSteps);
             }
-            return OneCycleLR.builder(optimizer, (int) totalSteps).maxLrs(maxLr).pctStart(p.d("pct_start")).anneal(anneal)
+            double[] peak = maxLr.length > 0 ? maxLr : optimizer.paramGroups().stream().mapToDouble(g -> g.lr()).toArray();
+            return OneCycleLR.builder(optimizer, (int) totalSteps).maxLrs(peak).pctStart(p.d("pct_start")).anneal(anneal)
                 .cycleMomentum(p.b("cycle_momentum")).baseMomentum(p.d("base_momentum")).maxMomentum(p.d("max_momentum"))
                 .divFactor(p.d("div_factor")).finalDivFactor(p.d("final_div_factor")).threePhase(p.b("three_phase")).build();
           };
-        });
+        }).noGradCheck("a schedule: a sequence of learning rates, checked step by step against torch");
   }
 }

@@ -68,14 +68,25 @@ class OptimizationEntriesTest {
   }
 
   @Test
+  void oneCycleWithoutMaxLrPeaksAtEachGroupsLr() {
+    List<ParamGroup> gs = List.of(new ParamGroup(params()).set("lr", 0.3), new ParamGroup(params()).set("lr", 0.03));
+    SGD opt = new SGD(0.1, gs);
+    LrScheduler s = Catalog.create("one_cycle_schedule:cycle_momentum=false", ScheduleFactory.class).create(opt, 10);
+    assertArrayEquals(new double[] {0.3 / 25, 0.03 / 25}, s.getLastLr(), 1e-15);
+    for (int i = 0; i < 2; i++) s.step(); // pct_start * 10 - 1 = 2: the peak
+    assertArrayEquals(new double[] {0.3, 0.03}, s.getLastLr(), 1e-15);
+  }
+
+  @Test
   void badOneCycleParametersNameTheComponent() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Catalog.create("one_cycle_schedule", ScheduleFactory.class));
-    assertTrue(e.getMessage().startsWith("one_cycle_schedule: parameter 'max_lr' is required"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
+    var e = assertThrows(IllegalArgumentException.class,
         () -> Catalog.create("one_cycle_schedule:max_lr=1,anneal_strategy=exp", ScheduleFactory.class));
     assertEquals("one_cycle_schedule: anneal_strategy must be cos or linear, got 'exp'", e.getMessage());
     ScheduleFactory f = Catalog.create("one_cycle_schedule:max_lr=1", ScheduleFactory.class);
     e = assertThrows(IllegalArgumentException.class, () -> f.create(new SGD(params(), 0.1), 0));
     assertTrue(e.getMessage().contains("one_cycle_schedule: totalSteps must be in [1,"), e.getMessage());
+    ScheduleFactory three = Catalog.create("one_cycle_schedule:max_lr=1;2;3", ScheduleFactory.class);
+    e = assertThrows(IllegalArgumentException.class, () -> three.create(new SGD(0.1, List.of(new ParamGroup(params()), new ParamGroup(params()))), 5));
+    assertTrue(e.getMessage().contains("expected 1 or 2 maxLr values (one per parameter group), got 3"), e.getMessage());
   }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>Checked against PyTorch 1.13.1 {@code torch.optim.lr_scheduler.OneCycleLR}
  * (tools/golden/gen_optim.py, golden/optim.json; three-phase and per-group cases in
- * tools/golden/gen_optim_train.py, golden/optim_train.json).
+ * tools/golden/gen_catalog_optimization.py, golden/optim_train.json).
  */
 public final class OneCycleLR implements LrScheduler {
   public enum Anneal { COS, LINEAR }

@@ -31,7 +31,7 @@ import java.util.Map;
  * under a schedule they differ in how past momentum is scaled. The paper's normalized decay
  * ({@code lambda = lambda_norm sqrt(b / (B T))}) is the caller's choice of {@code weightDecay}.
  * Goldens: a float64 PyTorch reimplementation of that code over 20 steps with a schedule
- * (tools/golden/gen_optim_train.py).
+ * (tools/golden/gen_catalog_optimization.py).
  *
  * <p>Options: lr (required), momentum 0, dampening 0, nesterov false, weightDecay 0 (lambda),
  * maximize false, initialLr (default: the group's lr at construction; must be &gt; 0 with a

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.TestFactory;
  * SGDW (catalog component adamw, variant sgdw) against a float64 PyTorch reimplementation of the
  * authors' code over 20 steps under a cosine lr schedule, and OneCycleLR's three-phase and
  * per-group forms (catalog component one_cycle_schedule) against torch 1.13
- * (tools/golden/gen_optim_train.py, golden/optim_train.json).
+ * (tools/golden/gen_catalog_optimization.py, golden/optim_train.json).
  */
 class SgdwAndOneCycleGoldenTest {
   static final JsonObject DOC = load();
 
   private static JsonObject load() {
     try (InputStream in = SgdwAndOneCycleGoldenTest.class.getResourceAsStream("/golden/optim_train.json")) {
-      if (in == null) throw new IllegalStateException("golden/optim_train.json missing: run tools/golden/gen_optim_train.py");
+      if (in == null) throw new IllegalStateException("golden/optim_train.json missing: run tools/golden/gen_catalog_optimization.py");
       return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -1,6 +1,10 @@
-"""Golden values for SGDW and OneCycleLR's three-phase and per-group forms (io.jgrad.nn.optim).
+"""Golden values of the catalog's optimization family: adamw (variants adamw and sgdw) and
+one_cycle_schedule (three-phase and per-group forms).
 
-Writes nn/src/test/resources/golden/optim_train.json. Run: /usr/bin/python3 tools/golden/gen_optim_train.py
+Writes nn/src/test/resources/golden/optim_train.json (io.jgrad.nn.optim's SGDW and OneCycleLR,
+two parameter groups) and losses/src/test/resources/golden/catalog/optimization.json (the same
+components built by the registry from their catalog parameters; every case names its component).
+Run: /usr/bin/python3 tools/golden/gen_catalog_optimization.py
 
 SGDW ("Decoupled Weight Decay Regularization", Loshchilov & Hutter; catalog component adamw,
 variant sgdw): torch has no SGDW, so this is a float64 reimplementation of the authors' code,
@@ -24,6 +28,7 @@ import torch
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 GOLDEN = os.path.join(ROOT, "nn", "src", "test", "resources", "golden")
 OUT = os.path.join(GOLDEN, "optim_train.json")
+CATALOG_OUT = os.path.join(ROOT, "losses", "src", "test", "resources", "golden", "catalog", "optimization.json")
 STEPS = 20
 
 with open(os.path.join(GOLDEN, "optim.json")) as f:
@@ -167,3 +172,50 @@ doc = {"torch": torch.__version__, "steps": STEPS, "sgdw": sgdw_cases, "schedule
 with open(OUT, "w") as f:
     json.dump(doc, f, separators=(",", ":"))
 print(OUT, len(sgdw_cases), "SGDW cases,", len(schedule_cases), "one-cycle schedules")
+
+# ---- the registry's cases: one parameter group, built from catalog parameters ------------------
+def single_group_run(make_opt, lrs=None):
+    w1, b1, w2 = (t.clone().requires_grad_(True) for t in (W1, B1, W2))
+    opt = make_opt([w1, b1, w2])
+    traj = []
+    for t in range(STEPS):
+        if lrs is not None:
+            opt.param_groups[0]["lr"] = lrs[t]
+        opt.zero_grad()
+        loss_fn(w1, b1, w2).backward()
+        opt.step()
+        traj.append(flat([w1, b1, w2]))
+    return traj
+
+
+catalog_cases = []
+for spec, kw in [("adamw", dict(lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=1e-2)),
+                 ("adamw:lr=0.05,beta1=0.8,beta2=0.99,eps=1e-6,weight_decay=0.1,amsgrad=true",
+                  dict(lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1, amsgrad=True))]:
+    catalog_cases.append({"component": "adamw", "kind": "optimizer", "spec": spec, "reference": "torch.optim.AdamW",
+                          "trajectory": single_group_run(lambda ps: torch.optim.AdamW(ps, **kw))})
+for spec, kw, sched in [("adamw:variant=sgdw,lr=0.1,momentum=0.9,weight_decay=0.01", dict(lr=0.1, momentum=0.9, weight_decay=0.01), True),
+                        ("adamw:variant=sgdw,lr=0.05,momentum=0.5,nesterov=true,weight_decay=0.2",
+                         dict(lr=0.05, momentum=0.5, nesterov=True, weight_decay=0.2), False)]:
+    lrs = [kw["lr"] * (cosine(t) if sched else 1.0) for t in range(STEPS)]
+    catalog_cases.append({"component": "adamw", "kind": "optimizer", "spec": spec, "reference": "the authors' SGDW (sgd.lua), reimplemented",
+                          "lr": lrs, "trajectory": single_group_run(lambda ps: SGDW(ps, **kw), lrs)})
+for spec, n, group_lrs, opt_kw, make in [
+    ("one_cycle_schedule:max_lr=0.5,three_phase=true", 60, [0.1], dict(momentum=0.9),
+     lambda o: S.OneCycleLR(o, max_lr=0.5, total_steps=60, three_phase=True)),
+    ("one_cycle_schedule:max_lr=0.4;0.04,pct_start=0.25,anneal_strategy=linear,div_factor=10,final_div_factor=100", 40, [0.1, 0.1],
+     dict(momentum=0.9),
+     lambda o: S.OneCycleLR(o, max_lr=[0.4, 0.04], total_steps=40, pct_start=0.25, anneal_strategy="linear", div_factor=10,
+                            final_div_factor=100)),
+    # max_lr left at its default: each group's lr when the schedule is made (fastai's lr_max=None).
+    ("one_cycle_schedule:cycle_momentum=false", 30, [0.3, 0.03], {},
+     lambda o: S.OneCycleLR(o, max_lr=[0.3, 0.03], total_steps=30, cycle_momentum=False)),
+]:
+    c = onecycle_case(spec, make, n, group_lrs, O.SGD, opt_kw, "momentum" if opt_kw else None)
+    catalog_cases.append({"component": "one_cycle_schedule", "kind": "schedule", "spec": spec, "reference": "torch.optim.lr_scheduler.OneCycleLR",
+                          "totalSteps": n, "groupLr": group_lrs, "lr": c["lr"], **({"momentum": c["momentum"]} if "momentum" in c else {})})
+
+with open(CATALOG_OUT, "w") as f:
+    json.dump({"family": "optimization", "torch": torch.__version__, "generator": "tools/golden/gen_catalog_optimization.py",
+               "steps": STEPS, "problem": PROBLEM, "cases": catalog_cases}, f, separators=(",", ":"))
+print(CATALOG_OUT, len(catalog_cases), "catalog cases")
