@@ -67,10 +67,9 @@ final class StepRunner implements StepContext {
     this.perStepScheduler = perStepScheduler;
     this.accumulate = accumulate;
     this.state = state;
-    Map<Tensor, Boolean> all = new IdentityHashMap<>();
+    // The parameters the optimizer zeroes before each micro-batch are the ones whose sums are kept.
     List<Tensor> ps = new java.util.ArrayList<>();
-    for (Tensor p : clipParams) if (all.put(p, Boolean.TRUE) == null) ps.add(p);
-    for (var g : optimizer.paramGroups()) for (Tensor p : g.params()) if (all.put(p, Boolean.TRUE) == null) ps.add(p);
+    for (var g : optimizer.paramGroups()) ps.addAll(g.params());
     this.accumulated = List.copyOf(ps);
   }
 
