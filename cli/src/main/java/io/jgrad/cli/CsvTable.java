@@ -106,7 +106,7 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
         String[] cells = line.split(",", -1);
         for (int i = 0; i < cells.length; i++) cells[i] = cell(cells[i]);
         if (fields < 0) {
-          boolean isHeader = s.header != null ? s.header : looksLikeHeader(cells);
+          boolean isHeader = s.header != null ? s.header : looksLikeHeader(cells) || s.label instanceof String;
           layout(cells, isHeader, lineNo);
           if (isHeader) continue;
         } else if (cells.length != fields) {
@@ -127,10 +127,13 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
           Arrays.copyOf(x, rows * featureCols.length), label >= 0 ? labels.toArray(String[]::new) : null, Arrays.copyOf(lines, rows), dropped);
     }
 
+    /** A header has a cell, outside a label column given by index, that is neither a number nor a missing marker. */
     boolean looksLikeHeader(String[] cells) {
-      for (String c : cells) {
+      int skip = s.label instanceof Integer i ? (i < 0 ? cells.length + i : i) : -1;
+      for (int k = 0; k < cells.length; k++) {
+        if (k == skip) continue;
         try {
-          MissingPolicy.cellValue(c);
+          MissingPolicy.cellValue(cells[k]);
         } catch (NumberFormatException e) {
           return true;
         }

@@ -74,7 +74,7 @@ final class Help {
     p.println("  --standardize, --no-standardize  (x - mean) / std per feature, fitted on the training split");
     p.println("                        [on for csv, off for digits and fashion-mnist]");
     p.println("  --val-split F         fraction of the training data held out (stratified, seeded) to pick the best");
-    p.println("                        checkpoint; 0: none, the lowest training loss picks  [" + fmt(RunData.DEFAULT_VAL_SPLIT) + "]");
+    p.println("                        checkpoint (lowest loss); 0: none, the training loss picks  [" + fmt(RunData.DEFAULT_VAL_SPLIT) + "]");
     p.println("model");
     p.println("  --model mlp|cnn       [cnn on digits, mlp otherwise]");
     p.println("  --hidden W,W,...      mlp hidden widths, 'none' for a linear model  [256,128 for 784 features, 128 otherwise]");
@@ -92,13 +92,13 @@ final class Help {
     p.println("  --epochs N            [" + EPOCHS + "; fashion-mnist " + FASHION_EPOCHS + "]");
     p.println("  --batch-size N        [" + BATCH_SIZE + "]");
     p.println("  --seed N              weights, shuffling and the validation split  [" + SEED + "]");
-    p.println("  --early-stopping P    stop after P epochs without a better validation accuracy  [off]");
+    p.println("  --early-stopping P    stop after P epochs without a lower validation loss  [off]");
     p.println("run");
     p.println("  --threads N           CPU threads, applied at JVM start-up  [all cores]");
     p.println("  --device cpu|opencl[:i]|cuda[:i]  [cpu]");
     p.println("  --out DIR             [runs/<yyyyMMdd-HHmmss>]");
     p.println("  --resume CHECKPOINT   continue a run up to --epochs; its options are the checkpoint's unless given");
-    p.println("Writes best.safetensors (best validation accuracy) and epoch-NNN.safetensors (last), each describing its");
+    p.println("Writes best.safetensors (lowest validation loss) and epoch-NNN.safetensors (last), each describing its");
     p.println("model, labels, standardization and options; metrics.csv, metrics.jsonl, curves.png/.svg (loss, accuracy,");
     p.println("learning rate); with --test: confusion.csv, per_class.csv, eval.json for the best checkpoint.");
   }

@@ -33,7 +33,7 @@ final class RunCallbacks {
 
   /**
    * {@code monitor}: the metric that picks the best checkpoint and drives early stopping
-   * ({@code val_accuracy} with a validation split, else {@code train_loss}); {@code patience} 0: no early stopping.
+   * ({@code val_loss} with a validation split, else {@code train_loss}); {@code patience} 0: no early stopping.
    */
   static Callback[] of(Path dir, PrintStream out, Files f, Generator shuffle, String monitor, Map<String, String> metadata, int patience) {
     List<Callback> cs = new ArrayList<>(List.of(ConsoleProgress.auto(out), new MetricsCsv(f.csv()), new MetricsJsonl(f.jsonl()),

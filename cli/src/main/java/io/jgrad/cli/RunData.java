@@ -32,8 +32,8 @@ record RunData(String name, TensorDataset train, TensorDataset val, TensorDatase
     double fraction = s.valSplit();
     long seed = s.seed();
     Parts p = switch (s.dataset()) {
-      case "digits" -> images(DataSources.digits(), LabelMap.indices(10), fraction, seed);
-      case "fashion-mnist" -> images(DataSources.fashion(o, true), new LabelMap(FASHION_LABELS), fraction, seed);
+      case "digits" -> images(DataSources.digits(), LabelMap.indices(10), fraction, seed, o.has("val-split"));
+      case "fashion-mnist" -> images(DataSources.fashion(o, true), new LabelMap(FASHION_LABELS), fraction, seed, o.has("val-split"));
       default -> csvTraining(o, prior, fraction, seed);
     };
     Standardizer std = null;
@@ -61,9 +61,9 @@ record RunData(String name, TensorDataset train, TensorDataset val, TensorDatase
   private record Parts(String name, TensorDataset train, TensorDataset val, TensorDataset test, int[] shape, LabelMap labels,
                        List<String> featureNames, String labelName, MissingPolicy missing, MissingFill fill, String notes) {}
 
-  private static Parts images(DataSources.Data d, LabelMap labels, double fraction, long seed) {
+  private static Parts images(DataSources.Data d, LabelMap labels, double fraction, long seed, boolean strict) {
     TensorDataset all = d.train();
-    ValSplit s = ValSplit.of(all.labels().toLongArray(), all.size(), labels.size(), fraction, seed);
+    ValSplit s = ValSplit.of(all.labels().toLongArray(), all.size(), labels.size(), fraction, seed, strict);
     return new Parts(d.name(), subset(all, s.train()), s.val().length == 0 ? null : subset(all, s.val()), d.test(), d.exampleShape(),
         labels, null, null, MissingPolicy.ERROR, null, "");
   }
@@ -84,7 +84,7 @@ record RunData(String name, TensorDataset train, TensorDataset val, TensorDatase
     else labels = LabelMap.fit(train, o.has("classes") ? o.positiveInt("classes", 2) : 0);
     long[] y = labels.encode(train, o.has("classes") ? "is outside --classes " + labels.size() + " (labels 0.." + (labels.size() - 1) + ")"
         : labels.unseen());
-    ValSplit s = ValSplit.of(y, train.rows(), labels.size(), fraction, seed);
+    ValSplit s = ValSplit.of(y, train.rows(), labels.size(), fraction, seed, o.has("val-split"));
     MissingFill fill = null;
     if (missing == MissingPolicy.MEAN) {
       fill = prior != null && prior.fill() != null ? prior.fill() : MissingFill.fit(train, s.train());
@@ -102,8 +102,10 @@ record RunData(String name, TensorDataset train, TensorDataset val, TensorDatase
     int f = train.features();
     TensorDataset tr = dataset(train, s.train(), y), va = s.val().length == 0 ? null : dataset(train, s.val(), y);
     TensorDataset te = test == null ? null : dataset(test, null, labels.encode(test, labels.unseen()));
+    String notes = dropped(train) + (test == null ? "" : dropped(test));
+    if (va == null && fraction > 0) notes += train.rows() + " training rows are too few for --val-split " + Help.fmt(fraction) + ": no validation; ";
     return new Parts("csv " + trainFile.getFileName(), tr, va, te, new int[] {f}, labels, train.featureNames(), train.labelName(), missing, fill,
-        dropped(train) + (test == null ? "" : dropped(test)));
+        notes);
   }
 
   private static Parts csvTest(Options o, RunInfo info) {

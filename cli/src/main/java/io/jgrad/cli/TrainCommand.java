@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * {@code jgrad train}: loads a dataset and holds out the validation split, builds the model and
  * optimizer, runs the {@link Trainer} with progress, metrics (CSV, JSONL), curves (PNG, SVG) and
- * checkpoints (best by validation accuracy, and the last) written to the output directory, each
+ * checkpoints (best by validation loss, and the last) written to the output directory, each
  * checkpoint describing its run ({@link RunInfo}); then reports the best checkpoint on the test
  * set (loss, accuracy, per-class precision/recall/F1, confusion matrix) and where the files are.
  */
@@ -57,15 +57,16 @@ public final class TrainCommand {
     Optimizers.Schedule schedule = Optimizers.schedule(s.schedule(), opt, s.lr(), s.epochs(), train.numBatches());
     int startEpoch = resume == null ? 1 : restore(resume, model, opt, schedule, shuffle, s.epochs(), train.numBatches());
 
+    String monitor = TrainSettings.monitor(val != null);
     Path dir = s.out();
     Files.createDirectories(dir);
-    header(out, s, data, spec, model, components, startEpoch);
+    header(out, s, data, spec, model, components, startEpoch, monitor);
     if (!device.isCpu()) out.println("device: " + device + " (" + io.jgrad.tensor.spi.Backends.of(device).name() + ")");
 
     RunCallbacks.Files files = RunCallbacks.Files.in(dir);
     Trainer.Builder b = Trainer.builder(model, opt, components.objective()).regularizers(components.buildRegularizers())
         .trainStep(components.step()).epochs(s.epochs()).startEpoch(startEpoch)
-        .callbacks(RunCallbacks.of(dir, out, files, shuffle, s.monitor(), info.toMetadata(), s.patience()));
+        .callbacks(RunCallbacks.of(dir, out, files, shuffle, monitor, info.toMetadata(), s.patience()));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
     History h = b.build().fit(train, val);
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
@@ -84,12 +85,12 @@ public final class TrainCommand {
     double secs = (System.nanoTime() - t0) / 1e9;
     if (test != null) {
       out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) of the best checkpoint (epoch %s, %s %s) after %d epochs, %.1f s%n",
-          100 * test.metrics().accuracy(), test.metrics().loss(), bestEpoch, s.monitor(), value(bestCkpt), last, secs);
+          100 * test.metrics().accuracy(), test.metrics().loss(), bestEpoch, monitor, value(bestCkpt), last, secs);
       test.report().print(out, 20);
       TestReport.write(test, dir, best, Components.shortSpec(components.loss()), data.name(), out);
     } else {
       out.printf(Locale.ROOT, "no test set (--test FILE): best checkpoint at epoch %s (%s %s), after %d epochs, %.1f s%n", bestEpoch,
-          s.monitor(), value(bestCkpt), last, secs);
+          monitor, value(bestCkpt), last, secs);
     }
     out.println("checkpoints: " + best + " (best), " + dir.resolve(CheckpointSaver.epochFileName(last)) + " (last; --resume it)");
     out.println("metrics:     " + files.csv() + ", " + files.jsonl());
@@ -129,7 +130,7 @@ public final class TrainCommand {
   }
 
   private static void header(PrintStream out, TrainSettings s, RunData data, ModelSpec spec, Module model, Components components,
-                             int startEpoch) {
+                             int startEpoch, String monitor) {
     out.printf(Locale.ROOT, "jgrad train: %s, %d train / %s validation / %s test examples, %d classes%s%n", data.name(), data.train().size(),
         data.val() == null ? "no" : Integer.toString(data.val().size()), data.test() == null ? "no" : Integer.toString(data.test().size()),
         data.classes(), data.standardizer() != null ? ", features standardized" : "");
@@ -137,7 +138,7 @@ public final class TrainCommand {
     out.printf(Locale.ROOT, "  model %s (%,d parameters); %s; %s lr=%.3g%s; epochs %d%s, batch %d, seed %d%s, %d threads%n", spec.describe(),
         model.parameterCount(), components.describe(), s.optimizer(), s.lr(), s.schedule().equals("none") ? "" : ", schedule " + s.schedule(),
         s.epochs(), startEpoch > 1 ? " (resuming at " + startEpoch + ")" : "", s.batchSize(), s.seed(),
-        s.patience() > 0 ? ", early stopping after " + s.patience() + " epochs without a better " + s.monitor() : "",
+        s.patience() > 0 ? ", early stopping after " + s.patience() + " epochs without a better " + monitor : "",
         io.jgrad.tensor.cpu.Parallel.threads());
   }
 }

@@ -44,6 +44,6 @@ record TrainSettings(String dataset, String model, String optimizer, String sche
     return new TrainSettings(dataset, model, opt, sched, lr, momentum, wd, epochs, batch, seed, val, standardize, patience, out);
   }
 
-  /** The metric that picks the best checkpoint and drives early stopping. */
-  String monitor() { return valSplit > 0 ? "val_loss" : "train_loss"; }
+  /** The metric that picks the best checkpoint and drives early stopping: the validation loss, or the training loss without validation. */
+  static String monitor(boolean validation) { return validation ? "val_loss" : "train_loss"; }
 }

@@ -16,8 +16,14 @@ import java.util.SplittableRandom;
  * @param val indices of the validation examples, ascending (empty for fraction 0)
  */
 record ValSplit(long[] train, long[] val) {
-  /** Stratified by {@code y} (class indices 0..classes-1); {@code y} null: a plain random split. */
-  static ValSplit of(long[] y, int n, int classes, double fraction, long seed) {
+  /** Stratified by {@code y} (class indices 0..classes-1); {@code y} null: a plain random split. A fraction that holds out none is an error. */
+  static ValSplit of(long[] y, int n, int classes, double fraction, long seed) { return of(y, n, classes, fraction, seed, true); }
+
+  /**
+   * As {@link #of(long[], int, int, double, long)}; with {@code strict} false (the default fraction, not one the user
+   * gave) a fraction that holds out none on a tiny training set gives no validation split instead of an error.
+   */
+  static ValSplit of(long[] y, int n, int classes, double fraction, long seed, boolean strict) {
     if (!(fraction >= 0 && fraction < 1)) throw new IllegalArgumentException("--val-split must be in [0, 1), got " + fraction);
     if (fraction == 0) {
       long[] all = new long[n];
@@ -49,6 +55,7 @@ record ValSplit(long[] train, long[] val) {
         taken++;
       }
     }
+    if (taken == 0 && !strict) return of(y, n, classes, 0, seed, true);
     if (taken == 0) {
       throw new IllegalArgumentException("--val-split " + fraction + " of " + n + " training examples holds out none; pass a larger fraction, "
           + "or --val-split 0 to train without validation");

@@ -103,7 +103,7 @@ class CommandLineTest {
   private static void assertDefault(String help, String option, String dflt) {
     String line = help.lines().filter(l -> l.trim().startsWith(option)).findFirst().orElseThrow(() -> new AssertionError(option + " in\n" + help));
     int i = help.indexOf(line);
-    String next = help.substring(i + line.length()).lines().findFirst().orElse("");
+    String next = help.substring(i + line.length() + 1).lines().findFirst().orElse("");
     String text = line + (next.startsWith("                        ") ? " " + next.trim() : "");
     assertTrue(text.contains(dflt), option + ": expected " + dflt + " in '" + text + "'");
   }
