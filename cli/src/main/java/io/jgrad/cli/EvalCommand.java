@@ -30,6 +30,9 @@ public final class EvalCommand {
     if (kindGiven && c.metadata().containsKey("run.format") && !o.str("model", "").equalsIgnoreCase(info.model().kind())) {
       throw new IllegalArgumentException("the checkpoint holds " + info.model().describe() + "; --model " + o.str("model", "") + " does not apply");
     }
+    if (!info.task().equals("classification")) {
+      throw new IllegalArgumentException("the checkpoint's task is " + info.task() + "; eval reports classification runs (predict gives its values)");
+    }
     Components components = Components.lossOnly(o.str("loss", Components.DEFAULT_LOSS));
     RunData data = RunData.forEval(o, info);
     Module model = info.model().build(0).to(device);

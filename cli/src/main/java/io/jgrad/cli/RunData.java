@@ -18,6 +18,8 @@ record RunData(String name, TensorDataset train, TensorDataset val, TensorDatase
   static final List<String> FASHION_LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
       "Bag", "Ankle boot");
   static final double DEFAULT_VAL_SPLIT = 0.1;
+  /** Options that only CSV data take. */
+  static final List<String> CSV_ONLY = List.of("train", "test", "label-column", "header", "classes", "missing");
 
   int classes() { return labels.size(); }
 
@@ -29,6 +31,11 @@ record RunData(String name, TensorDataset train, TensorDataset val, TensorDatase
    * label map, the missing-value fill and the standardization are the checkpoint's, not refitted.
    */
   static RunData forTraining(Options o, TrainSettings s, RunInfo prior) {
+    if (!s.dataset().equals("csv")) {
+      for (String k : CSV_ONLY) {
+        if (o.has(k)) throw new IllegalArgumentException("--" + k + " is an option of --dataset csv (this run reads " + s.dataset() + ")");
+      }
+    }
     double fraction = s.valSplit();
     long seed = s.seed();
     Parts p = switch (s.dataset()) {

@@ -43,6 +43,7 @@ class ArchitectureOptionsTest {
     OptionsTest.assertCli(2, "--channels and --kernel are options of --model cnn", "train", "--model", "mlp", "--channels", "8");
     OptionsTest.assertCli(2, "needs images of at least 16x16, got 8x8", "train", "--channels", "8,8,8,8");
     OptionsTest.assertCli(2, "--early-stopping must be a positive integer, got '0'", "train", "--early-stopping", "0");
+    OptionsTest.assertCli(2, "--missing is an option of --dataset csv (this run reads digits)", "train", "--missing", "mean");
   }
 
   @Test

@@ -98,6 +98,39 @@ class CommandLineTest {
     assertTrue(demo.contains("--epochs N [30]  --batch N [32]  --hidden N [64]  --lr X [0.05]  --momentum X [0.9]  --seed N [42]"), demo);
   }
 
+  /** The README's options list states the same defaults as the code. */
+  @Test
+  void theReadmeOptionsListStatesTheRealDefaults() throws Exception {
+    String readme = Files.readString(Cli.root().resolve("README.md"));
+    TrainSettings d = TrainSettings.of(Options.empty()), sgd = TrainSettings.of(opts("--optimizer", "sgd"));
+    TrainSettings fashion = TrainSettings.of(opts("--dataset", "fashion-mnist"));
+    List<String> claims = List.of(
+        "`--dataset digits|fashion-mnist|csv` [" + d.dataset() + "]",
+        "`--data-dir` [" + DataSources.FASHION_DIR + "]",
+        "`--label-column N|NAME` [" + RunData.labelColumn(Options.empty()) + ", the last]",
+        "`--missing error|drop|mean` [error]",
+        "`--val-split F` [" + Help.fmt(d.valSplit()) + ";",
+        "`--hidden W,W,...` [256,128 for 784 features, 128 otherwise;",
+        "`--channels C,C,...` [" + ModelSpec.join(ModelSpec.DEFAULT_CHANNELS) + "]",
+        "`--kernel K` [" + ModelSpec.DEFAULT_KERNEL + "]",
+        "`--loss ID[:k=v,...]` [" + Components.DEFAULT_LOSS + "]",
+        "`--optimizer sgd|adam|adamw` [" + d.optimizer() + "]",
+        "`--lr` [" + Help.fmt(d.lr()) + "; sgd " + Help.fmt(sgd.lr()) + "]",
+        "`--momentum` (sgd) [" + Help.fmt(sgd.momentum()) + "]",
+        "`--weight-decay` [" + Help.fmt(d.weightDecay()) + " for adamw, else " + Help.fmt(sgd.weightDecay()) + "]",
+        "`--schedule none|step|cosine|onecycle` [" + d.schedule() + "]",
+        "`--epochs` [" + d.epochs() + "; fashion-mnist " + fashion.epochs() + "]",
+        "`--batch-size` [" + d.batchSize() + "]",
+        "split) [" + d.seed() + "]",
+        "`--device cpu|opencl[:i]|cuda[:i]`\n  [" + Main.checkDevice(Options.empty()) + "]",
+        "`--standardize` / `--no-standardize` [on for csv, off for digits and fashion-mnist]",
+        "`--model mlp|cnn` [" + d.model() + " on digits, " + fashion.model() + " otherwise]");
+    for (String c : claims) {
+      String flat = readme.replaceAll("\\s+", " ");
+      assertTrue(flat.contains(c.replace("\n  ", " ")), "README states: " + c);
+    }
+  }
+
   private static Options opts(String... a) { return Options.parse(List.of(a), Options.TRAIN_KEYS, "train"); }
 
   private static void assertDefault(String help, String option, String dflt) {

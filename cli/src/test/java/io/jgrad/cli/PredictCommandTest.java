@@ -88,4 +88,29 @@ class PredictCommandTest {
     assertEquals("2,,,,,", lines[2]);
     assertTrue(lines[1].matches("1,\\d,\\w+,[0-9.]+,[0-9.]+,[0-9.]+"), lines[1]);
   }
+
+  /** A checkpoint whose task is regression: predict writes the model's raw outputs as values, one column per output. */
+  @Test
+  void aRegressionCheckpointGetsValues() throws IOException {
+    io.jgrad.nn.io.Checkpoint c = io.jgrad.nn.io.Checkpoint.load(model);
+    java.util.Map<String, String> meta = new java.util.LinkedHashMap<>(c.metadata());
+    meta.put("run.task", "regression");
+    meta.remove("run.labels");
+    meta.remove("run.classes");
+    Path reg = tmp.resolve("reg.safetensors");
+    new io.jgrad.nn.io.Checkpoint(c.model(), c.optimizer(), c.step(), c.seed(), c.rngOffset(), meta, c.modules()).save(reg);
+    Path in = Files.writeString(tmp.resolve("r.csv"), features(3, true));
+    String[] values = Cli.run("predict", "--checkpoint", reg.toString(), "--input", in.toString()).ok().out().split("\n");
+    String[] probs = Cli.run("predict", "--checkpoint", model.toString(), "--input", in.toString()).ok().out().split("\n");
+    assertEquals("row,value_1,value_2,value_3", values[0]);
+    for (int r = 1; r <= 3; r++) {
+      String[] v = values[r].split(","), p = probs[r].split(",");
+      // softmax of the values gives the classification run's probabilities
+      double[] z = {Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])};
+      double m = Math.max(z[0], Math.max(z[1], z[2])), sum = 0;
+      for (double x : z) sum += Math.exp(x - m);
+      for (int k = 0; k < 3; k++) assertEquals(Double.parseDouble(p[3 + k]), Math.exp(z[k] - m) / sum, 2e-6, values[r] + " vs " + probs[r]);
+    }
+    OptionsTest.assertCli(2, "the checkpoint's task is regression; eval reports classification runs", "eval", "--checkpoint", reg.toString());
+  }
 }

@@ -149,7 +149,9 @@ public final class CurvePlot implements Callback {
     for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
       double y = py.applyAsDouble(t);
       c.line(left, y, right, y, GRID, 1);
-      c.text(left - 6, y + 4, String.format(Locale.ROOT, "%." + decimals + "f", t), PlotCanvas.RIGHT, AXIS, false);
+      // A tick at a rounding error's distance from 0 reads "0", not "-0.0".
+      double label = Math.abs(t) < step * 1e-6 ? 0 : t;
+      c.text(left - 6, y + 4, String.format(Locale.ROOT, "%." + decimals + "f", label), PlotCanvas.RIGHT, AXIS, false);
     }
     double xstep = Math.max(1, Math.round(niceStep((xhi - xlo) / 10)));
     for (double e = Math.ceil(xlo / xstep) * xstep; e <= xhi + 1e-9; e += xstep) {

@@ -71,7 +71,7 @@ class CurvePlotTest {
 
   @Test
   void theLearningRatePanelFollowsTheSchedule(@TempDir Path dir) throws Exception {
-    double[] lr = {0.1, 0.05, 0.025, 0.0125};
+    double[] lr = {0.1, 0.05, 0.025, 0.0}; // down to 0, as a cosine schedule ends
     List<EpochResult> rs = new ArrayList<>();
     for (int e = 0; e < lr.length; e++) rs.add(new EpochResult(e + 1, 1.0 / (e + 1), 0.5 + 0.1 * e, null, 1, lr[e]));
     Path svg = dir.resolve("lr.svg");
@@ -92,6 +92,7 @@ class CurvePlotTest {
     for (int i = 1; i < ys.length; i++) assertTrue(ys[i] > ys[i - 1], polys.get(2));
     assertEquals(2 * (ys[2] - ys[1]), ys[1] - ys[0], 0.05, "linear axis (SVG coordinates have 2 decimals): the first drop is twice the second");
     assertTrue(s.contains(">learning rate</text>"));
+    assertFalse(s.contains(">-0.0"), "no negative zero tick labels");
   }
 
   private static int countColor(BufferedImage img, int rgb) {
