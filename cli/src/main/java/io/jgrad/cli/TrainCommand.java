@@ -44,6 +44,10 @@ public final class TrainCommand {
     if (prior != null && !spec.equals(prior.model())) {
       throw new IllegalArgumentException("--resume: the checkpoint holds " + prior.model().describe() + ", these options give " + spec.describe());
     }
+    if (prior != null && (prior.standardizer() != null) != s.standardize()) {
+      throw new IllegalArgumentException("--resume: the checkpoint was trained " + (s.standardize() ? "without" : "with")
+          + " feature standardization; drop --" + (s.standardize() ? "" : "no-") + "standardize");
+    }
     RunInfo info = new RunInfo("classification", s.dataset(), spec, data.labels(), data.featureNames(), data.labelName(), data.standardizer(),
         data.missing(), data.fill(), RunConfig.recordOptions(o), components.record());
     // Built (and seeded) on the host, then moved: the same initial weights on every device.

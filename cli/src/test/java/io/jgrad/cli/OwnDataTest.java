@@ -173,5 +173,7 @@ class OwnDataTest {
     // Another architecture than the checkpoint's is one clear error.
     OptionsTest.assertCli(2, "--resume: the checkpoint holds mlp 4-32-3, these options give mlp 4-64-3", "train", "--resume",
         tmp.resolve("a/epoch-004.safetensors").toString(), "--epochs", "6", "--hidden", "64", "--out", tmp.resolve("c").toString());
+    OptionsTest.assertCli(2, "--resume: the checkpoint was trained with feature standardization; drop --no-standardize", "train", "--resume",
+        tmp.resolve("a/epoch-004.safetensors").toString(), "--epochs", "6", "--no-standardize", "--out", tmp.resolve("c").toString());
   }
 }
