@@ -169,6 +169,26 @@ g.grad(HS, "hyperSparse", [w], lambda w: hyper_sparse(w, prune_rate=0.5), {"prun
        note="exact zeros: d|w|/dw = 0 there (torch's abs)")
 
 
+# ---- art_schedule (paper 45): the ART term and magnitude pruning, HyperSparse train.py/pruner.py --
+ART = "art_schedule"
+for dt, shapes, epoch, warm in [(D, [(5, 4), (3, 2, 2)], 1, 0), (D, [(6, 3)], 7, 3), (S, [(8, 4), (4, 3)], 12, 2)]:
+    # train.py: alpha = lambda_init * eta ** (epoch - warmup_epochs) with a 0-based epoch; 'epoch' here is 1-based
+    alpha = 5e-3 * 1.05 ** float((epoch - 1) - warm)
+    g.grad(ART, "artPenalty", [rn(*s, dtype=dt) for s in shapes], lambda *ws: alpha * hyper_sparse(*ws, prune_rate=0.6),
+           {"epoch": epoch, "warmup_epochs": warm, "lambda_init": 5e-3, "eta": 1.05, "prune_rate": 0.6})
+
+
+def mag_prune(ws, rate):
+    flat = torch.cat([w.abs().reshape(-1) for w in ws])
+    thresh = torch.sort(flat)[0][math.floor(flat.shape[0] * rate)]
+    return [w * (w.abs() > thresh).to(w.dtype) for w in ws]
+
+
+for dt, shapes, rate in [(D, [(5, 4), (3, 6)], 0.9), (D, [(10,)], 0.5), (S, [(7, 3), (2, 2, 2)], 0.75)]:
+    ws = [rn(*s, dtype=dt) for s in shapes]
+    g.value(ART, "magnitudePrune", ws, mag_prune(ws, rate), {"prune_rate": rate})
+
+
 # ---- cauchy_schwarz_reg (paper 5): ||u||^2 ||v||^2 - <u, v>^2 ---------------------------------
 CS = "cauchy_schwarz_reg"
 

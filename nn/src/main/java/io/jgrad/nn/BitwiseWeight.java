@@ -1,6 +1,8 @@
 package io.jgrad.nn;
 
+import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.Grad;
+import io.jgrad.autograd.StraightThrough;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
 import java.util.ArrayList;
@@ -46,11 +48,14 @@ public final class BitwiseWeight extends Parametrization {
     this.generator = new Generator(seed);
   }
 
-  /** H(x) forward, identity backward. */
-  public static Tensor toBit(Tensor x) { return x.add(x.gt(0).to(x.dtype()).sub(x).detach()); }
+  /** H(x) forward (1 for x > 0, else 0), identity backward: one custom node. */
+  public static Tensor toBit(Tensor x) { return StraightThrough.identity("to_bit", x, t -> t.gt(0).to(t.dtype())); }
 
-  /** (-1)^H(x) forward, -g backward. */
-  public static Tensor toSign(Tensor x) { return x.neg().add(x.gt(0).to(x.dtype()).mul(-2).add(1).add(x).detach()); }
+  /** (-1)^H(x) forward (-1 for x > 0, else +1), backward -g: one custom node. */
+  public static Tensor toSign(Tensor x) {
+    return Autograd.function("to_sign", List.of(x), in -> in.get(0).gt(0).to(in.get(0).dtype()).mul(-2).add(1),
+        (ctx, g) -> new Tensor[] {g.neg()});
+  }
 
   /**
    * The weight from magnitude bits {@code b} (B - 1 tensors, least significant first) and the

@@ -1,6 +1,8 @@
 package io.jgrad.nn;
 
+import io.jgrad.autograd.Autograd;
 import io.jgrad.tensor.Tensor;
+import java.util.List;
 
 /**
  * Fake quantization with learned asymmetric clipping (QAT): {@code b} bits,
@@ -11,7 +13,9 @@ import io.jgrad.tensor.Tensor;
  * round is half-to-even (rint, as the reference kernel). Gradients, with a straight-through
  * estimator on round (LSQ/PACT style, as the reference's custom backward):
  * {@code dx = g} for c_n < x < c_p (0 outside); {@code dc_p = sum_{x >= c_p} g + sum_inside (round(u) - u)/n g};
- * {@code dc_n = sum_{x <= c_n} g + sum_inside (u - round(u))/n g}. Paper 64, "Mitigating the Impact
+ * {@code dc_n = sum_{x <= c_n} g + sum_inside (u - round(u))/n g}, one custom autograd node
+ * ({@code Autograd.function}) whose forward is the kernel's {@code q = rint(x_c s - s c_n)},
+ * {@code x^ = (q + s c_n) / s}; the backward is linear in g, so double backward is defined. Paper 64, "Mitigating the Impact
  * of Outlier Channels for Language Model Quantization with Activation Regularization" (reference
  * qat-pretrain). The reference CUDA backward computes the inside u as clamp(x - c_n, c_n, c_p) s,
  * which differs from its forward when c_n < 0; this class uses the consistent form above.
@@ -50,13 +54,21 @@ public final class LearnedClipFakeQuant extends Parametrization {
   public static Tensor quantize(Tensor x, Tensor cp, Tensor cn, int bits) {
     checkBits(bits);
     double n = Math.pow(2, bits) - 1;
-    Tensor above = x.ge(cp), below = x.le(cn);
-    Tensor xc = Tensor.where(above, cp.expandAs(x), Tensor.where(below, cn.expandAs(x), x));
-    Tensor range = cp.sub(cn);
-    Tensor u = xc.sub(cn).mul(n).div(range);
-    // straight-through round: the value of c_n + round(u)/s, the gradient of x_c plus (round(u) - u) d(1/s)
-    Tensor frac = u.round().sub(u).detach();
-    return xc.add(frac.mul(range).div(n));
+    // one node with the reference's custom backward (round is straight-through)
+    return Autograd.function(ID, List.of(x, cp, cn), in -> {
+      Tensor xi = in.get(0), p = in.get(1), q = in.get(2);
+      Tensor s = p.sub(q).reciprocal().mul(n);
+      Tensor xc = xi.maximum(q).minimum(p);
+      return xc.mul(s).sub(s.mul(q)).round().add(s.mul(q)).div(s);
+    }, (ctx, g) -> {
+      Tensor xi = ctx.input(0).detach(), p = ctx.input(1).detach(), q = ctx.input(2).detach();
+      Tensor inside = xi.gt(q).logicalAnd(xi.lt(p)).to(g.dtype());
+      Tensor u = xi.sub(q).mul(n).div(p.sub(q));
+      Tensor frac = u.round().sub(u).div(n).mul(inside);
+      Tensor dcp = g.mul(xi.ge(p).to(g.dtype())).sum().add(g.mul(frac).sum());
+      Tensor dcn = g.mul(xi.le(q).to(g.dtype())).sum().sub(g.mul(frac).sum());
+      return new Tensor[] {g.mul(inside), dcp.reshape(p.shape()), dcn.reshape(q.shape())};
+    });
   }
 
   @Override

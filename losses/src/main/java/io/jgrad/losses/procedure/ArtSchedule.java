@@ -98,9 +98,11 @@ public final class ArtSchedule implements TrainStep {
   }
 
   /** The ART-phase term of epoch {@code epoch}: lambda_e HS(w) over the selected weights. */
-  public Tensor penalty(Module model, int epoch) {
-    List<Tensor> ws = weights(model);
-    return SparsityRegularizers.hyperSparse(ws, pruneRate).mul(lambda(epoch));
+  public Tensor penalty(Module model, int epoch) { return penalty(weights(model), epoch); }
+
+  /** The ART-phase term of epoch {@code epoch} on the given weights (all together). */
+  public Tensor penalty(List<Tensor> weights, int epoch) {
+    return SparsityRegularizers.hyperSparse(weights, pruneRate).mul(lambda(epoch));
   }
 
   private List<Tensor> weights(Module model) {

@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.GradGolden;
 import io.jgrad.losses.Reduction;
+import io.jgrad.losses.procedure.ArtSchedule;
 import io.jgrad.losses.procedure.ProgressiveSubnetDistillation;
 import io.jgrad.nn.BitwiseWeight;
 import io.jgrad.nn.LearnedClipFakeQuant;
@@ -83,6 +84,13 @@ class WeightRegGoldenTest {
     m.put("conditionNumber", (c, in) -> List.of(cond(in.get(0)), cond(WeightConditioning.condition(in.get(0), "row", 1e-12))));
     m.put("gpgLoss", (c, in) -> List.of(ProgressiveSubnetDistillation.gpgLoss(in.get(0), in.get(1), in.get(2),
         c.doubleArg("alpha"), c.doubleArg("T"))));
+    m.put("artPenalty", (c, in) -> List.of(new ArtSchedule(c.doubleArg("prune_rate"), c.doubleArg("lambda_init"), c.doubleArg("eta"),
+        c.intArg("warmup_epochs"), 0, ParamSelector.weights()).penalty(in, c.intArg("epoch"))));
+    m.put("magnitudePrune", (c, in) -> {
+      List<Tensor> copies = in.stream().map(Tensor::copy).toList();
+      new MagnitudeMask().pruneGlobal(copies, c.doubleArg("prune_rate"));
+      return copies;
+    });
     return m;
   }
 
@@ -182,7 +190,7 @@ class WeightRegGoldenTest {
     for (String id : List.of("nuclear_norm_regularizer", "spectral_sigma_reg", "wasserstein_init_reg", "norm_loss", "hypersparse_reg",
         "cauchy_schwarz_reg", "mhe_reg", "weight_moment_regularizer", "group_orthogonality_regularizer",
         "parameter_repulsion_regularizer", "soft_threshold", "proximal_l1_step", "lobster_sensitivity_decay",
-        "learned_clip_fake_quant", "bitwise_weight_layer", "weight_conditioning", "progressive_subnet_distillation")) {
+        "learned_clip_fake_quant", "bitwise_weight_layer", "art_schedule", "weight_conditioning", "progressive_subnet_distillation")) {
       assertTrue(counts.getOrDefault(id, 0) >= 3, id + " has " + counts.getOrDefault(id, 0) + " golden cases: " + counts);
     }
   }
