@@ -24,7 +24,7 @@ public final class FakeQuantInput extends Module {
   }
 
   @Override
-  public Tensor forward(Tensor x) { return module.forward(quant.forward(x)); }
+  public Tensor forward(Tensor x) { return module.call(quant.call(x)); }
 
   public Parametrization quant() { return quant; }
 
