@@ -1,0 +1,49 @@
+package io.jgrad.cli.demo;
+
+import io.jgrad.nn.FakeQuantInput;
+import io.jgrad.nn.LearnedClipFakeQuant;
+import io.jgrad.nn.Linear;
+import io.jgrad.nn.Module;
+import io.jgrad.nn.optim.Adam;
+import java.util.List;
+
+/**
+ * Quantization-aware training with learned-clip fake quantization (paper 64) of every linear
+ * layer's input at 4 bits, against float32 training of the same MLP. Claim: 4-bit QAT stays
+ * within 1 point of float32 test accuracy. For context, the float32 model quantized after
+ * training (same quantizers, clip values not learned) is reported too.
+ */
+final class FakeQuantDemo {
+  static final String FP32 = "float32", QAT = "learned_clip_fake_quant (4-bit QAT)", PTQ = "4-bit after training (no QAT)";
+
+  private FakeQuantDemo() {}
+
+  static String setup() {
+    return "embedded digits (1437/360 split); MLP 64-256-10 (ReLU); Adam lr 1e-3, batch 64, 30 epochs, the same initial weights "
+        + "and shuffling per seed. QAT: each Linear's input goes through a 4-bit LearnedClipFakeQuant (16 levels), clip values "
+        + "trained with the weights, initial [0, 1] for the pixels and [0, 4] after the ReLU. The post-training row quantizes the "
+        + "float32 model's layer inputs with the same initial clips. Smoke: 2 epochs on 256 examples.";
+  }
+
+  static void quantize(Module model) {
+    int[] k = {0};
+    FakeQuantInput.wrapAll(model, Linear.class, () -> new LearnedClipFakeQuant(4, k[0]++ == 0 ? 1.0 : 4.0, 0.0));
+  }
+
+  static WeightRegResult run(long seed, boolean smoke) {
+    WeightRegSetup.Data data = WeightRegSetup.digits(smoke ? 256 : 0);
+    int epochs = smoke ? 2 : 30;
+    WeightRegResult out = new WeightRegResult();
+    for (String method : List.of(FP32, QAT)) {
+      Module model = WeightRegSetup.mlp(seed, 256);
+      if (method.equals(QAT)) quantize(model);
+      WeightRegSetup.train(model, new Adam(model.parameters(), 1e-3), data.train(), epochs, seed, List.of(), null);
+      out.row(method, "test_accuracy", WeightRegSetup.accuracy(model, data.test()));
+      if (method.equals(FP32)) {
+        quantize(model);
+        out.row(PTQ, "test_accuracy", WeightRegSetup.accuracy(model, data.test()));
+      }
+    }
+    return out;
+  }
+}
