@@ -19,13 +19,31 @@ import java.util.List;
  * training. Claim: the average test accuracy over the three tasks after the last one is higher
  * than plain training's.
  */
-final class ContinualDemo {
+final class ContinualDemo implements Demo {
   static final String PLAIN = "plain", SPECTRAL = "spectral_sigma_reg", WASSERSTEIN = "wasserstein_init_reg";
   static final int TASKS = 3;
 
-  private ContinualDemo() {}
+  @Override
+  public String id() { return "continual_spectral"; }
 
-  static String setup() {
+  @Override
+  public List<String> components() { return List.of("spectral_sigma_reg", "wasserstein_init_reg"); }
+
+  @Override
+  public String family() { return "weight_reg"; }
+
+  @Override
+  public String title() { return "spectral and Wasserstein-to-init regularization vs plain training on 3 permuted-digits tasks"; }
+
+  @Override
+  public Claim claim() {
+    return Claim.of("Regularizing toward the initialization's properties keeps learning across tasks: the average test accuracy "
+            + "over the 3 tasks after the last one is above plain training's (paper 11)",
+        Criterion.higher("average_accuracy", SPECTRAL, PLAIN), Criterion.higher("average_accuracy", WASSERSTEIN, PLAIN));
+  }
+
+  @Override
+  public String setup() {
     return "embedded digits (1437/360 split), 3 tasks = 3 fixed pixel permutations (the first the identity, the others from "
         + "seed 77); MLP 64-256-256-10 (ReLU); Adam lr 1e-3 kept across tasks, batch 64, 10 epochs per task, the same initial "
         + "weights and shuffling per seed. spectral_sigma_reg: lambda = 1e-3, k = 2, biases included; wasserstein_init_reg: "
@@ -38,14 +56,15 @@ final class ContinualDemo {
     return new TensorDataset(d.features().indexSelect(1, perm).contiguous(), d.labels());
   }
 
-  static WeightRegResult run(long seed, boolean smoke) {
+  @Override
+  public DemoRun run(long seed, boolean smoke) {
     WeightRegSetup.Data data = WeightRegSetup.digits(smoke ? 256 : 0);
     int epochs = smoke ? 1 : 10;
     List<Tensor> perms = new ArrayList<>();
     perms.add(Tensor.arange(64));
     Generator pg = new Generator(77);
     for (int t = 1; t < TASKS; t++) perms.add(Tensor.randperm(pg, 64));
-    WeightRegResult out = new WeightRegResult();
+    DemoRun out = new DemoRun();
     for (String method : List.of(PLAIN, SPECTRAL, WASSERSTEIN)) {
       Module model = WeightRegSetup.mlp(seed, 256, 256);
       List<Regularizer> regs = switch (method) {
@@ -64,12 +83,12 @@ final class ContinualDemo {
       double[] each = new double[TASKS];
       for (int t = 0; t < TASKS; t++) {
         each[t] = WeightRegSetup.accuracy(model, permute(data.test(), perms.get(t)));
-        out.row(method, "task" + (t + 1) + "_accuracy", each[t]);
+        out.metric(method, "task" + (t + 1) + "_accuracy", each[t]);
         mean += each[t] / TASKS;
       }
-      out.row(method, "average_accuracy", mean);
-      out.row(method, "just_learned", justLearned);
-      out.curve("test accuracy per task after the last task", method, each);
+      out.metric(method, "average_accuracy", mean);
+      out.metric(method, "just_learned", justLearned);
+      out.curve("test accuracy after the last task [x: task]", method, each);
     }
     return out;
   }
