@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WeightRegTrainCommandTest {
   @TempDir Path tmp;
 
-  static String train(Path out, String... extra) {
+  static String train(Path out, String... extra) throws IOException {
     List<String> args = new java.util.ArrayList<>(List.of("--model", "mlp", "--epochs", "1", "--batch-size", "128", "--out", out.toString()));
     args.addAll(List.of(extra));
     ByteArrayOutputStream text = new ByteArrayOutputStream();
