@@ -1,0 +1,107 @@
+package io.jgrad.nn.data;
+
+import io.jgrad.tensor.DType;
+import io.jgrad.tensor.Generator;
+import io.jgrad.tensor.Tensor;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * Cutout (DeVries and Taylor 2017, "Improved Regularization of Convolutional Neural Networks with
+ * Cutout", paper 28): a per-example augmentation that zeroes {@code nHoles} square patches of
+ * side {@code length} at uniformly drawn centres. Transcribed from the authors'
+ * {@code uoguelph-mlrg/Cutout util/cutout.py}: for each hole, centre
+ * {@code cy ~ U{0..H−1}}, {@code cx ~ U{0..W−1}}, rows {@code clip(cy − L//2, 0, H)} to
+ * {@code clip(cy + L//2, 0, H)} (end exclusive; columns likewise) are set to 0 in every channel.
+ * A patch near the border is clipped, so the cut area can be smaller than L×L, and an odd L cuts
+ * (L−1)×(L−1). The repository's first commit used ±L (a 2L×2L square): {@code extent = "full"}
+ * reproduces it; "half" (the default) is the version the paper's results use. The reference
+ * applies Cutout after normalisation, so the zeros are the dataset mean. Defaults: 1 hole,
+ * L = 16 (CIFAR-10; 8 for CIFAR-100, 20 for SVHN).
+ *
+ * <p>Shape: an example [C, H, W] or [H, W] (or, through {@link #applyBatch}, a batch
+ * [B, C, H, W] with independent patches per example). The input is not modified.
+ */
+public final class Cutout implements UnaryOperator<Tensor> {
+  private final int nHoles, length;
+  private final boolean full;
+  private final Generator generator;
+
+  /**
+   * @param extent "half" (±L//2, the reference) or "full" (±L, the reference's first commit)
+   * @param generator the stream the centres are drawn from (shared, thread-safe)
+   */
+  public Cutout(int nHoles, int length, String extent, Generator generator) {
+    String op = "cutout";
+    if (nHoles < 0) throw new IllegalArgumentException(op + ": n_holes must be >= 0, got " + nHoles);
+    if (length < 0) throw new IllegalArgumentException(op + ": length must be >= 0, got " + length);
+    if (!"half".equals(extent) && !"full".equals(extent)) {
+      throw new IllegalArgumentException(op + ": extent must be half or full, got '" + extent + "'");
+    }
+    if (generator == null) throw new IllegalArgumentException(op + ": generator is null");
+    this.nHoles = nHoles;
+    this.length = length;
+    this.full = extent.equals("full");
+    this.generator = generator;
+  }
+
+  /** One hole of side {@code length}, the reference's ±L//2 extent, seeded. */
+  public Cutout(int length, long seed) { this(1, length, "half", new Generator(seed)); }
+
+  /**
+   * The float32 mask [H, W] (1 = kept, 0 = cut) for holes centred at rows {@code cy} and columns
+   * {@code cx}, exactly as the reference builds it.
+   */
+  public static Tensor mask(int h, int w, int[] cy, int[] cx, int length, String extent) {
+    if (cy.length != cx.length) throw new IllegalArgumentException("cutout: " + cy.length + " row centres and " + cx.length + " column centres");
+    boolean full = "full".equals(extent);
+    if (!full && !"half".equals(extent)) throw new IllegalArgumentException("cutout: extent must be half or full, got '" + extent + "'");
+    int half = full ? length : length / 2;
+    float[] m = new float[h * w];
+    Arrays.fill(m, 1f);
+    for (int k = 0; k < cy.length; k++) {
+      int y1 = clip(cy[k] - half, h), y2 = clip(cy[k] + half, h);
+      int x1 = clip(cx[k] - half, w), x2 = clip(cx[k] + half, w);
+      for (int y = y1; y < y2; y++) Arrays.fill(m, y * w + x1, y * w + Math.max(x1, x2), 0f);
+    }
+    return Tensor.fromArray(m, h, w);
+  }
+
+  private static int clip(int v, int hi) { return Math.max(0, Math.min(hi, v)); }
+
+  /** Cutout of one example [C, H, W] or [H, W] with fresh centres: a new tensor. */
+  @Override
+  public Tensor apply(Tensor img) {
+    if (img == null) throw new IllegalArgumentException("cutout: img is null");
+    if (img.dim() != 2 && img.dim() != 3) {
+      throw new IllegalArgumentException("cutout: expects an image [C, H, W] or [H, W], got " + Arrays.toString(img.shape()));
+    }
+    int h = img.size(-2), w = img.size(-1);
+    int[] cy = new int[nHoles], cx = new int[nHoles];
+    synchronized (generator) {
+      for (int k = 0; k < nHoles; k++) {
+        cy[k] = (int) Math.min(h - 1, Math.floor(generator.nextDouble() * h));
+        cx[k] = (int) Math.min(w - 1, Math.floor(generator.nextDouble() * w));
+      }
+    }
+    Tensor m = mask(h, w, cy, cx, length, full ? "full" : "half").to(img.dtype().isFloatingPoint() ? img.dtype() : DType.FLOAT32);
+    return img.mul(m.to(img.device()));
+  }
+
+  /** Cutout applied to each example of a batch [B, ...] independently. */
+  public Tensor applyBatch(Tensor batch) {
+    if (batch == null || batch.dim() < 3) {
+      throw new IllegalArgumentException("cutout: expects a batch [B, C, H, W] or [B, H, W], got "
+          + (batch == null ? "null" : Arrays.toString(batch.shape())));
+    }
+    java.util.List<Tensor> out = new java.util.ArrayList<>();
+    for (int b = 0; b < batch.size(0); b++) out.add(apply(batch.select(0, b)));
+    return Tensor.stack(out, 0);
+  }
+
+  public int nHoles() { return nHoles; }
+
+  public int length() { return length; }
+
+  public String extent() { return full ? "full" : "half"; }
+}
