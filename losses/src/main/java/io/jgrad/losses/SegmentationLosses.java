@@ -69,8 +69,8 @@ public final class SegmentationLosses {
    * ("simple") or 1 ("uniform"). A class absent from the target would get an infinite weight:
    * as MONAI's {@code GeneralizedDiceLoss}, its weight is replaced by the largest finite weight of
    * the sample (of the batch when {@code batch}), and a sample with no labelled class at all
-   * gets weight 0 everywhere (loss {@code 1 − s_nr/s_dr}). The weights are constants (no
-   * gradient flows through the target).
+   * gets weight 0 everywhere (loss {@code 1 − s_nr/s_dr}). As in MONAI, the weights are functions
+   * of the target, so a soft (differentiable) target also gets a gradient through them.
    *
    * <p>Shape: probs [B, C, spatial...]; NONE gives [B] ([1] with batch).
    */
@@ -88,7 +88,7 @@ public final class SegmentationLosses {
     int[] axes = DenseTargets.axes(p.dim(), batch);
     Tensor tp = p.mul(g).sum(axes, false);
     Tensor denominator = p.sum(axes, false).add(g.sum(axes, false));
-    Tensor w = classWeights(g.detach().sum(axes, false), weightType, batch);
+    Tensor w = classWeights(g.sum(axes, false), weightType, batch);
     int dim = batch ? 0 : 1;
     Tensor numer = tp.mul(w).sum(new int[] {dim}, true).mul(2).add(smoothNr);
     Tensor denom = denominator.mul(w).sum(new int[] {dim}, true).add(smoothDr);
