@@ -90,12 +90,14 @@ public final class DenseRegressionEntries implements CatalogEntries {
         Component.done("regression_error_metrics", Kind.METRIC, 51, "io.jgrad.losses.metrics.RegressionErrorMetrics",
             List.of(of("nrmse_normaliser", "std", "std | mean | range | pred_std"), of("rrmse", "pred", "pred: √(Σr²/Σŷ²) | mean: rmse/ȳ"),
                 of("column", 0, "output column scored when the model has k > 1 outputs")),
-            p -> new RegressionErrorMetrics(p.s("nrmse_normaliser"), p.s("rrmse"), p.i("column"))),
+            p -> new RegressionErrorMetrics(p.s("nrmse_normaliser"), p.s("rrmse"), p.i("column")))
+            .noGradCheck("a metric of detached predictions, accumulated on the host"),
         Component.done("cutout", Kind.TRANSFORM, 28, "io.jgrad.nn.data.Cutout",
             List.of(of("n_holes", 1, "patches per image"), of("length", 16, "side of each square patch"),
                 of("extent", "half", "half: ±L//2 (the reference) | full: ±L (its first commit)"),
                 of("seed", 0L, "seed of the centres' stream")),
-            p -> new Cutout(p.i("n_holes"), p.i("length"), p.s("extent"), new Generator(p.l("seed")))));
+            p -> new Cutout(p.i("n_holes"), p.i("length"), p.s("extent"), new Generator(p.l("seed"))))
+            .noGradCheck("a data transform (a 0/1 mask times the input), applied outside the graph"));
   }
 
   static SegmentationLosses.FocalExponent focalExponent(String s) {

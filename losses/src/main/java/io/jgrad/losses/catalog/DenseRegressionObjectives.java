@@ -68,8 +68,8 @@ final class DenseRegressionObjectives {
     RobustRegressionLosses.pseudoHuber(Tensor.zeros(1), Tensor.zeros(1), c, lossType, scale, reduction);
     return (out, b) -> {
       Tensor y = like(id, out, target(id, b));
-      if (BatchFields.has(b, "huber_c")) {
-        return RobustRegressionLosses.pseudoHuber(out, y, BatchFields.get(b, "huber_c").flatten(), lossType, scale, reduction);
+      if (b.hasField("huber_c")) {
+        return RobustRegressionLosses.pseudoHuber(out, y, b.field("huber_c").flatten(), lossType, scale, reduction);
       }
       return RobustRegressionLosses.pseudoHuber(out, y, c, lossType, scale, reduction);
     };
@@ -115,11 +115,11 @@ final class DenseRegressionObjectives {
   static Objective aggregate(double rho, String bagField, Reduction reduction) {
     String id = "aggregate_response_loss";
     return (out, b) -> {
-      if (!BatchFields.has(b, bagField)) {
+      if (!b.hasField(bagField)) {
         throw new IllegalArgumentException(id + ": the batch has no field '" + bagField + "' with the bag ids");
       }
       Tensor y = like(id, out, target(id, b));
-      return AggregateLosses.aggregate(out, y, BatchFields.get(b, bagField), rho, reduction);
+      return AggregateLosses.aggregate(out, y, b.field(bagField), rho, reduction);
     };
   }
 
@@ -146,11 +146,11 @@ final class DenseRegressionObjectives {
     return new Regularizer() {
       @Override
       public Tensor penalty(Module model, Batch batch, Tensor output) {
-        if (!BatchFields.has(batch, field)) {
+        if (!batch.hasField(field)) {
           throw new IllegalArgumentException(id + ": the batch has no field '" + field + "' with the per-pixel weights");
         }
         Tensor img = image(id, output);
-        Tensor w = BatchFields.get(batch, field).detach();
+        Tensor w = batch.field(field).detach();
         if (w.dim() == img.dim() - 1 && img.dim() == 4) w = w.unsqueeze(1);
         return perImageMean(TotalVariation.weighted(img, w, eps, pixels)).mul(lambda);
       }

@@ -108,6 +108,14 @@ class DenseRegressionDeviceTest {
       assertEquals(cpu.size(), dev.size(), name + ": inputs with a gradient");
       for (int i = 0; i < cpu.size(); i++) assertMatches(name + (i == 0 ? " value" : " grad " + i), cpu.get(i), dev.get(i), FAKE, 1e-5);
     })));
+    tests.add(DynamicTest.dynamicTest("regression_error_metrics", () -> {
+      Tensor y = Tensor.randn(new Generator(4), 12), p = y.add(Tensor.randn(new Generator(6), 12).mul(0.3));
+      var cpu = new io.jgrad.losses.metrics.RegressionErrorMetrics();
+      var dev = new io.jgrad.losses.metrics.RegressionErrorMetrics();
+      cpu.update(p, new io.jgrad.nn.data.Batch(p, y));
+      dev.update(p.to(FAKE), new io.jgrad.nn.data.Batch(p.to(FAKE), y.to(FAKE)));
+      assertEquals(cpu.compute(), dev.compute());
+    }));
     tests.add(DynamicTest.dynamicTest("cutout", () -> {
       Tensor img = Tensor.randn(new Generator(3), 2, 8, 8);
       Tensor cpu = new Cutout(2, 4, "half", new Generator(9)).apply(img);
