@@ -8,6 +8,6 @@ import java.util.List;
 public final class DenseRegressionDemos implements DemoProvider {
   @Override
   public List<Demo> demos() {
-    return List.of(new SegmentationDemo());
+    return List.of(new SegmentationDemo(), new QuantileDemo());
   }
 }
