@@ -3,6 +3,7 @@ package io.jgrad.cli.demo.dense;
 import io.jgrad.autograd.Grad;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.DataLoader;
+import io.jgrad.nn.data.Dataset;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.optim.Adam;
 import io.jgrad.nn.train.History;
@@ -18,6 +19,11 @@ final class DemoFit {
 
   static History fit(Module model, Objective objective, TensorDataset train, int batch, int epochs, double lr, long seed,
                      Regularizer... regularizers) {
+    return fitDataset(model, objective, train, batch, epochs, lr, seed, regularizers);
+  }
+
+  static History fitDataset(Module model, Objective objective, Dataset train, int batch, int epochs, double lr, long seed,
+                            Regularizer... regularizers) {
     try (DataLoader loader = DataLoader.builder(train, batch).shuffle(true).generator(new Generator(seed)).build()) {
       Trainer t = Trainer.builder(model, new Adam(model.parameters(), lr), objective).epochs(epochs).regularizers(regularizers).build();
       return t.fit(loader, null);

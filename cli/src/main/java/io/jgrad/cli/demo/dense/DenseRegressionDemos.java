@@ -8,6 +8,7 @@ import java.util.List;
 public final class DenseRegressionDemos implements DemoProvider {
   @Override
   public List<Demo> demos() {
-    return List.of(new SegmentationDemo(), new QuantileDemo());
+    return List.of(new SegmentationDemo(), new QuantileDemo(), new RobustRegressionDemo(), new TotalVariationDemo(),
+        new CutoutDemo());
   }
 }
