@@ -194,6 +194,11 @@ class DenseRegressionPropertyTest {
     Tensor batch = new Cutout(2, 3, "full", new Generator(1)).applyBatch(Tensor.ones(4, 1, 8, 8));
     assertArrayEquals(new int[] {4, 1, 8, 8}, batch.shape());
     assertFalse(new Cutout(1, 0, "half", new Generator(1)).apply(img).eq(0).any().item() != 0);
+    Tensor x = Tensor.randn(new Generator(2), 5, 3, 9, 9);
+    Cutout one = new Cutout(2, 4, "half", new Generator(3)), all = new Cutout(2, 4, "half", new Generator(3));
+    java.util.List<Tensor> each = new java.util.ArrayList<>();
+    for (int k = 0; k < 5; k++) each.add(one.apply(x.select(0, k)));
+    assertArrayEquals(Tensor.stack(each, 0).toFloatArray(), all.applyBatch(x).toFloatArray(), "batch = one example at a time");
   }
 
   @Test

@@ -56,6 +56,10 @@ public final class Cutout implements UnaryOperator<Tensor> {
     if (cy.length != cx.length) throw new IllegalArgumentException("cutout: " + cy.length + " row centres and " + cx.length + " column centres");
     boolean full = "full".equals(extent);
     if (!full && !"half".equals(extent)) throw new IllegalArgumentException("cutout: extent must be half or full, got '" + extent + "'");
+    return Tensor.fromArray(maskArray(h, w, cy, cx, length, full), h, w);
+  }
+
+  private static float[] maskArray(int h, int w, int[] cy, int[] cx, int length, boolean full) {
     int half = full ? length : length / 2;
     float[] m = new float[h * w];
     Arrays.fill(m, 1f);
@@ -64,7 +68,7 @@ public final class Cutout implements UnaryOperator<Tensor> {
       int x1 = clip(cx[k] - half, w), x2 = clip(cx[k] + half, w);
       for (int y = y1; y < y2; y++) Arrays.fill(m, y * w + x1, y * w + Math.max(x1, x2), 0f);
     }
-    return Tensor.fromArray(m, h, w);
+    return m;
   }
 
   private static int clip(int v, int hi) { return Math.max(0, Math.min(hi, v)); }
@@ -77,26 +81,39 @@ public final class Cutout implements UnaryOperator<Tensor> {
       throw new IllegalArgumentException("cutout: expects an image [C, H, W] or [H, W], got " + Arrays.toString(img.shape()));
     }
     int h = img.size(-2), w = img.size(-1);
-    int[] cy = new int[nHoles], cx = new int[nHoles];
-    synchronized (generator) {
-      for (int k = 0; k < nHoles; k++) {
-        cy[k] = (int) Math.min(h - 1, Math.floor(generator.nextDouble() * h));
-        cx[k] = (int) Math.min(w - 1, Math.floor(generator.nextDouble() * w));
-      }
-    }
-    Tensor m = mask(h, w, cy, cx, length, full ? "full" : "half").to(img.dtype().isFloatingPoint() ? img.dtype() : DType.FLOAT32);
-    return img.mul(m.to(img.device()));
+    Tensor m = masks(1, h, w).reshape(h, w);
+    return img.mul(m.to(img.dtype().isFloatingPoint() ? img.dtype() : DType.FLOAT32).to(img.device()));
   }
 
-  /** Cutout applied to each example of a batch [B, ...] independently. */
+  /**
+   * Cutout applied to each example of a batch [B, C, H, W] or [B, H, W] independently (the
+   * centres are drawn in the same order as B calls of {@link #apply}), with one multiplication.
+   */
   public Tensor applyBatch(Tensor batch) {
-    if (batch == null || batch.dim() < 3) {
+    if (batch == null || batch.dim() < 3 || batch.dim() > 4) {
       throw new IllegalArgumentException("cutout: expects a batch [B, C, H, W] or [B, H, W], got "
           + (batch == null ? "null" : Arrays.toString(batch.shape())));
     }
-    java.util.List<Tensor> out = new java.util.ArrayList<>();
-    for (int b = 0; b < batch.size(0); b++) out.add(apply(batch.select(0, b)));
-    return Tensor.stack(out, 0);
+    int b = batch.size(0), h = batch.size(-2), w = batch.size(-1);
+    Tensor m = masks(b, h, w);
+    if (batch.dim() == 4) m = m.unsqueeze(1);
+    return batch.mul(m.to(batch.dtype().isFloatingPoint() ? batch.dtype() : DType.FLOAT32).to(batch.device()));
+  }
+
+  /** {@code count} masks [count, H, W] with fresh centres (per mask: row then column of each hole). */
+  private Tensor masks(int count, int h, int w) {
+    int[] cy = new int[nHoles], cx = new int[nHoles];
+    float[] all = new float[count * h * w];
+    for (int k = 0; k < count; k++) {
+      synchronized (generator) {
+        for (int j = 0; j < nHoles; j++) {
+          cy[j] = (int) Math.min(h - 1, Math.floor(generator.nextDouble() * h));
+          cx[j] = (int) Math.min(w - 1, Math.floor(generator.nextDouble() * w));
+        }
+      }
+      System.arraycopy(maskArray(h, w, cy, cx, length, full), 0, all, k * h * w, h * w);
+    }
+    return Tensor.fromArray(all, count, h, w);
   }
 
   public int nHoles() { return nHoles; }
