@@ -126,10 +126,11 @@ public final class DemoPlot {
       hi = c + 0.5;
     }
     double pad = (hi - lo) * 0.05;
-    lo -= pad;
+    if (lo != 0) lo -= pad; // bars start at 0: no padding below it
     hi += pad;
     int cols = 3, ox = (k % cols) * PANEL_W, oy = (k / cols) * PANEL_H;
     Frame f = new Frame(ox + PAD_L, oy + PAD_T, PANEL_W - PAD_L - PAD_R, PANEL_H - PAD_T - PAD_B, lo, hi, x0, x1);
+    g.setStroke(new BasicStroke(1f));
     g.setColor(new Color(0xdddddd));
     for (int i = 0; i <= 4; i++) g.drawLine(f.left, f.top + i * f.h / 4, f.left + f.w, f.top + i * f.h / 4);
     g.setColor(Color.DARK_GRAY);
