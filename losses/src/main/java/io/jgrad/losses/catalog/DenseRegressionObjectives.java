@@ -23,6 +23,10 @@ final class DenseRegressionObjectives {
 
   /** Probabilities from logits [B, C, ...]: softmax over dim 1, sigmoid, or none. */
   static Tensor activate(String id, Tensor logits, String activation) {
+    if (logits.dim() < 3) {
+      throw new IllegalArgumentException(id + ": needs logits [B, C, spatial...] (a dense prediction), got "
+          + java.util.Arrays.toString(logits.shape()));
+    }
     return switch (activation) {
       case "softmax" -> logits.size(1) == 1 ? logits.sigmoid() : logits.softmax(1);
       case "sigmoid" -> logits.sigmoid();
