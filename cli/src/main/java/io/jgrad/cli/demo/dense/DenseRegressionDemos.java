@@ -9,6 +9,6 @@ public final class DenseRegressionDemos implements DemoProvider {
   @Override
   public List<Demo> demos() {
     return List.of(new SegmentationDemo(), new QuantileDemo(), new RobustRegressionDemo(), new TotalVariationDemo(),
-        new CutoutDemo());
+        new CutoutDemo(), new ProximalMatchingDemo(), new AggregateDemo(), new CalibrationDemo(), new LrQrDemo());
   }
 }
