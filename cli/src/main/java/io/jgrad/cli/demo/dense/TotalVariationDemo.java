@@ -80,7 +80,11 @@ final class TotalVariationDemo implements Demo {
     Tensor c = clean(size);
     Tensor f = c.add(Tensor.randn(new Generator(40 + seed), DType.FLOAT64, 1, 1, size, size).mul(SIGMA));
     DemoRun r = new DemoRun();
-    r.row(NOISY, Map.of("psnr", psnr(f, c)));
+    double noisy = psnr(f, c);
+    r.row(NOISY, Map.of("psnr", noisy));
+    double[] flat = new double[steps];
+    java.util.Arrays.fill(flat, noisy);
+    r.curve("PSNR (dB) per step", NOISY, flat);
     Map<String, String> specs = new LinkedHashMap<>();
     specs.put("tv_anisotropic", "total_variation_loss:lambda=" + LAMBDA + ",mode=anisotropic");
     specs.put("tv_isotropic", "total_variation_loss:lambda=" + LAMBDA + ",mode=isotropic");
