@@ -145,7 +145,7 @@ public final class CatalogMarkdown {
     sb.append("Not catalog components: the torch losses whose signature is (output, target), under their torch names.\n\n");
     sb.append("| id | where | parameters |\n|---|---|---|\n");
     for (Component c : Catalog.all()) {
-      if (!c.extra()) continue;
+      if (!c.extra() || c.kind() != Kind.LOSS) continue;
       List<String> params = new ArrayList<>();
       for (ParamSpec p : c.params()) params.add(p.name() + "=" + CatalogCommand.value(p));
       sb.append("| `").append(c.id()).append("` | `").append(c.where()).append("` | `").append(cell(String.join(", ", params)))

@@ -103,6 +103,32 @@ class ComponentsTest {
   }
 
   @Test
+  void regularizersAndTheProcedureReachTheTrainer() throws IOException {
+    TestEntries.PENALTIES.set(0);
+    TestEntries.AFTER_STEPS.set(0);
+    TestEntries.STEPS.set(0);
+    Path out = tmp.resolve("reg");
+    TrainCommand.run(Options.parse(List.of("--regularizer", "test_l2:weight=0.5", "--regularizer", "test-l2", "--procedure", "test_step",
+        "--model", "mlp", "--epochs", "1", "--batch-size", "256", "--out", out.toString()), Options.TRAIN_KEYS, "train"),
+        new PrintStream(new ByteArrayOutputStream()));
+    int steps = (1437 + 255) / 256;
+    assertEquals(steps, TestEntries.STEPS.get(), "the procedure runs every step");
+    assertEquals(2 * steps, TestEntries.PENALTIES.get(), "both regularizers add a penalty each step");
+    assertEquals(2 * steps, TestEntries.AFTER_STEPS.get(), "and run after each optimizer step");
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(out.resolve("run.properties"))) {
+      p.load(in);
+    }
+    assertEquals("test_l2:weight=0.5", p.getProperty("regularizer.1"));
+    assertEquals("test_l2:weight=0.01", p.getProperty("regularizer.2"));
+    assertEquals("test_step", p.getProperty("procedure"));
+    assertEquals("loss cross_entropy, regularizer test_l2:weight=0.5, regularizer test_l2, procedure test_step",
+        parse("--regularizer", "test_l2:weight=0.5", "--regularizer", "test_l2", "--procedure", "test_step").describe());
+    assertCli(2, "jgrad train: --regularizer: test_l2: weight must be >= 0, got -1.0", "train", "--regularizer", "test_l2:weight=-1");
+    assertCli(2, "jgrad train: --procedure: 'test_l2' is a regularizer, not a procedure", "train", "--procedure", "test_l2");
+  }
+
+  @Test
   void normalizeOnlyTouchesTheId() {
     assertEquals("cross_entropy:weight=1;2", Components.normalize(" Cross-Entropy:weight=1;2 "));
     assertEquals("a_b:x=c-d", Components.normalize("a-b:x=c-d"));
