@@ -202,6 +202,22 @@ class DenseRegressionPropertyTest {
   }
 
   @Test
+  void cutoutIsAReproducibleDataLoaderTransform() {
+    io.jgrad.nn.data.TensorDataset ds = new io.jgrad.nn.data.TensorDataset(Tensor.ones(6, 1, 8, 8), Tensor.of(new long[] {0, 1, 0, 1, 0, 1}));
+    Cutout c = new Cutout(1, 4, "half", new Generator(0));
+    float[][] first = new float[2][];
+    for (int run = 0; run < 2; run++) {
+      try (io.jgrad.nn.data.DataLoader l = io.jgrad.nn.data.DataLoader.builder(ds, 6).seed(5).transform(c).build()) {
+        first[run] = l.iterator().next().x().toFloatArray();
+      }
+    }
+    assertArrayEquals(first[0], first[1], "the same loader seed gives the same holes");
+    float zeros = 0;
+    for (float v : first[0]) if (v == 0) zeros++;
+    assertTrue(zeros >= 6 && zeros <= 6 * 16, "one hole of at most 4x4 per example, got " + zeros + " zeros");
+  }
+
+  @Test
   void errorsNameTheComponentTheParameterAndTheValue() {
     Tensor p = Tensor.zeros(1, 2, 3, 3), t = Tensor.zeros(io.jgrad.tensor.DType.INT64, 1, 3, 3);
     expect("tversky_loss: gamma must be > 0, got -1.0", () -> SegmentationLosses.tversky(p, t, 0.3, 0.7, 1, 1, true, false, -1,

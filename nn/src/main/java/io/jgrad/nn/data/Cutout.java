@@ -19,10 +19,15 @@ import java.util.function.UnaryOperator;
  * applies Cutout after normalisation, so the zeros are the dataset mean. Defaults: 1 hole,
  * L = 16 (CIFAR-10; 8 for CIFAR-100, 20 for SVHN).
  *
+ * <p>Use: as a {@link DataLoader} per-example transform ({@code builder.transform(cutout)}: the
+ * centres come from the loader's per-example generator, so a run is reproducible with or without
+ * prefetch), or directly with {@link #apply(Tensor)} / {@link #applyBatch} (centres from this
+ * transform's own generator).
+ *
  * <p>Shape: an example [C, H, W] or [H, W] (or, through {@link #applyBatch}, a batch
  * [B, C, H, W] with independent patches per example). The input is not modified.
  */
-public final class Cutout implements UnaryOperator<Tensor> {
+public final class Cutout implements UnaryOperator<Tensor>, ExampleTransform {
   private final int nHoles, length;
   private final boolean full;
   private final Generator generator;
@@ -73,15 +78,30 @@ public final class Cutout implements UnaryOperator<Tensor> {
 
   private static int clip(int v, int hi) { return Math.max(0, Math.min(hi, v)); }
 
+  /** The example with its features cut out, the centres drawn from {@code g} (the DataLoader's per-example generator). */
+  @Override
+  public Example apply(Example example, Generator g) {
+    if (example == null) throw new IllegalArgumentException("cutout: example is null");
+    return new Example(apply(example.features(), g), example.label(), example.target(), example.fields());
+  }
+
+  /** Cutout of one example [C, H, W] or [H, W] with centres drawn from {@code g}: a new tensor. */
+  public Tensor apply(Tensor img, Generator g) {
+    if (g == null) throw new IllegalArgumentException("cutout: generator is null");
+    return cut(img, g);
+  }
+
   /** Cutout of one example [C, H, W] or [H, W] with fresh centres: a new tensor. */
   @Override
-  public Tensor apply(Tensor img) {
+  public Tensor apply(Tensor img) { return cut(img, generator); }
+
+  private Tensor cut(Tensor img, Generator g) {
     if (img == null) throw new IllegalArgumentException("cutout: img is null");
     if (img.dim() != 2 && img.dim() != 3) {
       throw new IllegalArgumentException("cutout: expects an image [C, H, W] or [H, W], got " + Arrays.toString(img.shape()));
     }
     int h = img.size(-2), w = img.size(-1);
-    Tensor m = masks(1, h, w).reshape(h, w);
+    Tensor m = masks(1, h, w, g).reshape(h, w);
     return img.mul(m.to(img.dtype().isFloatingPoint() ? img.dtype() : DType.FLOAT32).to(img.device()));
   }
 
@@ -95,13 +115,13 @@ public final class Cutout implements UnaryOperator<Tensor> {
           + (batch == null ? "null" : Arrays.toString(batch.shape())));
     }
     int b = batch.size(0), h = batch.size(-2), w = batch.size(-1);
-    Tensor m = masks(b, h, w);
+    Tensor m = masks(b, h, w, generator);
     if (batch.dim() == 4) m = m.unsqueeze(1);
     return batch.mul(m.to(batch.dtype().isFloatingPoint() ? batch.dtype() : DType.FLOAT32).to(batch.device()));
   }
 
   /** {@code count} masks [count, H, W] with fresh centres (per mask: row then column of each hole). */
-  private Tensor masks(int count, int h, int w) {
+  private Tensor masks(int count, int h, int w, Generator generator) {
     int[] cy = new int[nHoles], cx = new int[nHoles];
     float[] all = new float[count * h * w];
     for (int k = 0; k < count; k++) {

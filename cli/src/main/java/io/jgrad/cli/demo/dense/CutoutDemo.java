@@ -14,10 +14,7 @@ import io.jgrad.nn.MaxPool2d;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
-import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.data.Cutout;
-import io.jgrad.nn.data.Dataset;
-import io.jgrad.nn.data.Example;
 import io.jgrad.nn.data.Idx;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.train.Objective;
@@ -56,7 +53,8 @@ final class CutoutDemo implements Demo {
         + "pixels standardised with the training mean and sd (so a cut pixel is the mean, as the reference applies Cutout after "
         + "normalisation). CNN conv3x3(1,8)-ReLU-maxpool2-conv3x3(8,16)-ReLU-maxpool2-linear(144,10), Adam lr 2e-3, batch 64, "
         + "15 epochs, the same initial weights and shuffling; the cutout run masks one 6x6 square (cutout:length=6, the "
-        + "reference's ±L//2, about the paper's CIFAR-10 ratio L/side = 0.5) of each training image at each epoch. Metrics: "
+        + "reference's ±L//2, about the paper's CIFAR-10 ratio L/side = 0.5) of each training image at each epoch, as the "
+        + "DataLoader's per-example transform. Metrics: "
         + "training accuracy (on the clean training images), test accuracy and their gap. Smoke: the embedded 8x8 digits, "
         + "128 training images, length 4, 1 epoch.";
   }
@@ -65,21 +63,6 @@ final class CutoutDemo implements Demo {
   public Claim claim() {
     return Claim.of("Cutout regularises a CNN: the gap between training and test accuracy is smaller than without it (paper 28)",
         Criterion.lower("gap", CUTOUT, NONE));
-  }
-
-  /** A dataset whose batches pass through a per-example transform of the inputs. */
-  record Transformed(Dataset base, Cutout cutout) implements Dataset {
-    @Override public int size() { return base.size(); }
-
-    @Override public Example get(int i) {
-      Example e = base.get(i);
-      return new Example(cutout.apply(e.features()), e.label());
-    }
-
-    @Override public Batch batch(int[] indices) {
-      Batch b = base.batch(indices);
-      return new Batch(cutout.applyBatch(b.x()), b.y(), b.index(), b.fields());
-    }
   }
 
   static Module cnn(long seed, int side) {
@@ -103,10 +86,9 @@ final class CutoutDemo implements Demo {
     TensorDataset train = new TensorDataset(xTrain, yTrain.contiguous());
     DemoRun r = new DemoRun();
     for (String method : List.of(CUTOUT, NONE)) {
-      Dataset ds = method.equals(CUTOUT)
-          ? new Transformed(train, Catalog.create("cutout:length=" + length + ",seed=" + seed, Cutout.class)) : train;
+      Cutout cutout = method.equals(CUTOUT) ? Catalog.create("cutout:length=" + length, Cutout.class) : null;
       Module model = cnn(seed, side);
-      DemoFit.fitDataset(model, Catalog.create("cross_entropy", Objective.class), ds, 64, epochs, 2e-3, seed);
+      DemoFit.fitTransformed(model, Catalog.create("cross_entropy", Objective.class), train, cutout, 64, epochs, 2e-3, seed);
       double trainAcc = accuracy(model, xTrain, yTrain), testAcc = accuracy(model, xTest, yTest);
       Map<String, Double> row = new LinkedHashMap<>();
       row.put("train_acc", trainAcc);

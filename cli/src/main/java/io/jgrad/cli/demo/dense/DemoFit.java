@@ -4,6 +4,7 @@ import io.jgrad.autograd.Grad;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.Dataset;
+import io.jgrad.nn.data.ExampleTransform;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.optim.Adam;
 import io.jgrad.nn.train.History;
@@ -24,7 +25,15 @@ final class DemoFit {
 
   static History fitDataset(Module model, Objective objective, Dataset train, int batch, int epochs, double lr, long seed,
                             Regularizer... regularizers) {
-    try (DataLoader loader = DataLoader.builder(train, batch).shuffle(true).generator(new Generator(seed)).build()) {
+    return fitTransformed(model, objective, train, null, batch, epochs, lr, seed, regularizers);
+  }
+
+  /** {@link #fit} with a per-example transform of the training examples (null: none). */
+  static History fitTransformed(Module model, Objective objective, Dataset train, ExampleTransform transform, int batch, int epochs,
+                                double lr, long seed, Regularizer... regularizers) {
+    DataLoader.Builder b = DataLoader.builder(train, batch).shuffle(true).generator(new Generator(seed));
+    if (transform != null) b.transform(transform);
+    try (DataLoader loader = b.build()) {
       Trainer t = Trainer.builder(model, new Adam(model.parameters(), lr), objective).epochs(epochs).regularizers(regularizers).build();
       return t.fit(loader, null);
     }
