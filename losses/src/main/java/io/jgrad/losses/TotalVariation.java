@@ -15,8 +15,9 @@ import io.jgrad.tensor.Tensor;
 public final class TotalVariation {
   private TotalVariation() {}
 
-  private static void check(String op, Tensor img) {
+  private static void check(String op, Tensor img, Reduction pixelReduction) {
     if (img == null) throw new IllegalArgumentException(op + ": img is null");
+    if (pixelReduction == null) throw new IllegalArgumentException(op + ": the pixel reduction is null");
     Check.floating(op, "img", img);
     if (img.dim() < 2) throw new IllegalArgumentException(op + ": img must be [*, H, W], got " + Check.shape(img));
   }
@@ -42,7 +43,7 @@ public final class TotalVariation {
    */
   public static Tensor anisotropic(Tensor img, Reduction pixelReduction) {
     String op = "total_variation_loss";
-    check(op, img);
+    check(op, img, pixelReduction);
     Tensor a = dy(img).abs(), b = dx(img).abs();
     return switch (pixelReduction) {
       case SUM -> a.sum(HW, false).add(b.sum(HW, false));
@@ -61,7 +62,7 @@ public final class TotalVariation {
    */
   public static Tensor isotropic(Tensor img, double beta, double eps, Reduction pixelReduction) {
     String op = "total_variation_loss";
-    check(op, img);
+    check(op, img, pixelReduction);
     if (!(beta > 0) || !Double.isFinite(beta)) throw new IllegalArgumentException(op + ": beta must be > 0, got " + beta);
     if (!(eps >= 0) || !Double.isFinite(eps)) throw new IllegalArgumentException(op + ": eps must be >= 0, got " + eps);
     Tensor s = squaredGradient(img).add(eps);
@@ -81,7 +82,7 @@ public final class TotalVariation {
    */
   public static Tensor weighted(Tensor img, Tensor weights, double eps, Reduction pixelReduction) {
     String op = "weighted_total_variation";
-    check(op, img);
+    check(op, img, pixelReduction);
     if (weights == null) throw new IllegalArgumentException(op + ": weights is null");
     if (!(eps >= 0) || !Double.isFinite(eps)) throw new IllegalArgumentException(op + ": eps must be >= 0, got " + eps);
     int h = img.size(-2), w = img.size(-1);
