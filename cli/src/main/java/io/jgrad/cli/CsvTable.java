@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A CSV file of the command line: one example per line, numeric feature columns and, for
- * training and {@code eval}, one label column whose cells are any text (class names or numbers).
+ * training and {@code eval}, one label column whose cells are any text (class names or numbers)
+ * or, for regression, numeric target columns.
  * Blank lines are skipped, cells are trimmed and one pair of surrounding double quotes is removed
  * (quoted commas are not supported). Missing feature cells follow a {@link MissingPolicy}: an
  * error naming the line and column, the row dropped, or NaN kept for a later fill. Every error
@@ -26,14 +27,17 @@ import java.util.List;
  * @param labels the label cells (null when the file is read without a label column)
  * @param lines each row's line number in the file
  * @param dropped rows left out under {@code drop}
+ * @param targets regression targets, row-major [rows, targetNames.size()] (empty without target columns)
+ * @param targetNames the target columns' names (header names, else "column N")
  */
 record CsvTable(Path file, List<String> header, List<String> featureNames, String labelName, int rows, int features, float[] x,
-                String[] labels, int[] lines, int dropped) {
+                String[] labels, int[] lines, int dropped, float[] targets, List<String> targetNames) {
 
   /** What to read: {@link #read} a {@code file}. */
   static final class Spec {
     Boolean header = false;
     Object label;
+    List<Object> targets = List.of();
     List<String> wantedFeatures;
     int expectedFeatures = -1;
     String expectedWhy = "";
@@ -44,6 +48,9 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
 
     /** The label column: an Integer (0-based, negative from the end), a header name, or null for no label column. */
     Spec label(Object column) { label = column; return this; }
+
+    /** Regression target columns (Integer index, negative from the end, or header name); a row whose target is missing is dropped under drop, else refused. */
+    Spec targets(List<Object> columns) { targets = List.copyOf(columns); return this; }
 
     /** The feature columns by header name, in this order (other columns are ignored); used only when the file has a header. */
     Spec wanted(List<String> names) { wantedFeatures = names; return this; }
@@ -86,6 +93,8 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
     int fields = -1;
     int label = -1;
     int[] featureCols;
+    int[] targetCols = new int[0];
+    float[] y = new float[256];
     float[] x = new float[1024];
     final List<String> labels = new ArrayList<>();
     int[] lines = new int[256];
@@ -123,8 +132,11 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
         names = new ArrayList<>();
         for (int c : featureCols) names.add(header.get(c));
       }
+      List<String> targetNames = new ArrayList<>();
+      for (int c : targetCols) targetNames.add(header != null ? header.get(c) : "column " + (c + 1));
       return new CsvTable(file, header, names, header != null && label >= 0 ? header.get(label) : null, rows, featureCols.length,
-          Arrays.copyOf(x, rows * featureCols.length), label >= 0 ? labels.toArray(String[]::new) : null, Arrays.copyOf(lines, rows), dropped);
+          Arrays.copyOf(x, rows * featureCols.length), label >= 0 ? labels.toArray(String[]::new) : null, Arrays.copyOf(lines, rows), dropped,
+          Arrays.copyOf(y, rows * targetCols.length), targetNames);
     }
 
     /** A header has a cell, outside a label column given by index, that is neither a number nor a missing marker. */
@@ -149,6 +161,12 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
         label = column(s.label, "label");
         used[label] = true;
       }
+      targetCols = new int[s.targets.size()];
+      for (int i = 0; i < targetCols.length; i++) {
+        targetCols[i] = column(s.targets.get(i), "target");
+        if (used[targetCols[i]]) throw new IllegalArgumentException("CSV " + file + ": column " + (targetCols[i] + 1) + " is given twice as a target");
+        used[targetCols[i]] = true;
+      }
       if (s.wantedFeatures != null && header != null) {
         featureCols = new int[s.wantedFeatures.size()];
         List<String> absent = new ArrayList<>();
@@ -162,7 +180,10 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
         }
         return;
       }
-      int nf = fields - (label >= 0 ? 1 : 0);
+      int nf = fields - (label >= 0 ? 1 : 0) - targetCols.length;
+      if (nf == 0 && targetCols.length > 0) {
+        throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ": every one of the " + fields + " columns is a target: no features left");
+      }
       if (s.expectedFeatures >= 0 && nf != s.expectedFeatures) {
         throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ": expected " + s.expectedFeatures + " feature columns ("
             + s.expectedWhy + "), found " + nf + (label >= 0 ? " besides the label column" : "") + " (" + fields + " fields)");
@@ -185,7 +206,7 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
       int given = (Integer) ref;
       int c = given < 0 ? fields + given : given;
       if (c < 0 || c >= fields) {
-        throw new IllegalArgumentException("CSV " + file + ": --label-column " + given + " is out of range for " + fields + " fields");
+        throw new IllegalArgumentException("CSV " + file + ": " + role + " column " + given + " is out of range for " + fields + " fields");
       }
       return c;
     }
@@ -219,12 +240,40 @@ record CsvTable(Path file, List<String> header, List<String> featureNames, Strin
         }
         x[rows * nf + i] = (float) v;
       }
+      if (!targetRow(cells, lineNo)) return;
       if (label >= 0) {
         if (cells[label].isEmpty()) throw new IllegalArgumentException(where(lineNo, label) + ": the label is empty");
         labels.add(cells[label]);
       }
       if (rows == lines.length) lines = Arrays.copyOf(lines, rows * 2);
       lines[rows++] = lineNo;
+    }
+
+    /** Reads the row's targets into y; false when the row is dropped (a missing target under drop). */
+    boolean targetRow(String[] cells, int lineNo) {
+      int t = targetCols.length;
+      if (t == 0) return true;
+      if ((rows + 1) * t > y.length) y = Arrays.copyOf(y, Math.max(y.length * 2, (rows + 1) * t));
+      for (int i = 0; i < t; i++) {
+        int c = targetCols[i];
+        double v;
+        try {
+          v = MissingPolicy.cellValue(cells[c]);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(where(lineNo, c) + ": the target '" + cells[c] + "' is not a number");
+        }
+        String why = MissingPolicy.why(cells[c], v);
+        if (why == null && Float.isInfinite((float) v)) why = "'" + cells[c] + "' is beyond the float32 range (about 3.4e38)";
+        if (why != null) {
+          if (s.missing == MissingPolicy.DROP) {
+            dropped++;
+            return false;
+          }
+          throw new IllegalArgumentException(where(lineNo, c) + ": the target: " + why + " (a target is never filled; --missing drop leaves such rows out)");
+        }
+        y[rows * t + i] = (float) v;
+      }
+      return true;
     }
 
     String where(int lineNo, int col) {

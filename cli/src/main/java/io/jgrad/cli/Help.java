@@ -61,8 +61,12 @@ final class Help {
 
   private static void train(PrintStream p) {
     p.println("usage: bin/jgrad train [options]           defaults in [brackets]");
+    p.println("task");
+    p.println("  --task classification|regression  [classification]");
+    p.println("  --target-columns i,j  regression: the target columns, by index or header name  [--label-column]");
+    p.println("  --outputs K           regression: output units  [one per target; one per taus level of pinball_loss]");
     p.println("data");
-    p.println("  --dataset digits|fashion-mnist|csv  [digits]");
+    p.println("  --dataset digits|fashion-mnist|csv  [digits; csv for regression]");
     p.println("  --data-dir DIR        Fashion-MNIST's four IDX .gz files  [" + DataSources.FASHION_DIR + "]");
     p.println("  --train FILE          CSV training file (required with --dataset csv)");
     p.println("  --test FILE           CSV test file, reported at the end only  [none: no test report]");
@@ -76,12 +80,13 @@ final class Help {
     p.println("  --val-split F         fraction of the training data held out (stratified, seeded) to pick the best");
     p.println("                        checkpoint (lowest loss); 0: none, the training loss picks  [" + fmt(RunData.DEFAULT_VAL_SPLIT) + "]");
     p.println("model");
-    p.println("  --model mlp|cnn       [cnn on digits, mlp otherwise]");
+    p.println("  --model mlp|cnn       [cnn on digits, mlp otherwise] (regression: mlp only)");
     p.println("  --hidden W,W,...      mlp hidden widths, 'none' for a linear model  [256,128 for 784 features, 128 otherwise]");
     p.println("  --channels C,C,...    cnn: one conv-relu-maxpool block per width  [" + ModelSpec.join(ModelSpec.DEFAULT_CHANNELS) + "]");
     p.println("  --kernel K            cnn: odd kernel size, padding K/2  [" + ModelSpec.DEFAULT_KERNEL + "]");
     p.println("objective");
-    p.println("  --loss ID[:k=v,...]   a catalog loss (bin/jgrad catalog --kind loss)  [" + Components.DEFAULT_LOSS + "]");
+    p.println("  --loss ID[:k=v,...]   a catalog loss (bin/jgrad catalog --kind loss)  [" + Components.DEFAULT_LOSS + "; regression "
+        + RegressionTask.DEFAULT_LOSS + "]");
     p.println("  --regularizer ID[:k=v,...]  repeatable;  --procedure ID[:k=v,...]  a training step (sam, ...)  [none]");
     p.println("optimization");
     p.println("  --optimizer sgd|adam|adamw  [" + TrainSettings.OPTIMIZER + "]");
@@ -106,13 +111,15 @@ final class Help {
   private static void eval(PrintStream p) {
     p.println("usage: bin/jgrad eval --checkpoint FILE [options]");
     p.println("Rebuilds the model from the checkpoint alone and evaluates it on the run's test set: loss, accuracy,");
-    p.println("per-class precision, recall and F1 (macro and weighted averages), and the confusion matrix.");
+    p.println("per-class precision, recall and F1 (macro and weighted averages), and the confusion matrix; for a");
+    p.println("regression run RMSE, MAE, R2, MAPE and MBE (and each quantile head's coverage).");
     p.println("  --checkpoint FILE     a checkpoint of bin/jgrad train (required)");
     p.println("  --test FILE           another CSV test file laid out as the training file  [the run's --test]");
     p.println("  --label-column N|NAME, --header  how that file is read  [the run's]");
     p.println("  --dataset, --data-dir  another dataset or Fashion-MNIST directory  [the run's]");
     p.println("  --loss ID[:k=v,...]   the loss to report  [the run's]");
     p.println("  --out DIR             where confusion.csv, per_class.csv and eval.json go  [the checkpoint's directory]");
+    p.println("  --predictions FILE    regression runs: each test row's targets and outputs as CSV  [none]");
     p.println("  --batch-size N [256]  --device D [cpu]  --threads N [all cores]");
     p.println("  --model mlp|cnn       only for checkpoints of earlier jgrad versions, which do not say  [cnn on digits, else mlp]");
   }
@@ -120,7 +127,8 @@ final class Help {
   private static void predict(PrintStream p) {
     p.println("usage: bin/jgrad predict --checkpoint FILE --input FILE [--output FILE] [options]");
     p.println("One CSV row per input row: row,class,label,p_<label>,... (class index, label name, softmax probability");
-    p.println("of each class). The input holds the model's feature columns: with a header they are found by name");
+    p.println("of each class; a regression run: row,value or row,value_1,...). The input holds the model's feature");
+    p.println("columns: with a header they are found by name");
     p.println("(other columns are ignored), without one they are the training's feature columns in order.");
     p.println("Missing cells follow the run's --missing; features are standardized as in training.");
     p.println("  --checkpoint FILE     a checkpoint of bin/jgrad train (required)");

@@ -56,7 +56,7 @@ public final class PredictCommand {
     } else if (info.fill() != null) {
       info.fill().apply(t.x());
     }
-    Module model = info.model().build(0).to(device);
+    Module model = info.buildModel(0).to(device);
     c.loadInto(model.stateDict());
     int[] shape = new int[info.model().inputShape().length + 1];
     shape[0] = t.rows();

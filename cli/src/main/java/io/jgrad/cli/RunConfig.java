@@ -24,7 +24,7 @@ final class RunConfig {
   /** The options file of earlier jgrad versions, read for their checkpoints. */
   static final String LEGACY_FILE = "run.properties";
   /** Options that describe where the data is and how it is read: the defaults of {@code eval}. */
-  static final List<String> DATA_KEYS = List.of("dataset", "data-dir", "train", "test", "label-column", "header");
+  static final List<String> DATA_KEYS = List.of("dataset", "data-dir", "train", "test", "label-column", "header", "target-columns");
   /** Options not recorded: where this run's files go and how this process runs. */
   static final Set<String> NOT_RECORDED = Set.of("out", "resume", "threads", "device", "loss", "regularizer", "procedure");
   static final Set<String> PATHS = Set.of("train", "test", "data-dir");
@@ -97,8 +97,9 @@ final class RunConfig {
    * standardization.
    */
   static RunInfo infer(Checkpoint c, Options o) {
-    String dataset = o.choice("dataset", "digits", "digits", "fashion-mnist", "csv");
-    String kind = o.choice("model", dataset.equals("digits") ? "cnn" : "mlp", "mlp", "cnn");
+    boolean regression = o.str("task", "classification").equals("regression");
+    String dataset = o.choice("dataset", regression ? "csv" : "digits", "digits", "fashion-mnist", "csv");
+    String kind = o.choice("model", dataset.equals("digits") && !regression ? "cnn" : "mlp", "mlp", "cnn");
     List<int[]> linear = new ArrayList<>(), conv = new ArrayList<>();
     for (Map.Entry<String, Tensor> e : c.model().entrySet()) {
       if (!e.getKey().endsWith(".weight")) continue;
@@ -127,7 +128,15 @@ final class RunConfig {
     for (String k : DATA_KEYS) if (o.has(k)) options.put(k, o.str(k, ""));
     Map<String, String> comps = new LinkedHashMap<>();
     if (o.has("loss")) comps.put("loss", o.str("loss", ""));
-    return new RunInfo("classification", dataset, spec, LabelMap.indices(outputs), null, null, null, MissingPolicy.ERROR, null, options, comps);
+    if (o.str("task", "classification").equals("regression")) {
+      // A regression run of an earlier version: its target columns as run.properties recorded them.
+      List<String> targets = new ArrayList<>();
+      for (Object t : RegressionTask.targetColumns(o)) targets.add("column " + t);
+      for (String k : List.of("task", "target-columns")) if (o.has(k)) options.put(k, o.str(k, ""));
+      return new RunInfo("regression", dataset, spec, null, targets, null, null, null, MissingPolicy.ERROR, null, options, comps);
+    }
+    return new RunInfo("classification", dataset, spec, LabelMap.indices(outputs), List.of(), null, null, null, MissingPolicy.ERROR, null,
+        options, comps);
   }
 
   /** The epoch a checkpoint was taken at: its metadata "train.epoch" (CheckpointSaver) when present, else step / batches per epoch. */

@@ -11,10 +11,12 @@ import java.util.Map;
  * reader, e.g. {@code safe_open(f, "pt").metadata()}), so {@code eval}, {@code predict} and
  * {@code --resume} need only the checkpoint file:
  * <ul>
- *   <li>{@code run.format} ({@value #FORMAT}), {@code run.version} (jgrad's), {@code run.task} ({@code classification});</li>
+ *   <li>{@code run.format} ({@value #FORMAT}), {@code run.version} (jgrad's), {@code run.task} ({@code classification} or
+ *       {@code regression});</li>
  *   <li>the architecture: {@code run.model}, {@code run.model.input_shape}, {@code .hidden}, {@code .channels},
  *       {@code .kernel}, {@code .outputs} ({@link ModelSpec});</li>
- *   <li>{@code run.classes} and {@code run.labels} (class i is the i-th label; see {@link LabelMap});</li>
+ *   <li>{@code run.classes} and {@code run.labels} (class i is the i-th label; see {@link LabelMap}), or for
+ *       {@code regression} {@code run.targets} and {@code run.target_names};</li>
  *   <li>{@code run.features}, {@code run.feature_names} and {@code run.label_name} (CSV with a header);</li>
  *   <li>{@code run.standardize} (true|false), {@code run.standardize.mean}, {@code run.standardize.std} ({@link Standardizer});</li>
  *   <li>{@code run.missing} (error|drop|mean) and {@code run.missing.fill} ({@link MissingFill});</li>
@@ -24,8 +26,8 @@ import java.util.Map;
  * </ul>
  * Lists are comma-separated; in label and feature names a comma or backslash is escaped with a backslash.
  */
-record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, List<String> featureNames, String labelName,
-               Standardizer standardizer, MissingPolicy missing, MissingFill fill, Map<String, String> options,
+record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, List<String> targetNames, List<String> featureNames,
+               String labelName, Standardizer standardizer, MissingPolicy missing, MissingFill fill, Map<String, String> options,
                Map<String, String> components) {
   static final String FORMAT = "jgrad-run/1";
   static final String PREFIX = "run.";
@@ -34,9 +36,21 @@ record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, Li
   RunInfo {
     options = Map.copyOf(options);
     components = Map.copyOf(components);
+    targetNames = targetNames == null ? List.of() : List.copyOf(targetNames);
+    if (!task.equals("classification") && !task.equals("regression")) {
+      throw new IllegalArgumentException("checkpoint metadata run.task is '" + task + "'; this jgrad knows classification and regression");
+    }
   }
 
   int classes() { return labels == null ? 0 : labels.size(); }
+
+  /** Regression targets per example (0 for classification). */
+  int targets() { return targetNames.size(); }
+
+  boolean regression() { return task.equals("regression"); }
+
+  /** The run's network, its weights drawn from {@code seed} (a regression with one output and one target gives [N], not [N, 1]). */
+  io.jgrad.nn.Module buildModel(long seed) { return regression() ? RegressionTask.model(model, targets(), seed) : model.build(seed); }
 
   /** This description as checkpoint metadata. */
   Map<String, String> toMetadata() {
@@ -49,6 +63,10 @@ record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, Li
     if (labels != null) {
       m.put("run.classes", Integer.toString(labels.size()));
       m.put("run.labels", join(labels.names()));
+    }
+    if (!targetNames.isEmpty()) {
+      m.put("run.targets", Integer.toString(targetNames.size()));
+      m.put("run.target_names", join(targetNames));
     }
     m.put("run.features", Integer.toString(ModelSpec.features(model.inputShape())));
     if (featureNames != null) m.put("run.feature_names", join(featureNames));
@@ -76,6 +94,7 @@ record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, Li
     int features = ModelSpec.features(model.inputShape());
     LabelMap labels = m.containsKey("run.labels") ? new LabelMap(split(m.get("run.labels"))) : null;
     List<String> names = m.containsKey("run.feature_names") ? split(m.get("run.feature_names")) : null;
+    List<String> targets = m.containsKey("run.target_names") ? split(m.get("run.target_names")) : List.of();
     Standardizer std = Boolean.parseBoolean(m.get("run.standardize"))
         ? new Standardizer(Standardizer.split("run.standardize.mean", need(m, "run.standardize.mean"), features),
             Standardizer.split("run.standardize.std", need(m, "run.standardize.std"), features))
@@ -88,8 +107,8 @@ record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, Li
       if (k.startsWith(OPTION)) options.put(k.substring(OPTION.length()), v);
       else if (k.equals("run.loss") || k.equals("run.procedure") || k.matches("run\\.regularizer\\.\\d+")) components.put(k.substring(PREFIX.length()), v);
     });
-    return new RunInfo(m.getOrDefault("run.task", "classification"), need(m, "run.dataset"), model, labels, names, m.get("run.label_name"),
-        std, missing, fill, options, components);
+    return new RunInfo(m.getOrDefault("run.task", "classification"), need(m, "run.dataset"), model, labels, targets, names,
+        m.get("run.label_name"), std, missing, fill, options, components);
   }
 
   static String need(Map<String, String> m, String key) {

@@ -7,6 +7,7 @@ import io.jgrad.nn.io.OptimizerStates;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.train.CheckpointSaver;
 import io.jgrad.nn.train.History;
+import io.jgrad.nn.train.Metrics;
 import io.jgrad.nn.train.Trainer;
 import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Generator;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code jgrad train}: loads a dataset and holds out the validation split, builds the model and
@@ -24,8 +26,11 @@ import java.util.Locale;
  * set (loss, accuracy, per-class precision/recall/F1, confusion matrix) and where the files are.
  */
 public final class TrainCommand {
-  /** What a run ended with: the best checkpoint's test loss and accuracy (NaN without a test set). */
-  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds) {}
+  /**
+   * What a run ended with: the best checkpoint's test loss, accuracy (NaN for regression) and
+   * metrics (regression: rmse, mae, r2, ...; classification: macro_f1), all NaN or empty without a test set.
+   */
+  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds, Map<String, Double> metrics) {}
 
   private TrainCommand() {}
 
@@ -37,10 +42,11 @@ public final class TrainCommand {
     RunInfo prior = resume == null ? null : RunConfig.describe(resumeFile, resume, o, true);
     TrainSettings s = TrainSettings.of(o);
     // Validated before any data is loaded: an unknown id or parameter is one line naming the valid ones.
-    Components components = Components.parse(o);
+    Components components = Components.parse(o, s.defaultLoss());
 
     RunData data = RunData.forTraining(o, s, prior);
-    ModelSpec spec = ModelSpec.of(o, s.model(), data.exampleShape(), data.classes());
+    int outputs = s.regression() ? RegressionTask.outputs(o, components, data.targets()) : data.classes();
+    ModelSpec spec = ModelSpec.of(o, s.model(), data.exampleShape(), outputs);
     if (prior != null && !spec.equals(prior.model())) {
       throw new IllegalArgumentException("--resume: the checkpoint holds " + prior.model().describe() + ", these options give " + spec.describe());
     }
@@ -48,10 +54,10 @@ public final class TrainCommand {
       throw new IllegalArgumentException("--resume: the checkpoint was trained " + (s.standardize() ? "without" : "with")
           + " feature standardization; drop --" + (s.standardize() ? "" : "no-") + "standardize");
     }
-    RunInfo info = new RunInfo("classification", s.dataset(), spec, data.labels(), data.featureNames(), data.labelName(), data.standardizer(),
-        data.missing(), data.fill(), RunConfig.recordOptions(o), components.record());
+    RunInfo info = new RunInfo(s.task(), s.dataset(), spec, data.labels(), data.targetNames(), data.featureNames(), data.labelName(),
+        data.standardizer(), data.missing(), data.fill(), RunConfig.recordOptions(o), components.record());
     // Built (and seeded) on the host, then moved: the same initial weights on every device.
-    Module model = spec.build(s.seed()).to(device);
+    Module model = info.buildModel(s.seed()).to(device);
     Optimizer opt = Optimizers.build(s.optimizer(), model.parameters(), s.lr(), s.momentum(), s.weightDecay());
     Generator shuffle = new Generator(s.seed());
     // On a GPU the next batch is built and uploaded on the loader's thread while this one trains.
@@ -71,6 +77,7 @@ public final class TrainCommand {
     Trainer.Builder b = Trainer.builder(model, opt, components.objective()).regularizers(components.buildRegularizers())
         .trainStep(components.step()).epochs(s.epochs()).startEpoch(startEpoch)
         .callbacks(RunCallbacks.of(dir, out, files, shuffle, monitor, info.toMetadata(), s.patience()));
+    if (s.regression()) b.metrics(RegressionTask.metrics(components, outputs, data.targets()));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
     History h = b.build().fit(train, val);
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
@@ -81,25 +88,32 @@ public final class TrainCommand {
         : dir.resolve(CheckpointSaver.epochFileName(last));
     Checkpoint bestCkpt = Checkpoint.load(best);
     String bestEpoch = bestCkpt.metadata().getOrDefault("train.epoch", "?");
-    TestReport.Result test = null;
+    Metrics test = null;
+    TestReport.Result report = null;
     if (data.test() != null) {
       bestCkpt.loadInto(model.stateDict());
-      test = TestReport.evaluate(model, components.objective(), data.test(), data.labels(), device, 256);
+      if (s.regression()) {
+        test = RegressionTask.evaluate(model, components, outputs, data.targets(), data.test(), device);
+      } else {
+        report = TestReport.evaluate(model, components.objective(), data.test(), data.labels(), device, 256);
+        test = report.metrics();
+      }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    if (test != null) {
-      out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) of the best checkpoint (epoch %s, %s %s) after %d epochs, %.1f s%n",
-          100 * test.metrics().accuracy(), test.metrics().loss(), bestEpoch, monitor, value(bestCkpt), last, secs);
-      test.report().print(out, 20);
-      TestReport.write(test, dir, best, Components.shortSpec(components.loss()), data.name(), out);
-    } else {
-      out.printf(Locale.ROOT, "no test set (--test FILE): best checkpoint at epoch %s (%s %s), after %d epochs, %.1f s%n", bestEpoch,
-          monitor, value(bestCkpt), last, secs);
+    String after = String.format(Locale.ROOT, "the best checkpoint (epoch %s, %s %s) after %d epochs, %.1f s", bestEpoch, monitor,
+        value(bestCkpt), last, secs);
+    if (test == null) out.println("no test set (--test FILE): " + after);
+    else if (s.regression()) out.println("test " + RegressionTask.summary(test, Components.shortSpec(components.loss())) + " of " + after);
+    else out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) of %s%n", 100 * test.accuracy(), test.loss(), after);
+    if (report != null) {
+      report.report().print(out, 20);
+      TestReport.write(report, dir, best, Components.shortSpec(components.loss()), data.name(), out);
     }
     out.println("checkpoints: " + best + " (best), " + dir.resolve(CheckpointSaver.epochFileName(last)) + " (last; --resume it)");
     out.println("metrics:     " + files.csv() + ", " + files.jsonl());
     out.println("curves:      " + files.png() + ", " + files.svg());
-    return new Result(test == null ? Double.NaN : test.metrics().loss(), test == null ? Double.NaN : test.metrics().accuracy(), dir, last, secs);
+    return new Result(test == null ? Double.NaN : test.loss(), test == null ? Double.NaN : test.accuracy(), dir, last, secs,
+        test == null ? Map.of() : test.values());
   }
 
   /** The monitored value a checkpoint was saved with, to 4 decimals. */
@@ -135,9 +149,10 @@ public final class TrainCommand {
 
   private static void header(PrintStream out, TrainSettings s, RunData data, ModelSpec spec, Module model, Components components,
                              int startEpoch, String monitor) {
-    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %s validation / %s test examples, %d classes%s%n", data.name(), data.train().size(),
+    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %s validation / %s test examples, %s%s%n", data.name(), data.train().size(),
         data.val() == null ? "no" : Integer.toString(data.val().size()), data.test() == null ? "no" : Integer.toString(data.test().size()),
-        data.classes(), data.standardizer() != null ? ", features standardized" : "");
+        s.regression() ? spec.outputs() + " output" + (spec.outputs() == 1 ? "" : "s") : data.classes() + " classes",
+        data.standardizer() != null ? ", features standardized" : "");
     if (!data.notes().isEmpty()) out.println("  " + data.notes().strip());
     out.printf(Locale.ROOT, "  model %s (%,d parameters); %s; %s lr=%.3g%s; epochs %d%s, batch %d, seed %d%s, %d threads%n", spec.describe(),
         model.parameterCount(), components.describe(), s.optimizer(), s.lr(), s.schedule().equals("none") ? "" : ", schedule " + s.schedule(),

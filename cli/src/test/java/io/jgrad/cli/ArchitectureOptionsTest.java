@@ -62,7 +62,7 @@ class ArchitectureOptionsTest {
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(r.lastEpoch() < 40, "stopped before 40 epochs: " + text);
     assertTrue(text.contains("stopped early: early stopping: val_loss did not improve by more than 0.0 for 2 epochs"), text);
-    assertTrue(text.contains("no test set (--test FILE): best checkpoint at epoch " + (r.lastEpoch() - 2)), text);
+    assertTrue(text.contains("no test set (--test FILE): the best checkpoint (epoch " + (r.lastEpoch() - 2) + ", val_loss "), text);
     assertTrue(text.contains("early stopping after 2 epochs without a better val_loss"), text);
 
     OwnDataTest.train(new ByteArrayOutputStream(), "--dataset", "csv", "--train", f.toString(), "--hidden", "none", "--epochs", "1", "--out",

@@ -62,7 +62,11 @@ class CommandLineTest {
     TrainSettings sgd = TrainSettings.of(opts("--optimizer", "sgd"));
     TrainSettings fashion = TrainSettings.of(opts("--dataset", "fashion-mnist"));
     TrainSettings csv = TrainSettings.of(opts("--dataset", "csv"));
-    assertDefault(help, "--dataset digits|fashion-mnist|csv", "[" + d.dataset() + "]");
+    assertDefault(help, "--dataset digits|fashion-mnist|csv", "[" + d.dataset() + "; "
+        + TrainSettings.of(opts("--task", "regression")).dataset() + " for regression]");
+    assertDefault(help, "--task classification|regression", "[" + d.task() + "]");
+    assertEquals("mse", TrainSettings.of(opts("--task", "regression")).defaultLoss());
+    assertDefault(help, "--loss ID[:k=v,...]", "; regression " + TrainSettings.of(opts("--task", "regression")).defaultLoss() + "]");
     assertDefault(help, "--data-dir DIR", "[" + DataSources.FASHION_DIR + "]");
     assertDefault(help, "--label-column N|NAME", "[" + RunData.labelColumn(Options.empty()) + ", the last]");
     assertDefault(help, "--missing error|drop|mean", "[" + MissingPolicy.parse(Options.empty().str("missing", "error")).label() + "]");
@@ -79,7 +83,7 @@ class CommandLineTest {
     ModelSpec cnn = ModelSpec.of(Options.empty(), "cnn", new int[] {1, 8, 8}, 10);
     assertDefault(help, "--channels C,C,...", "[" + ModelSpec.join(cnn.channels()) + "]");
     assertDefault(help, "--kernel K", "[" + cnn.kernel() + "]");
-    assertDefault(help, "--loss ID[:k=v,...]", "[" + Components.parse(Options.empty()).loss().id() + "]");
+    assertDefault(help, "--loss ID[:k=v,...]", "[" + Components.parse(Options.empty()).loss().id() + ";");
     assertDefault(help, "--optimizer sgd|adam|adamw", "[" + d.optimizer() + "]");
     assertDefault(help, "--lr X", "[" + Help.fmt(d.lr()) + "; sgd " + Help.fmt(sgd.lr()) + "]");
     assertDefault(help, "--momentum X", "[" + Help.fmt(sgd.momentum()) + "]");
@@ -105,7 +109,8 @@ class CommandLineTest {
     TrainSettings d = TrainSettings.of(Options.empty()), sgd = TrainSettings.of(opts("--optimizer", "sgd"));
     TrainSettings fashion = TrainSettings.of(opts("--dataset", "fashion-mnist"));
     List<String> claims = List.of(
-        "`--dataset digits|fashion-mnist|csv` [" + d.dataset() + "]",
+        "`--dataset digits|fashion-mnist|csv` [" + d.dataset() + "; csv for regression]",
+        "`--task classification|regression` [" + d.task() + "]",
         "`--data-dir` [" + DataSources.FASHION_DIR + "]",
         "`--label-column N|NAME` [" + RunData.labelColumn(Options.empty()) + ", the last]",
         "`--missing error|drop|mean` [error]",
@@ -113,7 +118,7 @@ class CommandLineTest {
         "`--hidden W,W,...` [256,128 for 784 features, 128 otherwise;",
         "`--channels C,C,...` [" + ModelSpec.join(ModelSpec.DEFAULT_CHANNELS) + "]",
         "`--kernel K` [" + ModelSpec.DEFAULT_KERNEL + "]",
-        "`--loss ID[:k=v,...]` [" + Components.DEFAULT_LOSS + "]",
+        "`--loss ID[:k=v,...]` [" + Components.DEFAULT_LOSS + "; regression " + RegressionTask.DEFAULT_LOSS + "]",
         "`--optimizer sgd|adam|adamw` [" + d.optimizer() + "]",
         "`--lr` [" + Help.fmt(d.lr()) + "; sgd " + Help.fmt(sgd.lr()) + "]",
         "`--momentum` (sgd) [" + Help.fmt(sgd.momentum()) + "]",

@@ -176,4 +176,36 @@ class OwnDataTest {
     OptionsTest.assertCli(2, "--resume: the checkpoint was trained with feature standardization; drop --no-standardize", "train", "--resume",
         tmp.resolve("a/epoch-004.safetensors").toString(), "--epochs", "6", "--no-standardize", "--out", tmp.resolve("c").toString());
   }
+
+  @Test
+  void aRegressionRunDescribesItselfAndPredictsValues() throws IOException {
+    Path tr = tmp.resolve("train.csv"), te = tmp.resolve("test.csv");
+    RegressionTaskTest.write(tr, 600, 1);
+    RegressionTaskTest.write(te, 100, 2);
+    TrainCommand.Result r = train(new ByteArrayOutputStream(), "--task", "regression", "--dataset", "csv", "--train", tr.toString(), "--test",
+        te.toString(), "--header", "--label-column", "target", "--epochs", "12", "--lr", "0.01", "--out", tmp.resolve("reg").toString());
+    assertTrue(r.metrics().get("r2") > 0.9, r.metrics().toString());
+    Map<String, String> m = Checkpoint.load(tmp.resolve("reg/best.safetensors")).metadata();
+    assertEquals("regression", m.get("run.task"));
+    assertEquals("target", m.get("run.target_names"));
+    assertEquals("a,b,c,d,e", m.get("run.feature_names"));
+    assertEquals("true", m.get("run.standardize"));
+    assertEquals(null, m.get("run.labels"));
+    // predict on the features alone (the header finds them by name; the target column, if present, is ignored)
+    Cli.Run p = Cli.run("predict", "--checkpoint", tmp.resolve("reg/best.safetensors").toString(), "--input", te.toString()).ok();
+    List<String> lines = p.out().lines().toList();
+    assertEquals("row,value", lines.get(0));
+    assertEquals(101, lines.size());
+    List<String> rows = Files.readAllLines(te);
+    double sse = 0, sst = 0, mean = 0;
+    for (int i = 1; i <= 100; i++) mean += Double.parseDouble(rows.get(i).split(",")[2]) / 100;
+    for (int i = 1; i <= 100; i++) {
+      double y = Double.parseDouble(rows.get(i).split(",")[2]), yhat = Double.parseDouble(lines.get(i).split(",")[1]);
+      sse += (y - yhat) * (y - yhat);
+      sst += (y - mean) * (y - mean);
+    }
+    assertEquals(r.metrics().get("r2"), 1 - sse / sst, 1e-4, "predict's values are the model's: R2 as train reported");
+    Cli.Run e = Cli.run("eval", "--checkpoint", tmp.resolve("reg/best.safetensors").toString()).ok();
+    assertTrue(e.out().contains("regression of target, standardized features") && e.out().contains("rmse"), e.out());
+  }
 }
