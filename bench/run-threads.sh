@@ -23,8 +23,9 @@ for b in trainStep inferShared; do
   for p in $PS; do
     base=""
     for t in $TS; do
+      rm -f /tmp/jgrad-threads.csv
       line=$("$JAVA_HOME/bin/java" -jar bench/target/benchmarks.jar "ConcurrencyBench.$b" -t "$t" -rf csv -rff /tmp/jgrad-threads.csv \
-          -jvmArgsAppend "-Djgrad.threads=$p" $JMH_OPTS >/dev/null 2>&1; tail -1 /tmp/jgrad-threads.csv)
+          -jvmArgsAppend "--add-modules jdk.incubator.vector -Djgrad.threads=$p" $JMH_OPTS >/dev/null 2>&1; tail -1 /tmp/jgrad-threads.csv)
       score=$(echo "$line" | awk -F, '{print $5}')
       [[ -z $base ]] && base=$score
       echo "| $b | $p | $t | $(printf '%.1f' "$score") | $(awk -v a="$score" -v b="$base" 'BEGIN{printf "%.2fx", a/b}') |"

@@ -49,7 +49,7 @@ public final class Npz {
       throw new IllegalArgumentException("npz " + file + ": not a valid zip archive (is it an npz file?): " + e.getMessage(), e);
     } catch (IOException e) {
       for (Tensor t : out.values()) t.close();
-      throw new UncheckedIOException("npz " + file + ": " + e, e);
+      throw new UncheckedIOException("npz " + file + ": " + (e instanceof java.io.EOFException ? "truncated archive (unexpected end of file)" : e.toString()), e);
     }
     if (out.isEmpty()) throw new IllegalArgumentException("npz " + file + ": no .npy arrays in the archive (is it an npz file?)");
     return out;
