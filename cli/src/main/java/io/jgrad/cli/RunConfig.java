@@ -143,12 +143,20 @@ final class RunConfig {
   static int epochOf(Checkpoint c, int batchesPerEpoch) {
     String e = c.metadata().getOrDefault("train.epoch", c.metadata().get("epoch"));
     if (e != null) {
+      int epoch;
       try {
-        return Integer.parseInt(e.trim());
+        epoch = Integer.parseInt(e.trim());
       } catch (NumberFormatException ex) {
         throw new IllegalArgumentException("checkpoint metadata epoch is '" + e + "', not an integer");
       }
+      if (epoch < 0) throw new IllegalArgumentException("checkpoint metadata epoch is " + epoch + ", must be >= 0");
+      return epoch;
     }
-    return Math.toIntExact(c.step() / Math.max(1, batchesPerEpoch));
+    long epoch = c.step() / Math.max(1, batchesPerEpoch);
+    if (epoch > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("checkpoint step " + c.step() + " is " + epoch + " epochs of " + batchesPerEpoch
+          + " batches, more than an epoch counter holds");
+    }
+    return (int) epoch;
   }
 }
