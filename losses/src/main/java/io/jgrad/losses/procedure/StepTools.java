@@ -73,7 +73,7 @@ final class StepTools {
   }
 
   /** {@code b} with inputs {@code x} (same targets). */
-  static Batch withInputs(Batch b, Tensor x) { return new Batch(x, b.y()); }
+  static Batch withInputs(Batch b, Tensor x) { return b.withX(x); }
 
   /** Checks a probability/weight style argument. */
   static double nonNegative(String id, String name, double v) {

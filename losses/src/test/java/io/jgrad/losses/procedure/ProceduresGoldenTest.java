@@ -38,6 +38,12 @@ class ProceduresGoldenTest {
     PROCEDURES.put("gradient_norm_regularization_fd", c -> new GradientNormFd(c.doubleArg("gamma"), c.doubleArg("epsilon"),
         c.stringArg("variant"), c.boolArg("normalize")));
     PROCEDURES.put("grad_norm_penalty", c -> new GradNormPenalty(c.doubleArg("lambda"), c.intArg("power")));
+    PROCEDURES.put("adversarial_weight_perturbation", c -> {
+      Tensor xadv = c.input(3);
+      int[] t = {0};
+      return new Awp(c.doubleArg("gamma"), c.doubleArg("awp_lr"), 0, (m, x, y) -> xadv.select(0, t[0]++).contiguous());
+    });
+    PROCEDURES.put("lawn", c -> new Lawn(c.intArg("warmup_epochs"), c.intArg("layers"), c.boolArg("project_gradient")));
   }
 
   @TestFactory
