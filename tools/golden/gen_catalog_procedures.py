@@ -342,7 +342,7 @@ for eps, xi, k, bn in [(8.0, 1e-6, 1, False), (0.5, 1e-6, 1, False), (0.3, 0.1, 
                 torch.randint(0, 3, (6,)), [torch.randn(6, 5, dtype=D)], vat(eps, xi, k))
 
 
-# vat_adversarial_loss: vat.py adversarial_loss (L2-normalized input gradient of the CE)
+# adversarial_loss: vat.py adversarial_loss (L2-normalized input gradient of the CE)
 def vat_adv(eps):
     def fn(model, x, y, draws):
         set_running_stats(model, False)
@@ -357,7 +357,7 @@ def vat_adv(eps):
 
 for eps, bn in [(8.0, False), (0.3, False), (0.5, True)]:
     model = new_model((5, 7, 3), bn)
-    regularizer("vat_adversarial_loss", {"epsilon": eps}, model, torch.rand(6, 5, dtype=D), torch.randint(0, 3, (6,)),
+    regularizer("adversarial_loss", {"epsilon": eps}, model, torch.rand(6, 5, dtype=D), torch.randint(0, 3, (6,)),
                 [], vat_adv(eps))
 
 

@@ -23,7 +23,7 @@ import java.util.List;
  * code's flag), alpha 1.
  */
 public final class VatAdversarialLoss implements Regularizer {
-  public static final String ID = "vat_adversarial_loss";
+  public static final String ID = "adversarial_loss";
   private final double epsilon, alpha;
 
   public VatAdversarialLoss(double epsilon, double alpha) {

@@ -51,7 +51,7 @@ class RegularizersGoldenTest {
       Tensor v = vat.lds(r.model, r.x, out, r.draws.get(0));
       return List.of(v, vat.perturbation(r.model, r.x, out, r.draws.get(0)), GoldenModels.bnStats(r.model));
     });
-    ops.put("vat_adversarial_loss", (c, r) -> {
+    ops.put("adversarial_loss", (c, r) -> {
       VatAdversarialLoss at = new VatAdversarialLoss(c.doubleArg("epsilon"), 1);
       return List.of(at.loss(r.model, r.x, r.y), at.perturbation(r.model, r.x, r.y));
     });
