@@ -119,7 +119,7 @@ final class StepRunner implements StepContext {
 
   @Override
   public Tensor forward(Tensor x) {
-    Tensor out = model.forward(x);
+    Tensor out = model.call(x);
     if (firstOutput == null && out.dim() >= 1 && out.shape()[0] == batch.size()) firstOutput = out;
     return out;
   }

@@ -24,7 +24,7 @@ import java.util.function.BiFunction;
  * <p>Each batch, inside a {@link TensorScope}: the gradients are zeroed in place
  * ({@code optimizer.zeroGrad(false)}, torch 1.13's default, so steady training allocates no
  * gradient memory), then the {@link TrainStep} runs ({@link TrainStep#STANDARD} by default:
- * {@code out = model.forward(x)}, {@code loss = objective.loss(out, batch)} plus every
+ * {@code out = model.call(x)} (forward through the hooks), {@code loss = objective.loss(out, batch)} plus every
  * {@link Regularizer#penalty}, {@code loss.backward()}, then {@link StepContext#step()}: optional
  * {@link Clip#gradNorm}, {@code optimizer.step()}, every {@link Regularizer#afterStep} and a
  * per-step scheduler step). The step's loss and correct count are read back in one transfer
@@ -193,7 +193,7 @@ public final class Trainer {
     try (var off = Grad.disabled(); DataLoader.BatchIterator it = data.iterator()) {
       while (it.hasNext()) {
         try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
-          Tensor out = model.forward(b.x());
+          Tensor out = model.call(b.x());
           double[] lossCorrect = lossAndCorrect(objective.loss(out, b), out, b.y());
           for (Metric m : metrics) m.update(out, b);
           int bs = b.size();
