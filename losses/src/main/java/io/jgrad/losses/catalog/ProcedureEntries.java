@@ -28,6 +28,8 @@ import java.util.List;
  */
 public final class ProcedureEntries implements CatalogEntries {
   static final double EPS_8_255 = 8.0 / 255, STEP_2_255 = 2.0 / 255;
+  static final String PROCEDURE = "a training procedure, not a differentiable function: checked by float64 parameter "
+      + "trajectories against its reference code (and identities), not by finite differences";
 
   @Override
   public List<Component> entries() {
@@ -35,12 +37,12 @@ public final class ProcedureEntries implements CatalogEntries {
     c.add(Component.done("sam", Kind.PROCEDURE, 43, "io.jgrad.losses.procedure.Sam", List.of(
         ParamSpec.of("rho", 0.05, "neighbourhood radius"),
         ParamSpec.of("adaptive", false, "adaptive SAM (ASAM): scale by |w|")),
-        p -> new Sam(p.d("rho"), p.b("adaptive"))));
+        p -> new Sam(p.d("rho"), p.b("adaptive"))).noGradCheck(PROCEDURE));
     c.add(Component.done("amp", Kind.PROCEDURE, 7, "io.jgrad.losses.procedure.Amp", List.of(
         ParamSpec.of("epsilon", 0.5, "radius of each parameter tensor's perturbation ball"),
         ParamSpec.of("inner_lr", 1.0, "ascent step size"),
         ParamSpec.of("inner_iter", 1, "ascent steps per batch (0: plain step)")),
-        p -> new Amp(p.d("epsilon"), p.d("inner_lr"), p.i("inner_iter"))));
+        p -> new Amp(p.d("epsilon"), p.d("inner_lr"), p.i("inner_iter"))).noGradCheck(PROCEDURE));
     c.add(Component.done("adversarial_weight_perturbation", Kind.PROCEDURE, 105, "io.jgrad.losses.procedure.Awp", List.of(
         ParamSpec.of("gamma", 0.01, "relative size of the layer-wise weight perturbation"),
         ParamSpec.of("awp_lr", 0.01, "step of the proxy ascent"),
@@ -49,24 +51,24 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("step_size", STEP_2_255, "PGD step"),
         ParamSpec.of("num_steps", 10, "PGD steps"),
         ParamSpec.of("seed", 0L, "seed of the PGD random start")),
-        p -> new Awp(p.d("gamma"), p.d("awp_lr"), p.i("warmup"), pgd(p, "ce"))));
+        p -> new Awp(p.d("gamma"), p.d("awp_lr"), p.i("warmup"), pgd(p, "ce"))).noGradCheck(PROCEDURE));
     c.add(Component.done("gradient_norm_regularization_fd", Kind.PROCEDURE, 62, "io.jgrad.losses.procedure.GradientNormFd", List.of(
         ParamSpec.of("gamma", 0.05, "weight of (1/2)||grad L||^2"),
         ParamSpec.of("epsilon", 0.1, "finite-difference step"),
         ParamSpec.of("variant", "forward", "forward (F-GR, ascent then descent) or backward (B-GR)"),
         ParamSpec.of("normalize", false, "step epsilon along g/||g|| instead of epsilon * g")),
-        p -> new GradientNormFd(p.d("gamma"), p.d("epsilon"), p.s("variant"), p.b("normalize"))));
+        p -> new GradientNormFd(p.d("gamma"), p.d("epsilon"), p.s("variant"), p.b("normalize"))).noGradCheck(PROCEDURE));
     c.add(Component.done("grad_norm_penalty", Kind.PROCEDURE, 19, "io.jgrad.losses.procedure.GradNormPenalty", List.of(
         ParamSpec.of("lambda", 0.01, "penalty weight"),
         ParamSpec.of("power", 2, "2: squared gradient norm, 1: the norm")),
         p -> new GradNormPenalty(p.d("lambda"), p.i("power"))));
-    c.add(new Component("lawn", Kind.PROCEDURE, 54, "io.jgrad.losses.procedure.Lawn", List.of(
+    c.add(Component.partial("lawn", Kind.PROCEDURE, 54, "io.jgrad.losses.procedure.Lawn", List.of(
         ParamSpec.of("warmup_epochs", 2, "unconstrained epochs before the norms are frozen"),
         ParamSpec.of("layers", 0, "constrain the last k weights (0: those after the last normalization layer)"),
         ParamSpec.of("project_gradient", true, "remove the gradient's radial component")),
-        Status.PARTIAL, "the paper's algorithm could not be read (abstract only); layer choice, radial projection and "
+        "the paper's algorithm could not be read (abstract only); layer choice, radial projection and "
         + "warm-up length are this library's reading, exposed as parameters",
-        p -> new Lawn(p.i("warmup_epochs"), p.i("layers"), p.b("project_gradient"))));
+        p -> new Lawn(p.i("warmup_epochs"), p.i("layers"), p.b("project_gradient"))).noGradCheck(PROCEDURE));
     c.add(Component.done("flooding_loss", Kind.LOSS, 62, "io.jgrad.losses.FloodingLoss", List.of(
         ParamSpec.of("b", 0.05, "flood level (tune per dataset)")),
         p -> FloodingLoss.crossEntropy(p.d("b"))));
@@ -108,14 +110,14 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("seed", 0L, "seed of the PGD random start")),
         Status.DONE, "needs a teacher model: AwrRobustRegularizer.withTeacher(model)",
         p -> new AwrRobustRegularizer(null, pgd(p, "kl"), p.d("lambda"), p.d("beta"), p.d("tau"), p.d("gamma"))));
-    c.add(new Component("smooth_adv_comp_sum_loss", Kind.REGULARIZER, 23, "io.jgrad.losses.reg.SmoothAdversarialCompSum",
+    c.add(Component.partial("smooth_adv_comp_sum_loss", Kind.REGULARIZER, 23, "io.jgrad.losses.reg.SmoothAdversarialCompSum",
         List.of(
             ParamSpec.of("nu", 1.0, "weight of the smooth term"),
             ParamSpec.of("gamma", EPS_8_255, "radius of the input ball (L-infinity PGD)"),
             ParamSpec.of("step_size", STEP_2_255, "PGD step"),
             ParamSpec.of("num_steps", 10, "PGD steps"),
             ParamSpec.of("seed", 0L, "seed of the PGD random start")),
-        Status.PARTIAL, "the smooth term's exact form (raw logits vs score differences, the norm) is the catalog's "
+        "the smooth term's exact form (raw logits vs score differences, the norm) is the catalog's "
         + "unverified transcription; the paper's text could not be found",
         p -> new SmoothAdversarialCompSum(p.d("nu"), new Pgd(p.d("gamma"), p.d("step_size"), p.i("num_steps"), true,
             "logit_l2", 0, 1, p.l("seed")))));
@@ -143,7 +145,7 @@ public final class ProcedureEntries implements CatalogEntries {
     c.add(Component.done("functional_fisher_information_regularizer", Kind.REGULARIZER, 72,
         "io.jgrad.losses.reg.FunctionalFisherRegularizer", List.of(
             ParamSpec.of("delta", 1e-10, "weight"),
-            ParamSpec.required("split", double[].class, "modality sizes along dim 1 of the flattened input, e.g. 32;32"),
+            ParamSpec.of("split", new double[0], "modality sizes along the flattened input, e.g. 32;32 (empty: two halves)"),
             ParamSpec.of("n_samples", 10, "noisy copies per example"),
             ParamSpec.of("norm", 2.0, "norm over the modalities' scores"),
             ParamSpec.of("criterion", "bce", "bce (the code's README) or kl"),

@@ -31,8 +31,8 @@ import java.util.List;
  *   R    = || (1/I_1, ..., 1/I_M) ||_norm   (optim_method "max_ent";  "min_ent": ||(I_m)||_norm)
  *   penalty = delta * R
  * </pre>
- * Modalities are consecutive blocks of {@code batch.x()}'s dim 1 with the sizes {@code split}
- * ({@code "32;32"}); the model takes their concatenation. criterion "bce" is the README's
+ * Modalities are consecutive blocks of the flattened {@code batch.x()} with the sizes {@code split}
+ * ({@code "32;32"}; empty: two halves); the model takes their concatenation. criterion "bce" is the README's
  * {@code binary_cross_entropy_with_logits(f(x~), p)} (mean), "kl" the batch-mean
  * KL(p || softmax(f(x~))). The target p is not detached (as in the README). Defaults from the
  * code's RegParameters: delta 1e-10, norm 2, n_samples 10, "ent", "max_ent".
@@ -48,7 +48,7 @@ public final class FunctionalFisherRegularizer implements Regularizer {
   public FunctionalFisherRegularizer(double delta, int[] split, int samples, double norm, String criterion,
                                      String estimation, String method, long seed) {
     this.delta = Checks.nonNegative(ID, "delta", delta);
-    if (split == null || split.length < 1) throw new IllegalArgumentException(ID + ": split needs at least one modality size");
+    if (split == null) throw new IllegalArgumentException(ID + ": split is null (use an empty array for two halves)");
     for (int s : split) if (s < 1) throw new IllegalArgumentException(ID + ": split sizes must be >= 1, got " + Arrays.toString(split));
     this.split = split.clone();
     this.samples = Checks.atLeast(ID, "n_samples", samples, 2);
@@ -70,7 +70,7 @@ public final class FunctionalFisherRegularizer implements Regularizer {
   public Tensor penalty(Module model, Batch batch, Tensor output) {
     Tensor x = batch.x();
     List<Tensor> noise = new ArrayList<>();
-    for (int s : split) noise.add(Tensor.randn(generator, x.dtype(), x.size(0) * samples, s).to(x.device()));
+    for (int s : sizes(x)) noise.add(Tensor.randn(generator, x.dtype(), x.size(0) * samples, s).to(x.device()));
     return value(model, x, output, noise).mul(delta);
   }
 
@@ -85,6 +85,7 @@ public final class FunctionalFisherRegularizer implements Regularizer {
   public Tensor scores(Module model, Tensor x, Tensor logits, List<Tensor> noise) {
     int b = x.size(0);
     Tensor flat = x.reshape(b, -1);
+    int[] split = sizes(x);
     int total = Arrays.stream(split).sum();
     if (flat.size(1) != total) {
       throw new IllegalArgumentException(ID + ": split " + Arrays.toString(split) + " covers " + total
@@ -113,6 +114,14 @@ public final class FunctionalFisherRegularizer implements Regularizer {
       }
       return Tensor.stack(scores, 0);
     }
+  }
+
+  /** The modality sizes: {@code split}, or the two halves of the flattened input when it is empty. */
+  int[] sizes(Tensor x) {
+    if (split.length > 0) return split;
+    int f = x.numel() / Math.max(1, x.size(0));
+    if (f < 2) throw new IllegalArgumentException(ID + ": two halves need at least 2 features per example, got " + f);
+    return new int[] {f / 2, f - f / 2};
   }
 
   private static int[] inputShape(Tensor x, int rows) {

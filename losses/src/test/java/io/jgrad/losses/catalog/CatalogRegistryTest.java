@@ -44,7 +44,9 @@ class CatalogRegistryTest {
     assertTrue(m.startsWith("unknown loss 'mes' (did you mean 'mse'?)"), m);
     m = error(() -> Catalog.resolve("zzzzzzzzzz", null));
     assertTrue(m.startsWith("unknown component 'zzzzzzzzzz'; valid: "), m);
-    assertEquals("unknown regularizer 'l2'; valid: none", error(() -> Catalog.resolve("l2", Kind.REGULARIZER)));
+    m = error(() -> Catalog.resolve("l2", Kind.REGULARIZER));
+    assertTrue(m.startsWith("unknown regularizer 'l2'; valid: "), m);
+    assertTrue(!m.contains("regression_losses_core"), "only regularizers are listed: " + m);
     assertEquals("'mse' is a loss, not a regularizer", error(() -> Catalog.resolve("mse", Kind.REGULARIZER)));
     assertEquals("catalog: empty component spec", error(() -> Catalog.resolve(" ", Kind.LOSS)));
   }
