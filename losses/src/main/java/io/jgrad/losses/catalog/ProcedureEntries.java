@@ -6,7 +6,7 @@ import io.jgrad.losses.procedure.Awp;
 import io.jgrad.losses.procedure.GradNormPenalty;
 import io.jgrad.losses.procedure.GradientNormFd;
 import io.jgrad.losses.procedure.Lawn;
-import io.jgrad.losses.procedure.Pgd;
+import io.jgrad.losses.procedure.AdversarialInputs;
 import io.jgrad.losses.procedure.Sam;
 import io.jgrad.losses.reg.ArowRegularizer;
 import io.jgrad.losses.reg.AwrRobustRegularizer;
@@ -51,7 +51,7 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("step_size", STEP_2_255, "PGD step"),
         ParamSpec.of("num_steps", 10, "PGD steps"),
         ParamSpec.of("seed", 0L, "seed of the PGD random start")),
-        p -> new Awp(p.d("gamma"), p.d("awp_lr"), p.i("warmup"), pgd(p, "ce"))).noGradCheck(PROCEDURE));
+        p -> new Awp(p.d("gamma"), p.d("awp_lr"), p.i("warmup"), pgd(p, AdversarialInputs.Objective.CE))).noGradCheck(PROCEDURE));
     c.add(Component.done("gradient_norm_regularization_fd", Kind.PROCEDURE, 62, "io.jgrad.losses.procedure.GradientNormFd", List.of(
         ParamSpec.of("gamma", 0.05, "weight of (1/2)||grad L||^2"),
         ParamSpec.of("epsilon", 0.1, "finite-difference step"),
@@ -98,7 +98,7 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("step_size", STEP_2_255, "PGD step"),
         ParamSpec.of("num_steps", 10, "PGD steps"),
         ParamSpec.of("seed", 0L, "seed of the PGD random start")),
-        p -> new ArowRegularizer(p.d("lambda"), pgd(p, "kl"))));
+        p -> new ArowRegularizer(p.d("lambda"), pgd(p, AdversarialInputs.Objective.KL))));
     c.add(new Component("awr_robust_regularizer", Kind.REGULARIZER, 70, "io.jgrad.losses.reg.AwrRobustRegularizer", List.of(
         ParamSpec.of("lambda", 3.0, "weight of the robust term"),
         ParamSpec.of("beta", 0.5, "convex weighting of the two confidence terms"),
@@ -109,7 +109,7 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("num_steps", 10, "PGD steps"),
         ParamSpec.of("seed", 0L, "seed of the PGD random start")),
         Status.DONE, "needs a teacher model: AwrRobustRegularizer.withTeacher(model)",
-        p -> new AwrRobustRegularizer(null, pgd(p, "kl"), p.d("lambda"), p.d("beta"), p.d("tau"), p.d("gamma"))));
+        p -> new AwrRobustRegularizer(null, pgd(p, AdversarialInputs.Objective.KL), p.d("lambda"), p.d("beta"), p.d("tau"), p.d("gamma"))));
     c.add(Component.partial("smooth_adv_comp_sum_loss", Kind.REGULARIZER, 23, "io.jgrad.losses.reg.SmoothAdversarialCompSum",
         List.of(
             ParamSpec.of("nu", 1.0, "weight of the smooth term"),
@@ -119,8 +119,8 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("seed", 0L, "seed of the PGD random start")),
         "the smooth term's exact form (raw logits vs score differences, the norm) is the catalog's "
         + "unverified transcription; the paper's text could not be found",
-        p -> new SmoothAdversarialCompSum(p.d("nu"), new Pgd(p.d("gamma"), p.d("step_size"), p.i("num_steps"), true,
-            "logit_l2", 0, 1, p.l("seed")))));
+        p -> new SmoothAdversarialCompSum(p.d("nu"), new AdversarialInputs(
+            AdversarialInputs.Objective.LOGIT_DISTANCE, p.d("gamma"), p.d("step_size"), p.i("num_steps"), p.l("seed")))));
     c.add(Component.done("jacobian_frobenius_penalty", Kind.REGULARIZER, 88, "io.jgrad.losses.reg.JacobianFrobeniusPenalty",
         List.of(
             ParamSpec.of("lambda", 0.01, "weight (sigma^2 of the regularized auto-encoder criterion)"),
@@ -157,8 +157,8 @@ public final class ProcedureEntries implements CatalogEntries {
     return c;
   }
 
-  static Pgd pgd(Params p, String objective) {
-    return new Pgd(p.d("epsilon"), p.d("step_size"), p.i("num_steps"), true, objective, 0, 1, p.l("seed"));
+  static AdversarialInputs pgd(Params p, AdversarialInputs.Objective objective) {
+    return new AdversarialInputs(objective, p.d("epsilon"), p.d("step_size"), p.i("num_steps"), p.l("seed"));
   }
 
   static int[] ints(double[] v) {

@@ -1,5 +1,6 @@
 package io.jgrad.losses.procedure;
 
+import io.jgrad.losses.attack.Attack;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.nn.train.TrainStep;
@@ -18,9 +19,9 @@ import java.util.Map;
 public final class AdversarialTraining implements TrainStep {
   /** The batch field holding the clean inputs. */
   public static final String CLEAN_INPUT = "clean_x";
-  private final InputAttack attack;
+  private final Attack attack;
 
-  public AdversarialTraining(InputAttack attack) {
+  public AdversarialTraining(Attack attack) {
     if (attack == null) throw new IllegalArgumentException("adversarial training: attack is null");
     this.attack = attack;
   }

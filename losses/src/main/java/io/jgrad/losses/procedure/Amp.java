@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.nn.train.TrainStep;
@@ -33,7 +34,7 @@ public final class Amp implements TrainStep {
   public static final String ID = "amp";
   private final double epsilon, innerLr;
   private final int innerIter;
-  private final WeightCopies weights = new WeightCopies(), stats = new WeightCopies();
+  private final WeightCopies weights = new WeightCopies();
 
   public Amp(double epsilon, double innerLr, int innerIter) {
     this.epsilon = StepTools.nonNegative(ID, "epsilon", epsilon);
@@ -69,7 +70,7 @@ public final class Amp implements TrainStep {
             params.get(i).copyFrom(weights.copy(i)).addInPlace(d);
           }
         }
-        try (BatchNormFreeze frozen = BatchNormFreeze.freeze(ctx.model(), stats)) {
+        try (var frozen = BatchNorm.freezeStats(ctx.model())) {
           Tensor l = ctx.loss(ctx.forward(b.x()), b);
           if (it < innerIter - 1) g = StepTools.grads(l, params);
           else ctx.backward(l);

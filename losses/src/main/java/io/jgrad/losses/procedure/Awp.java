@@ -1,6 +1,8 @@
 package io.jgrad.losses.procedure;
 
+import io.jgrad.losses.attack.Attack;
 import io.jgrad.autograd.Grad;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.nn.train.TrainStep;
@@ -36,10 +38,10 @@ public final class Awp implements TrainStep {
   public static final String ID = "adversarial_weight_perturbation";
   private final double gamma, awpLr;
   private final int warmup;
-  private final InputAttack attack;
-  private final WeightCopies clean = new WeightCopies(), perturbed = new WeightCopies(), stats = new WeightCopies();
+  private final Attack attack;
+  private final WeightCopies clean = new WeightCopies(), perturbed = new WeightCopies();
 
-  public Awp(double gamma, double awpLr, int warmup, InputAttack attack) {
+  public Awp(double gamma, double awpLr, int warmup, Attack attack) {
     this.gamma = StepTools.nonNegative(ID, "gamma", gamma);
     this.awpLr = StepTools.positive(ID, "awp_lr", awpLr);
     if (warmup < 0) throw new IllegalArgumentException(ID + ": warmup must be >= 0, got " + warmup);
@@ -73,7 +75,7 @@ public final class Awp implements TrainStep {
     List<Tensor> ws = perturbable(ctx);
     Tensor lossAtW;
     List<Tensor> g;
-    try (BatchNormFreeze frozen = BatchNormFreeze.freeze(ctx.model(), stats)) {
+    try (var frozen = BatchNorm.freezeStats(ctx.model())) {
       lossAtW = ctx.loss(ctx.forward(xAdv), adv);
       g = StepTools.grads(lossAtW, ws);
     }

@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.nn.train.TrainStep;
@@ -34,7 +35,7 @@ public final class GradientNormFd implements TrainStep {
   public static final String ID = "gradient_norm_regularization_fd";
   private final double gamma, epsilon;
   private final boolean forward, normalize;
-  private final WeightCopies weights = new WeightCopies(), stats = new WeightCopies();
+  private final WeightCopies weights = new WeightCopies();
 
   /** {@code variant} "forward" (F-GR) or "backward" (B-GR). */
   public GradientNormFd(double gamma, double epsilon, String variant, boolean normalize) {
@@ -69,7 +70,7 @@ public final class GradientNormFd implements TrainStep {
           else params.get(i).subInPlace(shift);
         }
       }
-      try (BatchNormFreeze frozen = BatchNormFreeze.freeze(ctx.model(), stats)) {
+      try (var frozen = BatchNorm.freezeStats(ctx.model())) {
         Tensor l2 = ctx.loss(ctx.forward(b.x()), b);
         ctx.backward(l2.mul(ratio.to(l2.dtype())).mul(forward ? 1 : -1));
       }

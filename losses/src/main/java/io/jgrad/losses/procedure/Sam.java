@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.nn.train.TrainStep;
@@ -31,7 +32,7 @@ public final class Sam implements TrainStep {
   public static final String ID = "sam";
   private final double rho;
   private final boolean adaptive;
-  private final WeightCopies weights = new WeightCopies(), stats = new WeightCopies();
+  private final WeightCopies weights = new WeightCopies();
 
   public Sam(double rho, boolean adaptive) {
     this.rho = StepTools.nonNegative(ID, "rho", rho);
@@ -65,7 +66,7 @@ public final class Sam implements TrainStep {
           p.addInPlace(e);
         }
       }
-      try (BatchNormFreeze frozen = BatchNormFreeze.freeze(ctx.model(), stats)) {
+      try (var frozen = BatchNorm.freezeStats(ctx.model())) {
         ctx.backward(ctx.loss(ctx.forward(b.x()), b));
       }
     } finally {

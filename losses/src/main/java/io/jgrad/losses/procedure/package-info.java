@@ -7,7 +7,7 @@
  *
  * <p>Shared rules: perturbed weights are restored from saved copies (bit-identical, never by
  * subtracting the perturbation back); BatchNorm running statistics are updated by the first
- * (clean) pass only ({@link io.jgrad.losses.procedure.BatchNormFreeze}); under gradient
+ * (clean) pass only ({@link io.jgrad.nn.BatchNorm#freezeStats}); under gradient
  * accumulation every micro-batch runs the whole procedure on its own data (the "m-sharpness"
  * reading of SAM) and adds its final gradient, scaled as the Trainer scales it, to the
  * gradients of the earlier micro-batches.

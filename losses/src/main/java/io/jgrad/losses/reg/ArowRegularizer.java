@@ -1,7 +1,7 @@
 package io.jgrad.losses.reg;
 
+import io.jgrad.losses.attack.Attack;
 import io.jgrad.losses.RobustLosses;
-import io.jgrad.losses.procedure.InputAttack;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -22,9 +22,9 @@ import io.jgrad.tensor.Tensor;
 public final class ArowRegularizer implements Regularizer {
   public static final String ID = "arow_loss";
   private final double lambda;
-  private final InputAttack attack;
+  private final Attack attack;
 
-  public ArowRegularizer(double lambda, InputAttack attack) {
+  public ArowRegularizer(double lambda, Attack attack) {
     this.lambda = Checks.nonNegative(ID, "lambda", lambda);
     if (attack == null) throw new IllegalArgumentException(ID + ": attack is null");
     this.attack = attack;

@@ -1,8 +1,8 @@
 package io.jgrad.losses.reg;
 
+import io.jgrad.losses.attack.Attack;
 import io.jgrad.autograd.Grad;
 import io.jgrad.losses.RobustLosses;
-import io.jgrad.losses.procedure.InputAttack;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -29,10 +29,10 @@ import io.jgrad.tensor.Tensor;
 public final class AwrRobustRegularizer implements Regularizer {
   public static final String ID = "awr_robust_regularizer";
   private final double lambda, beta, tau, gamma;
-  private final InputAttack attack;
+  private final Attack attack;
   private final Module teacher;
 
-  public AwrRobustRegularizer(Module teacher, InputAttack attack, double lambda, double beta, double tau, double gamma) {
+  public AwrRobustRegularizer(Module teacher, Attack attack, double lambda, double beta, double tau, double gamma) {
     this.lambda = Checks.nonNegative(ID, "lambda", lambda);
     this.beta = Checks.unit(ID, "beta", beta);
     this.tau = Checks.positive(ID, "tau", tau);

@@ -5,7 +5,7 @@ import io.jgrad.losses.Losses;
 import io.jgrad.losses.Reduction;
 import io.jgrad.losses.RobustLosses;
 import io.jgrad.losses.procedure.AdversarialTraining;
-import io.jgrad.losses.procedure.BatchNormFreeze;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -24,7 +24,7 @@ import java.util.List;
  *   ELLE = mean_i (l_c,i - (1 - a_i) l_a,i - a_i l_b,i)^2,   penalty = lambda * ELLE
  * </pre>
  * It is meant beside single-step adversarial training ({@link AdversarialTraining} with
- * {@link io.jgrad.losses.procedure.Pgd#fgsm}): the points are drawn around the clean inputs
+ * {@link io.jgrad.losses.attack.Fgsm}): the points are drawn around the clean inputs
  * ({@link AdversarialTraining#CLEAN_INPUT} when the batch has it, else {@code batch.x()}). The
  * extra pass does not move BatchNorm statistics (the reference's does). The points are not
  * clamped to the input range (as in the reference).
@@ -83,7 +83,7 @@ public final class ElleRegularizer extends Module implements Regularizer {
     ashape[0] = b;
     Tensor a = alpha.reshape(ashape);
     Tensor xc = a.neg().add(1).mul(xa).add(a.mul(xb));
-    try (var on = Grad.enabled(); BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var on = Grad.enabled(); var frozen = BatchNorm.freezeStats(model)) {
       Tensor out = model.forward(Tensor.cat(List.of(xa, xb, xc), 0));
       Tensor l = Losses.crossEntropy(out, y.repeat(3), null, Losses.IGNORE_INDEX, Reduction.NONE, 0);
       return RobustLosses.elle(l.narrow(0, 0, b), l.narrow(0, b, b), l.narrow(0, 2 * b, b), alpha);

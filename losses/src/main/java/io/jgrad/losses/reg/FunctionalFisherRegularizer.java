@@ -4,7 +4,7 @@ import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.Grad;
 import io.jgrad.losses.Losses;
 import io.jgrad.losses.Reduction;
-import io.jgrad.losses.procedure.BatchNormFreeze;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -91,7 +91,7 @@ public final class FunctionalFisherRegularizer implements Regularizer {
       throw new IllegalArgumentException(ID + ": split " + Arrays.toString(split) + " covers " + total
           + " features but the input has " + flat.size(1) + " per example");
     }
-    try (var on = Grad.enabled(); BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var on = Grad.enabled(); var frozen = BatchNorm.freezeStats(model)) {
       List<Tensor> parts = new ArrayList<>();
       int at = 0;
       for (int m = 0; m < split.length; m++) {

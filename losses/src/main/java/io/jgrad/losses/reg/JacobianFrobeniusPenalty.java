@@ -1,6 +1,6 @@
 package io.jgrad.losses.reg;
 
-import io.jgrad.losses.procedure.BatchNormFreeze;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -60,7 +60,7 @@ public final class JacobianFrobeniusPenalty implements Regularizer {
       if (estimator.equals("fd")) {
         shape = x.shape();
       } else {
-        try (BatchNormFreeze frozen = BatchNormFreeze.freeze(model); var off = io.jgrad.autograd.Grad.disabled()) {
+        try (var frozen = BatchNorm.freezeStats(model); var off = io.jgrad.autograd.Grad.disabled()) {
           shape = f.apply(x).shape();
         }
       }
@@ -71,7 +71,7 @@ public final class JacobianFrobeniusPenalty implements Regularizer {
 
   /** Per-example ||J||_F^2 with the given probes (Hutchinson: shaped like the output; fd: like x). */
   public Tensor squaredNorms(Module model, UnaryOperator<Tensor> f, Tensor x, List<Tensor> draws) {
-    try (BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var frozen = BatchNorm.freezeStats(model)) {
       return switch (estimator) {
         case "exact" -> JacobianNorms.exact(f, x);
         case "hutchinson" -> JacobianNorms.hutchinson(f, x, draws);

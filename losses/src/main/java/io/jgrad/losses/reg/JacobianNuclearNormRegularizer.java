@@ -1,6 +1,6 @@
 package io.jgrad.losses.reg;
 
-import io.jgrad.losses.procedure.BatchNormFreeze;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -54,7 +54,7 @@ public final class JacobianNuclearNormRegularizer implements Regularizer {
     Tensor x = batch.x();
     UnaryOperator<Tensor> h = JacobianNorms.layers(ID, model, 0, split);
     Tensor z;
-    try (BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var frozen = BatchNorm.freezeStats(model)) {
       z = h.apply(x);
     }
     Tensor[] eh = new Tensor[samples], eg = new Tensor[samples];
@@ -80,7 +80,7 @@ public final class JacobianNuclearNormRegularizer implements Regularizer {
   public Tensor[] factorNorms(Module model, Tensor x, List<Tensor> drawsH, List<Tensor> drawsG) {
     UnaryOperator<Tensor> h = JacobianNorms.layers(ID, model, 0, split);
     UnaryOperator<Tensor> g = JacobianNorms.layers(ID, model, split, -1);
-    try (BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var frozen = BatchNorm.freezeStats(model)) {
       Tensor z = h.apply(x);
       Tensor zg = detachLatent ? z.detach() : z;
       Tensor nh, ng;

@@ -1,6 +1,6 @@
 package io.jgrad.losses.reg;
 
-import io.jgrad.losses.procedure.InputAttack;
+import io.jgrad.losses.attack.Attack;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -10,8 +10,8 @@ import io.jgrad.tensor.Tensor;
  * The smooth term of paper 23's smooth adversarial comp-sum losses ("Cross-Entropy Loss
  * Functions: Theoretical Analysis and Applications", Mao, Mohri and Zhong 2023):
  * {@code nu * mean_i sup_{||x' - x_i|| <= gamma} ||z(x') - z(x_i)||_2}, the sup approximated by
- * the attack (PGD on the logit distance, {@link io.jgrad.losses.procedure.Pgd} objective
- * "logit_l2"). Added to a comp-sum objective ({@code comp_sum_loss}) it gives the regularized
+ * the attack (PGD on the logit distance, {@link io.jgrad.losses.procedure.AdversarialInputs}
+ * objective LOGIT_DISTANCE). Added to a comp-sum objective ({@code comp_sum_loss}) it gives the regularized
  * adversarial comp-sum loss the paper's robustness algorithm minimizes.
  *
  * <p>Status: the form of the smooth term is the catalog's transcription, which could not be
@@ -23,9 +23,9 @@ import io.jgrad.tensor.Tensor;
 public final class SmoothAdversarialCompSum implements Regularizer {
   public static final String ID = "smooth_adv_comp_sum_loss";
   private final double nu;
-  private final InputAttack attack;
+  private final Attack attack;
 
-  public SmoothAdversarialCompSum(double nu, InputAttack attack) {
+  public SmoothAdversarialCompSum(double nu, Attack attack) {
     this.nu = Checks.nonNegative(ID, "nu", nu);
     if (attack == null) throw new IllegalArgumentException(ID + ": attack is null");
     this.attack = attack;

@@ -3,7 +3,7 @@ package io.jgrad.losses.reg;
 import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.Grad;
 import io.jgrad.losses.Losses;
-import io.jgrad.losses.procedure.BatchNormFreeze;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -38,7 +38,7 @@ public final class VatAdversarialLoss implements Regularizer {
 
   /** CE(f(x + r_adv), y), unweighted. */
   public Tensor loss(Module model, Tensor x, Tensor y) {
-    try (var on = Grad.enabled(); BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var on = Grad.enabled(); var frozen = BatchNorm.freezeStats(model)) {
       Tensor r = perturbation(model, x, y);
       return Losses.crossEntropy(model.forward(x.detach().add(r)), y);
     }
@@ -46,7 +46,7 @@ public final class VatAdversarialLoss implements Regularizer {
 
   /** {@code r_adv = epsilon * normalize(grad_x CE(f(x), y))}. */
   public Tensor perturbation(Module model, Tensor x, Tensor y) {
-    try (var on = Grad.enabled(); BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var on = Grad.enabled(); var frozen = BatchNorm.freezeStats(model)) {
       Tensor x0 = x.detach().requiresGrad(true);
       Tensor g = Autograd.grad(Losses.crossEntropy(model.forward(x0), y), List.of(x0), false).get(0);
       return VirtualAdversarialLoss.normalize(g.detach()).mul(epsilon).detach();

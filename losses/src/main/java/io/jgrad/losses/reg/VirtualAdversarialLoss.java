@@ -2,7 +2,7 @@ package io.jgrad.losses.reg;
 
 import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.Grad;
-import io.jgrad.losses.procedure.BatchNormFreeze;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.Regularizer;
@@ -56,7 +56,7 @@ public final class VirtualAdversarialLoss implements Regularizer {
   /** LDS at {@code x} with clean logits {@code logits} and starting direction {@code d} (unweighted). */
   public Tensor lds(Module model, Tensor x, Tensor logits, Tensor d) {
     Tensor clean = logits.detach();
-    try (var on = Grad.enabled(); BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var on = Grad.enabled(); var frozen = BatchNorm.freezeStats(model)) {
       Tensor r = perturbation(model, x, clean, d);
       return klFromLogits(clean, model.forward(x.detach().add(r)));
     }
@@ -66,7 +66,7 @@ public final class VirtualAdversarialLoss implements Regularizer {
   public Tensor perturbation(Module model, Tensor x, Tensor logits, Tensor d) {
     Tensor clean = logits.detach();
     Tensor x0 = x.detach();
-    try (var on = Grad.enabled(); BatchNormFreeze frozen = BatchNormFreeze.freeze(model)) {
+    try (var on = Grad.enabled(); var frozen = BatchNorm.freezeStats(model)) {
       for (int k = 0; k < powerIterations; k++) {
         Tensor dd = normalize(d).mul(xi).detach().requiresGrad(true);
         Tensor dist = klFromLogits(clean, model.forward(x0.add(dd)));

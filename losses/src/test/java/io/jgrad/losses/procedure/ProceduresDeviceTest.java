@@ -62,7 +62,7 @@ class ProceduresDeviceTest {
     Map<String, Supplier<TrainStep>> m = new LinkedHashMap<>();
     m.put("sam", () -> new Sam(0.1, true));
     m.put("amp", () -> new Amp(0.2, 1, 2));
-    m.put("adversarial_weight_perturbation", () -> new Awp(0.05, 0.01, 0, new Pgd(0.1, 0.05, 2, true, "ce", 0, 1, 8)));
+    m.put("adversarial_weight_perturbation", () -> new Awp(0.05, 0.01, 0, new AdversarialInputs(AdversarialInputs.Objective.CE, 0.1, 0.05, 2, 8)));
     m.put("gradient_norm_regularization_fd", () -> new GradientNormFd(0.05, 0.1, "forward", true));
     m.put("grad_norm_penalty", () -> new GradNormPenalty(0.1, 2));
     m.put("lawn", () -> new Lawn(0, 0, true));
@@ -74,10 +74,10 @@ class ProceduresDeviceTest {
     m.put("vat_loss", () -> new VirtualAdversarialLoss(0.5, 1e-2, 1, 1, 11));
     m.put("adversarial_loss", () -> new VatAdversarialLoss(0.5, 1));
     m.put("elle_reg", () -> new ElleRegularizer(2, 0.1, false, 2, 0.99, 12));
-    m.put("arow_loss", () -> new ArowRegularizer(7, new Pgd(0.1, 0.03, 3, true, "kl", 0, 1, 13)));
-    m.put("awr_robust_regularizer", () -> new AwrRobustRegularizer(null, new Pgd(0.1, 0.03, 3, true, "kl", 0, 1, 14), 3, 0.5,
+    m.put("arow_loss", () -> new ArowRegularizer(7, new AdversarialInputs(AdversarialInputs.Objective.KL, 0.1, 0.03, 3, 13)));
+    m.put("awr_robust_regularizer", () -> new AwrRobustRegularizer(null, new AdversarialInputs(AdversarialInputs.Objective.KL, 0.1, 0.03, 3, 14), 3, 0.5,
         1, 1));
-    m.put("smooth_adv_comp_sum_loss", () -> new SmoothAdversarialCompSum(1, new Pgd(0.1, 0.03, 3, true, "logit_l2", 0, 1, 15)));
+    m.put("smooth_adv_comp_sum_loss", () -> new SmoothAdversarialCompSum(1, new AdversarialInputs(AdversarialInputs.Objective.LOGIT_DISTANCE, 0.1, 0.03, 3, 15)));
     m.put("jacobian_frobenius_penalty", () -> new JacobianFrobeniusPenalty(0.1, "hutchinson", 2, 0.01, 0, 16));
     m.put("jacobian_nuclear_norm_regularizer", () -> new JacobianNuclearNormRegularizer(0.1, 2, "denoising", 0.1, 2, false, 17));
     m.put("functional_fisher_information_regularizer", () -> new FunctionalFisherRegularizer(1, new int[] {2, 4}, 3, 2, "bce",

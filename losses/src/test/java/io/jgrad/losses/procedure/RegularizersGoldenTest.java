@@ -15,6 +15,7 @@ import io.jgrad.losses.reg.JacobianFrobeniusPenalty;
 import io.jgrad.losses.reg.JacobianNuclearNormRegularizer;
 import io.jgrad.losses.reg.VatAdversarialLoss;
 import io.jgrad.losses.reg.VirtualAdversarialLoss;
+import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Sequential;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.tensor.DType;
@@ -153,7 +154,7 @@ class RegularizersGoldenTest {
     Tensor xa = r.x.add(r.draws.get(0).mul(eps)), xb = r.x.add(r.draws.get(1).mul(eps));
     Tensor a = r.draws.get(2).reshape(-1, 1);
     Tensor xc = a.neg().add(1).mul(xa).add(a.mul(xb));
-    try (var f = BatchNormFreeze.freeze(r.model)) {
+    try (var f = BatchNorm.freezeStats(r.model)) {
       Tensor out = r.model.forward(Tensor.cat(List.of(xa, xb, xc), 0));
       return io.jgrad.losses.Losses.crossEntropy(out, r.y.repeat(3), null, -100, io.jgrad.losses.Reduction.NONE, 0);
     }
@@ -201,9 +202,15 @@ class RegularizersGoldenTest {
       }
     }
     model.train();
-    Pgd attack = new Pgd(c.doubleArg("epsilon"), c.doubleArg("step_size"), c.intArg("num_steps"), false,
-        c.stringArg("objective"), 0, 1, 0);
-    Tensor xa = attack.perturbFrom(model, c.input(0), c.input(1), c.input(4));
+    AdversarialInputs.Objective objective = switch (c.stringArg("objective")) {
+      case "kl" -> AdversarialInputs.Objective.KL;
+      case "logit_l2" -> AdversarialInputs.Objective.LOGIT_DISTANCE;
+      default -> AdversarialInputs.Objective.CE;
+    };
+    AdversarialInputs attack = new AdversarialInputs(objective, c.doubleArg("epsilon"), c.doubleArg("step_size"),
+        c.intArg("num_steps"), 0);
+    Tensor x = c.input(0);
+    Tensor xa = attack.perturb(model, x, c.input(1), c.input(4).sub(x));
     Golden.assertClose(c.id() + " x_adv", c.expected(0), xa, TOL, TOL);
     assertTrue(model.isTraining(), "the attack puts the model back in training mode");
     Golden.assertClose(c.id() + " BatchNorm statistics unchanged", stats, GoldenModels.bnStats(model), 0, 0);
