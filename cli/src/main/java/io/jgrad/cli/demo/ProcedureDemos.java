@@ -7,6 +7,6 @@ public final class ProcedureDemos implements DemoProvider {
   @Override
   public List<Demo> demos() {
     return List.of(new SharpnessDemo(), new VatDemo(), new FloodingDemo(), new GradientPenaltyDemo(), new JacobianDemo(),
-        new ElleDemo(), new RobustTrainingDemo());
+        new ElleDemo(), new RobustTrainingDemo(), new VatAdversarialDemo());
   }
 }

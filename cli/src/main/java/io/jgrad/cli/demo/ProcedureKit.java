@@ -34,6 +34,16 @@ final class ProcedureKit {
 
   static final Objective CE = Objective.of(Losses::crossEntropy);
 
+  /**
+   * Cross entropy over the labelled examples of a batch (labels -100 ignored), 0 for a batch
+   * with none (torch's mean would be 0/0): for the semi-supervised demos.
+   */
+  static final Objective LABELLED_CE = (out, b) -> {
+    Tensor per = Losses.crossEntropy(out, b.y(), null, Losses.IGNORE_INDEX, io.jgrad.losses.Reduction.NONE, 0);
+    Tensor n = b.y().ne(Losses.IGNORE_INDEX).sum().to(per.dtype()).clampMin(1);
+    return per.sum().div(n);
+  };
+
   /** Train and test sets with their per-example feature count. */
   record Split(TensorDataset train, TensorDataset test, int features, int classes) {}
 

@@ -59,7 +59,7 @@ final class VatDemo implements Demo {
     methods.put(SUP, List.of());
     for (Map.Entry<String, List<Regularizer>> m : methods.entrySet()) {
       Module model = ProcedureKit.mlp(64, 128, 10, false, seed);
-      History h = ProcedureKit.train(model, new Adam(model.parameters(), 1e-3), ProcedureKit.CE, null, m.getValue(), train,
+      History h = ProcedureKit.train(model, new Adam(model.parameters(), 1e-3), ProcedureKit.LABELLED_CE, null, m.getValue(), train,
           epochs, 128, seed);
       r.row(m.getKey(), Map.of("test_accuracy", ProcedureKit.accuracy(model, data.test())));
       r.curve("training loss", m.getKey(), ProcedureKit.trainLosses(h));

@@ -108,7 +108,8 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("step_size", STEP_2_255, "PGD step"),
         ParamSpec.of("num_steps", 10, "PGD steps"),
         ParamSpec.of("seed", 0L, "seed of the PGD random start")),
-        Status.DONE, "needs a teacher model: AwrRobustRegularizer.withTeacher(model)",
+        Status.PARTIAL, "no demonstration yet (the paper's low-label robust-accuracy claim needs a trained semi-supervised "
+        + "teacher); needs a teacher model: AwrRobustRegularizer.withTeacher(model)",
         p -> new AwrRobustRegularizer(null, pgd(p, AdversarialInputs.Objective.KL), p.d("lambda"), p.d("beta"), p.d("tau"), p.d("gamma"))));
     c.add(Component.partial("smooth_adv_comp_sum_loss", Kind.REGULARIZER, 23, "io.jgrad.losses.reg.SmoothAdversarialCompSum",
         List.of(
@@ -142,7 +143,7 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("seed", 0L, "seed of the noise")),
         p -> new JacobianNuclearNormRegularizer(p.d("lambda"), p.i("split"), p.s("estimator"), p.d("sigma"), p.i("samples"),
             p.b("detach_latent"), p.l("seed"))));
-    c.add(Component.done("functional_fisher_information_regularizer", Kind.REGULARIZER, 72,
+    c.add(Component.partial("functional_fisher_information_regularizer", Kind.REGULARIZER, 72,
         "io.jgrad.losses.reg.FunctionalFisherRegularizer", List.of(
             ParamSpec.of("delta", 1e-10, "weight"),
             ParamSpec.of("split", new double[0], "modality sizes along the flattened input, e.g. 32;32 (empty: two halves)"),
@@ -152,6 +153,7 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("estimation", "ent", "ent (divide by the loss) or var"),
             ParamSpec.of("optim_method", "max_ent", "max_ent (norm of 1/I) or min_ent (norm of I)"),
             ParamSpec.of("seed", 0L, "seed of the noise")),
+        "no demonstration yet (the paper's claim is about multi-modal bias, which needs a two-modality data set)",
         p -> new FunctionalFisherRegularizer(p.d("delta"), ints(p.ds("split")), p.i("n_samples"), p.d("norm"),
             p.s("criterion"), p.s("estimation"), p.s("optim_method"), p.l("seed"))));
     return c;
