@@ -30,6 +30,12 @@ import java.util.List;
  * Cost: K + 1 extra forward passes and K backward passes to the input; no double backprop.
  * Defaults as the code's flags: epsilon 8.0 (the paper tunes it per dataset; inputs in [0, 1]
  * want much smaller values), xi 1e-6, K = 1, alpha 1.
+ *
+ * <p>Precision: the power iteration differentiates KL(p(x) || p(x + xi d)), which is of order
+ * xi^2; in float32 at xi = 1e-6 the softmax difference it rests on is mostly rounding, and the
+ * direction is too (measured on a digits MLP: mean cosine 0.47 between the float32 and float64
+ * directions at xi 1e-6, 0.999999 at xi 1e-3). Use xi of about 1e-3 for float32 models; the
+ * default keeps the reference's value, which suits float64.
  */
 public final class VirtualAdversarialLoss implements Regularizer {
   public static final String ID = "vat_loss";
