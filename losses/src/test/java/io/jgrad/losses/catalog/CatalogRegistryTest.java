@@ -38,7 +38,8 @@ class CatalogRegistryTest {
   @Test
   void unknownIdsNameTheValidOnes() {
     String m = error(() -> Catalog.resolve("label_smoothing", Kind.LOSS));
-    assertTrue(m.startsWith("unknown loss 'label_smoothing' (did you mean 'label_smoothing_ce'?); valid: bce, bce_with_logits, cross_entropy,"), m);
+    assertTrue(m.startsWith("unknown loss 'label_smoothing' (did you mean 'label_smoothing_ce'?); valid: "), m);
+    assertTrue(m.contains(" bce, bce_with_logits, cross_entropy,"), m);
     assertTrue(m.contains("regression_losses_core"), m);
     m = error(() -> Catalog.resolve("mes", Kind.LOSS));
     assertTrue(m.startsWith("unknown loss 'mes' (did you mean 'mse'?)"), m);
