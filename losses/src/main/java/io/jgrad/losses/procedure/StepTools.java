@@ -2,7 +2,6 @@ package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.Grad;
-import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.optim.ParamGroup;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.tensor.Tensor;
@@ -71,9 +70,6 @@ final class StepTools {
       return Tensor.stack(norms, 0).norm();
     }
   }
-
-  /** {@code b} with inputs {@code x} (same targets). */
-  static Batch withInputs(Batch b, Tensor x) { return b.withX(x); }
 
   /** Checks a probability/weight style argument. */
   static double nonNegative(String id, String name, double v) {

@@ -194,6 +194,40 @@ class ProcedureBehaviourTest {
     }
   }
 
+  /**
+   * Hutchinson's estimate of ||J||_F^2 is unbiased and the finite-difference (denoising) one is
+   * first-order accurate: with many probes both agree with the exact norm within 4 standard errors.
+   */
+  @Test
+  void jacobianEstimatorsConvergeToTheExactNorm() {
+    Sequential m = model(false);
+    m.eval();
+    Tensor x = Tensor.randn(new Generator(12), DType.FLOAT64, 3, 5);
+    double[] exact = io.jgrad.losses.reg.JacobianNorms.exact(m::forward, x).toDoubleArray();
+    int probes = 4000;
+    Generator g = new Generator(13);
+    List<Tensor> v = new ArrayList<>(), e = new ArrayList<>();
+    for (int i = 0; i < probes; i++) {
+      v.add(Tensor.randn(g, DType.FLOAT64, 3, 3));
+      e.add(Tensor.randn(g, DType.FLOAT64, 3, 5));
+    }
+    for (String est : List.of("hutchinson", "fd")) {
+      double[][] per = new double[3][probes];
+      for (int i = 0; i < probes; i++) {
+        double[] one = est.equals("hutchinson") ? io.jgrad.losses.reg.JacobianNorms.hutchinson(m::forward, x, List.of(v.get(i)))
+            .toDoubleArray() : io.jgrad.losses.reg.JacobianNorms.finiteDifference(m::forward, x, 1e-5, List.of(e.get(i))).toDoubleArray();
+        for (int b = 0; b < 3; b++) per[b][i] = one[b];
+      }
+      for (int b = 0; b < 3; b++) {
+        double mean = 0, sq = 0;
+        for (double d : per[b]) mean += d / probes;
+        for (double d : per[b]) sq += (d - mean) * (d - mean) / (probes - 1);
+        double se = Math.sqrt(sq / probes);
+        assertEquals(exact[b], mean, 4 * se, est + " example " + b + ": exact " + exact[b] + ", estimate " + mean + " +- " + se);
+      }
+    }
+  }
+
   @Test
   void samWrapsSgdWithMomentum() {
     Sequential a = model(false);
