@@ -11,8 +11,8 @@ import io.jgrad.tensor.Tensor;
  * (MEAN over the kept samples, NaN with zero gradient when none are kept), the logit term is
  * computed over every row, as the reference code (which uses the default ignore_index of
  * {@code F.cross_entropy}). MEAN = {@code CE_mean + alpha mean_b reg_b}; SUM sums both terms;
- * NONE gives {@code CE_b [kept] + alpha reg_b} per row. Dense logits [N, C, d1, ...] are
- * flattened to rows as ACLS does.
+ * NONE gives {@code CE_b [kept] + alpha reg_b} per sample, shaped like the target. Dense logits
+ * [N, C, d1, ...] are flattened to rows as ACLS does.
  */
 public final class CalibrationLosses {
   private CalibrationLosses() {}
@@ -26,7 +26,7 @@ public final class CalibrationLosses {
    * {@code reg_b = lambda1 pos_b + lambda2 neg_b / (C - 1)} (so the batch mean is the reference's
    * {@code lambda1 pos/B + lambda2 neg/(B (C - 1))}), {@code loss = CE + alpha reg}. Defaults
    * (configs/loss/acls.yaml): lambda1 = 1, lambda2 = 0.1, alpha = 0.1, margin = 10.
-   * Shape: logits [N, C, ...], target [N, ...] -> NONE [N*...] rows, else scalar.
+   * Shape: logits [N, C, ...], target [N, ...] -> NONE [N, ...], else scalar.
    */
   public static Tensor aclsLoss(Tensor logits, Tensor target, double posLambda, double negLambda, double alpha,
                                 double margin, int ignoreIndex, Reduction reduction) {
@@ -76,7 +76,7 @@ public final class CalibrationLosses {
   private static Tensor combine(ClassTargets.Rows r, Tensor term, double alpha, Reduction reduction) {
     Tensor ce = r.pick(r.logits().logSoftmax(1)).neg();
     return switch (reduction) {
-      case NONE -> ce.mul(r.keep()).add(term.mul(alpha));
+      case NONE -> ce.mul(r.keep()).add(term.mul(alpha)).reshape(r.targetShape());
       case SUM -> r.reduce(ce, Reduction.SUM).add(term.sum().mul(alpha));
       case MEAN -> r.reduce(ce, Reduction.MEAN).add(term.mean().mul(alpha));
     };
