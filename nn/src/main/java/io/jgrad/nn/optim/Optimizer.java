@@ -120,6 +120,27 @@ public abstract class Optimizer {
     }
   }
 
+  /**
+   * One step with a closure, as torch's {@code optimizer.step(closure)}: evaluates
+   * {@code closure} with gradients enabled (also when called inside {@code Grad.disabled()}),
+   * then steps, and returns the closure's loss. The closure does what a training step does
+   * before {@code step()}: zero the gradients, forward, compute the loss, {@code backward()}, and
+   * return the loss. The optimizers here evaluate it once; the form lets code written for
+   * optimizers that re-evaluate the loss (L-BFGS, line searches, SAM-style wrappers) run on any
+   * of them.
+   *
+   * @throws IllegalArgumentException when {@code closure} is null
+   */
+  public Tensor step(java.util.function.Supplier<Tensor> closure) {
+    if (closure == null) throw new IllegalArgumentException(name + ": step(closure): the closure is null; call step() instead");
+    Tensor loss;
+    try (var on = Grad.enabled()) {
+      loss = closure.get();
+    }
+    step();
+    return loss;
+  }
+
   /** Sets every parameter's gradient to null (torch's {@code zero_grad(set_to_none=True)}). */
   public void zeroGrad() { zeroGrad(true); }
 

@@ -17,7 +17,7 @@ public interface StepContext {
   /** The current training batch. */
   Batch batch();
 
-  /** {@code model.forward(x)} (through the model's forward hooks). */
+  /** {@code model.call(x)}: the forward through the model's hooks. */
   Tensor forward(Tensor x);
 
   /**

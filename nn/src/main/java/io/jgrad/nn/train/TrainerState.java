@@ -6,7 +6,7 @@ import io.jgrad.nn.optim.Optimizer;
 /**
  * A live, read-only view of a running {@link Trainer#fit} for callbacks, plus
  * {@link #requestStop}. {@link #step} counts optimizer steps in this fit (1 after the first
- * batch); {@link #batchInEpoch} is 1-based after a batch ends and 0 at an epoch's start.
+ * update; with gradient accumulation one per group of micro-batches); {@link #batchInEpoch} is 1-based after a batch ends and 0 at an epoch's start.
  */
 public final class TrainerState {
   private final Module model;
