@@ -1,6 +1,8 @@
 package io.jgrad.losses;
 
 import io.jgrad.nn.Module;
+import io.jgrad.nn.data.Batch;
+import io.jgrad.nn.train.Objective;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.GradMode;
 import io.jgrad.tensor.Tensor;
@@ -22,7 +24,7 @@ import java.util.Arrays;
  * one batch must be distinct (a sampler without replacement), as the reference's indexed
  * assignment assumes. Shape: logits [B, C], int64 target [B], int64 index [B] -> scalar.
  */
-public class ElrLoss extends Module {
+public class ElrLoss extends Module implements Objective {
   private final int numExamples;
   private final int numClasses;
   private final double beta;
@@ -49,10 +51,19 @@ public class ElrLoss extends Module {
 
   public double lambda() { return lambda; }
 
-  /** Not a layer: use {@link #loss(Tensor, Tensor, Tensor)}. */
+  /** Not a layer: use {@link #loss(Tensor, Batch)}. */
   @Override
   public Tensor forward(Tensor x) {
-    throw new UnsupportedOperationException("elr_loss is an objective: call loss(output, target, index)");
+    throw new UnsupportedOperationException("elr_loss is an objective: call loss(output, batch)");
+  }
+
+  /** The objective: {@link #loss(Tensor, Tensor, Tensor)} with the batch's targets and sample indices. */
+  @Override
+  public Tensor loss(Tensor output, Batch batch) {
+    if (batch.index() == null) {
+      throw new IllegalArgumentException("elr_loss: the batch has no sample indices (batches of a DataLoader over a Dataset carry them)");
+    }
+    return loss(output, batch.y(), batch.index());
   }
 
   /** Updates the table rows of {@code index} (in training) and returns CE + lambda * reg. */

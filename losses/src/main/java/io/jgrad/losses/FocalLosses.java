@@ -156,6 +156,6 @@ public final class FocalLosses {
     if (alpha.dim() != 1 || alpha.size(0) != r.classes()) {
       throw new IllegalArgumentException(op + ": alpha " + Check.shape(alpha) + " must have shape [" + r.classes() + "]");
     }
-    return loss.mul(alpha.to(loss.dtype()).indexSelect(0, r.safe()));
+    return loss.mul(alpha.to(loss.dtype()).to(loss.device()).indexSelect(0, r.safe()));
   }
 }

@@ -1,9 +1,9 @@
 package io.jgrad.losses.catalog;
 
 import static io.jgrad.losses.catalog.ParamSpec.of;
-import static io.jgrad.losses.catalog.ParamSpec.required;
 
 import io.jgrad.losses.CalibrationLosses;
+import io.jgrad.losses.ElrLoss;
 import io.jgrad.losses.EnsLoss;
 import io.jgrad.losses.FocalLosses;
 import io.jgrad.losses.Losses;
@@ -37,7 +37,8 @@ public final class ClassificationEntries implements CatalogEntries {
     l.add(Component.done("expected_calibration_error", Kind.METRIC, 36, "io.jgrad.losses.metrics.ExpectedCalibrationError",
         List.of(of("n_bins", 15, "equal-width confidence bins (lo, hi]"),
             of("from_logits", true, "softmax the outputs first (false: rows of probabilities)")),
-        p -> new ExpectedCalibrationError(p.i("n_bins"), p.b("from_logits"))));
+        p -> new ExpectedCalibrationError(p.i("n_bins"), p.b("from_logits")))
+        .noGradCheck("a metric: bin counts and means of confidences and hits, not differentiated"));
     l.add(Component.done("sparsemax", Kind.LAYER, 12, "io.jgrad.nn.Sparsemax",
         List.of(of("dim", -1, "dim projected onto the simplex")), p -> new Sparsemax(p.i("dim"))));
     l.add(Component.done("sparsemax_loss", Kind.LOSS, 12, "io.jgrad.losses.SparsemaxLosses#sparsemaxLoss",
@@ -62,7 +63,7 @@ public final class ClassificationEntries implements CatalogEntries {
             of("alpha", new double[0], "as focal_loss"), IGNORE, MEAN),
         p -> focal(p, true)));
     l.add(Component.done("comp_sum_loss", Kind.LOSS, 23, "io.jgrad.losses.NoisyLabelLosses#compSumLoss",
-        List.of(required("tau", Double.class, "tau >= 0: 0 sum-exponential, 1 cross entropy, (1, 2) GCE with q = tau - 1, 2 MAE"),
+        List.of(of("tau", 1.5, "tau >= 0: 0 sum-exponential, 1 cross entropy, (1, 2) GCE with q = tau - 1, 2 MAE"),
             IGNORE, MEAN),
         p -> Objective.of((out, y) -> NoisyLabelLosses.compSumLoss(out, y, p.d("tau"), p.i("ignore_index"), p.reduction()))));
     l.add(Component.done("anyloss", Kind.LOSS, 40, "io.jgrad.losses.SurrogateLosses#anyLoss",
@@ -71,8 +72,8 @@ public final class ClassificationEntries implements CatalogEntries {
             of("beta", 1.0, "beta of fbeta")),
         p -> anyLoss(p)));
     l.add(Component.done("z_loss_spherical", Kind.LOSS, 47, "io.jgrad.losses.SurrogateLosses#zLossSpherical",
-        List.of(required("a", Double.class, "softplus sharpness a > 0 (tuned per task in the paper)"),
-            required("b", Double.class, "softplus location b (tuned per task in the paper)"), IGNORE, MEAN),
+        List.of(of("a", 1.0, "softplus sharpness a > 0 (tuned per task in the paper; its values were not confirmed)"),
+            of("b", 1.0, "softplus location b (tuned per task in the paper; its values were not confirmed)"), IGNORE, MEAN),
         p -> Objective.of((out, y) -> SurrogateLosses.zLossSpherical(out, y, p.d("a"), p.d("b"), p.i("ignore_index"),
             p.reduction()))));
     l.add(Component.done("maxsup_loss", Kind.LOSS, 58, "io.jgrad.losses.MaxSupLoss",
@@ -92,13 +93,18 @@ public final class ClassificationEntries implements CatalogEntries {
             of("gamma_pos", 2.5, "target of positives (per_class)"), of("gamma_neg", 0.44, "target of negatives (per_class)")),
         p -> new SpectralDecoupling(p.d("sd_coef"), p.b("per_class"), p.d("gamma_pos"), p.d("gamma_neg"))));
     l.add(Component.done("nested_dropout", Kind.LAYER, 39, "io.jgrad.nn.NestedDropout",
-        List.of(required("sigma", Double.class, "width of P(k) ∝ exp(-((k - mu)/sigma)^2) (the reference's 'nested')"),
+        List.of(of("sigma", 2.0, "width of P(k) ∝ exp(-((k - mu)/sigma)^2) (the reference's 'nested'; 2 is the catalog's example)"),
             of("mu", 0.0, "centre of P(k)"), of("seed", -1L, "generator seed (-1: the default generator)")),
         p -> new NestedDropout(p.d("sigma"), p.d("mu"), generator(p.l("seed")))));
     l.add(Component.done("ensloss", Kind.LOSS, 42, "io.jgrad.losses.EnsLoss",
         List.of(of("lam", 0.0, "Box-Cox lambda of the random loss-derivative generator (0: exp)"),
             of("seed", -1L, "generator seed (-1: the default generator)")),
         p -> new EnsLoss(p.d("lam"), generator(p.l("seed")))));
+    l.add(Component.done("elr_loss", Kind.LOSS, 81, "io.jgrad.losses.ElrLoss",
+        List.of(of("num_examples", 50000, "training-set size: rows of the target table, keyed by the batch's sample index"),
+            of("num_classes", 10, "classes C"), of("beta", 0.7, "temporal-ensembling momentum of the targets"),
+            of("lambda", 3.0, "weight of the regularizer")),
+        p -> new ElrLoss(p.i("num_examples"), p.i("num_classes"), p.d("beta"), p.d("lambda"))));
     return l;
   }
 

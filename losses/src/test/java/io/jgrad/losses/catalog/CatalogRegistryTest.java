@@ -38,13 +38,15 @@ class CatalogRegistryTest {
   @Test
   void unknownIdsNameTheValidOnes() {
     String m = error(() -> Catalog.resolve("label_smoothing", Kind.LOSS));
-    assertTrue(m.startsWith("unknown loss 'label_smoothing' (did you mean 'label_smoothing_ce'?); valid: bce, bce_with_logits, cross_entropy,"), m);
+    assertTrue(m.startsWith("unknown loss 'label_smoothing' (did you mean 'label_smoothing_ce'?); valid: "), m);
+    for (String id : List.of("bce", "bce_with_logits", "cross_entropy")) assertTrue(m.contains(" " + id + ","), m);
     assertTrue(m.contains("regression_losses_core"), m);
     m = error(() -> Catalog.resolve("mes", Kind.LOSS));
     assertTrue(m.startsWith("unknown loss 'mes' (did you mean 'mse'?)"), m);
     m = error(() -> Catalog.resolve("zzzzzzzzzz", null));
     assertTrue(m.startsWith("unknown component 'zzzzzzzzzz'; valid: "), m);
-    assertEquals("unknown regularizer 'l2'; valid: none", error(() -> Catalog.resolve("l2", Kind.REGULARIZER)));
+    m = error(() -> Catalog.resolve("l2", Kind.REGULARIZER));
+    assertTrue(m.startsWith("unknown regularizer 'l2'; valid: ") && !m.contains("label_smoothing_ce"), m);
     assertEquals("'mse' is a loss, not a regularizer", error(() -> Catalog.resolve("mse", Kind.REGULARIZER)));
     assertEquals("catalog: empty component spec", error(() -> Catalog.resolve(" ", Kind.LOSS)));
   }
