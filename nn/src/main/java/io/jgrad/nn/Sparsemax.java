@@ -1,9 +1,11 @@
 package io.jgrad.nn;
 
+import io.jgrad.autograd.Autograd;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.GradMode;
 import io.jgrad.tensor.Tensor;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Sparsemax, catalog id {@code sparsemax}: the Euclidean projection of z onto the probability
@@ -15,11 +17,12 @@ import java.util.Arrays;
  * {@code tau = (sum_{j<=k(z)} z_(j) - 1) / k(z)}, {@code p = max(z - tau, 0)}. Rows sum to 1 and
  * entries below the threshold are exactly 0. {@code [-2, 0, 0.5] -> [0, 0.25, 0.75]}.
  *
- * <p>Gradient: the support {@code S = {p > 0}} is found without gradient, then
- * {@code tau = (sum_S z - 1) / |S|} is recomputed differentiably, so autograd gives the paper's
- * Jacobian {@code diag(s) - s s^T / |S|}, i.e. {@code dz_i = s_i (g_i - mean_S g)}. At a support
- * change (an entry exactly at tau) the entry counts as outside (p = 0, no gradient). The second
- * derivative is 0 (piecewise linear). Shape: any -> same; -inf entries are allowed (p = 0).
+ * <p>One autograd node ({@link Autograd#function}) whose backward is the paper's Jacobian
+ * {@code diag(s) - s s^T / |S|} on the support {@code S = {p > 0}}:
+ * {@code dz_i = s_i (g_i - mean_S g)}, written with tensor ops (its derivative in z is 0: the
+ * map is piecewise linear, so the second derivative is 0). An entry exactly at tau counts as
+ * outside the support (p = 0, no gradient), as entmax. Shape: any -> same; -inf entries are
+ * allowed (p = 0).
  */
 public class Sparsemax extends Module {
   private final int dim;
@@ -39,9 +42,19 @@ public class Sparsemax extends Module {
 
   /** Sparsemax of {@code z} along {@code dim}. Shape: any -> same. */
   public static Tensor sparsemax(Tensor z, int dim) {
-    Tensor s = support(z, dim);
-    Tensor tau = threshold(z, s, dim);
-    return Tensor.where(s, z.sub(tau), 0.0);
+    check(z, dim);
+    int d = dim < 0 ? dim + z.dim() : dim;
+    return Autograd.function("sparsemax", List.of(z), (ctx, in) -> {
+      Tensor x = in.get(0);
+      Tensor s = support(x, d);
+      ctx.save(s);
+      return Tensor.where(s, x.sub(threshold(x, s, d)), 0.0);
+    }, (ctx, g) -> {
+      Tensor s = ctx.saved(0);
+      Tensor gs = Tensor.where(s, g, 0.0);
+      Tensor mean = gs.sum(new int[] {d}, true).div(s.to(g.dtype()).sum(new int[] {d}, true));
+      return new Tensor[] {Tensor.where(s, gs.sub(mean), 0.0)};
+    });
   }
 
   /**
