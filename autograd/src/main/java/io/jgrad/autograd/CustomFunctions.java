@@ -33,6 +33,7 @@ final class CustomFunctions {
     try (GradMode.Scope off = GradMode.disabled()) {
       out = forward.forward(ctx, ctx.inputCount() == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(in)));
     }
+    ctx.endForward();
     if (out == null) throw new IllegalStateException("custom function '" + name + "': forward returned null");
     if (!record || !out.dtype().isFloatingPoint()) {
       ctx.release();

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class FunctionCtx {
   private final String name;
-  private final List<Tensor> forwardInputs;
+  private List<Tensor> forwardInputs; // dropped after the forward: the node keeps the inputs from then on
   private final boolean[] needsGrad;
   private final List<Tensor> saved = new ArrayList<>();
   private final List<Integer> savedVersions = new ArrayList<>();
@@ -89,7 +89,10 @@ public final class FunctionCtx {
    */
   public Tensor input(int i) {
     checkIndex(i, needsGrad.length, "input");
-    if (tape == null) return forwardInputs.get(i);
+    if (tape == null) {
+      if (forwardInputs == null) throw new IllegalStateException("custom function '" + name + "': input() outside the forward and backward");
+      return forwardInputs.get(i);
+    }
     return tape.input(i);
   }
 
@@ -106,8 +109,12 @@ public final class FunctionCtx {
     return was;
   }
 
+  /** The forward is over: the recorded node holds the inputs from now on. */
+  void endForward() { forwardInputs = null; }
+
   void release() {
     released = true;
+    forwardInputs = null;
     saved.clear();
     values.clear();
   }

@@ -242,6 +242,23 @@ class CustomFunctionTest {
   }
 
   @Test
+  void savedTensorsAreFreedAfterBackwardUnlessTheGraphIsRetained() {
+    FunctionCtx[] held = new FunctionCtx[1];
+    Tensor x = leaf(1, 2), ones = Tensor.of(1.0, 1.0);
+    Tensor y = Autograd.function("keep", List.of(x), (ctx, in) -> {
+      held[0] = ctx;
+      ctx.save(in.get(0));
+      return in.get(0).mul(2.0);
+    }, (ctx, g) -> new Tensor[] {g.mul(2.0)});
+    assertEquals(1, held[0].savedCount());
+    y.backward(ones, true, false);
+    assertEquals(1, held[0].savedCount(), "retained");
+    y.backward(ones);
+    assertEquals(0, held[0].savedCount(), "freed with the graph");
+    assertMessage(assertThrows(IllegalStateException.class, () -> held[0].input(0)), "'keep'", "outside the forward and backward");
+  }
+
+  @Test
   void theSameInputTwiceAccumulates() {
     Tensor x = leaf(3);
     Tensor y = Autograd.function("sq", List.of(x, x), in -> in.get(0).mul(in.get(1)),

@@ -47,6 +47,9 @@ class CatalogRegistryTest {
     assertTrue(m.startsWith("unknown component 'zzzzzzzzzz'; valid: "), m);
     m = error(() -> Catalog.resolve("l2", Kind.REGULARIZER));
     assertTrue(m.startsWith("unknown regularizer 'l2'; valid: ") && !m.contains("label_smoothing_ce"), m);
+    m = error(() -> Catalog.resolve("weight_compander", null));
+    assertTrue(m.startsWith("layer 'weight_compander' is in the catalog but not implemented yet (blocked; see bin/jgrad catalog "
+        + "show weight_compander); valid: "), m);
     assertEquals("'mse' is a loss, not a regularizer", error(() -> Catalog.resolve("mse", Kind.REGULARIZER)));
     assertEquals("catalog: empty component spec", error(() -> Catalog.resolve(" ", Kind.LOSS)));
   }
