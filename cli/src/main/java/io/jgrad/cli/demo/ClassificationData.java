@@ -78,6 +78,35 @@ public final class ClassificationData {
     return new Split(s.xTrain(), s.yTrain().eq(positive).to(DType.FLOAT32), s.xTest(), s.yTest().eq(positive).to(DType.FLOAT32));
   }
 
+  /**
+   * The two classes {@code a} and {@code b} only, relabelled 0 (a) and 1 (b) as float32; a fraction
+   * {@code flip} of the training labels (chosen by the seed) is flipped.
+   */
+  public static Split pair(Split s, int a, int b, double flip, long seed) {
+    Tensor[] tr = pairOf(s.xTrain(), s.yTrain(), a, b), te = pairOf(s.xTest(), s.yTest(), a, b);
+    Generator g = new Generator(seed * 37 + 5);
+    Tensor flips = Tensor.rand(g, tr[1].size(0)).lt(flip);
+    Tensor y = Tensor.where(flips, tr[1].neg().add(1), tr[1]);
+    return new Split(tr[0], y, te[0], te[1]);
+  }
+
+  private static Tensor[] pairOf(Tensor x, Tensor y, int a, int b) {
+    long[] t = y.toLongArray();
+    java.util.List<Long> keep = new java.util.ArrayList<>();
+    for (int i = 0; i < t.length; i++) if (t[i] == a || t[i] == b) keep.add((long) i);
+    Tensor idx = Tensor.of(keep.stream().mapToLong(Long::longValue).toArray());
+    return new Tensor[] {x.indexSelect(0, idx), y.indexSelect(0, idx).eq(b).to(DType.FLOAT32)};
+  }
+
+  /**
+   * Semi-supervised digits: all but a fraction {@code labelled} of the training labels (chosen by
+   * the seed) are set to -100, the ignore index.
+   */
+  public static Split unlabel(Split s, double labelled, long seed) {
+    Tensor keep = Tensor.rand(new Generator(seed * 53 + 9), s.trainSize()).lt(labelled);
+    return new Split(s.xTrain(), Tensor.where(keep, s.yTrain(), Tensor.fullLike(s.yTrain(), -100)), s.xTest(), s.yTest());
+  }
+
   /** True when the Fashion-MNIST files are installed (Debian package dataset-fashion-mnist). */
   public static boolean fashionAvailable() {
     return Files.isRegularFile(DataSources.FASHION_DIR.resolve("train-images-idx3-ubyte.gz"));
