@@ -76,6 +76,12 @@ class ClassificationDeviceTest {
       Tensor out = logits(d);
       return backward(Catalog.create("nested_dropout:sigma=2,seed=11", Module.class).forward(out), out, d);
     }));
+    l.add(new Case("legendretron_link:num_classes=4,seed=2", d -> {
+      Module link = Catalog.create("legendretron_link:num_classes=4,seed=2", Module.class).to(d);
+      link.forward(Tensor.randn(new Generator(8), 10, 3).to(d));
+      Tensor out = Tensor.randn(new Generator(9), 5, 3).to(d).requiresGrad(true);
+      return backward(link.forward(out), out, d);
+    }));
     for (String spec : List.of("entropy_min_loss", "spectral_decoupling", "spectral_decoupling:per_class=true")) {
       l.add(new Case(spec, d -> {
         Tensor out = spec.contains("per_class") ? Tensor.randn(new Generator(3), 6, 1).to(d).requiresGrad(true) : logits(d);

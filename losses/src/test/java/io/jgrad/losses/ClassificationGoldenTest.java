@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jgrad.losses.metrics.ExpectedCalibrationError;
 import io.jgrad.losses.metrics.ReliabilityBins;
 import io.jgrad.losses.reg.OutputPenalties;
+import io.jgrad.nn.LegendreLink;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.NestedDropout;
 import io.jgrad.nn.Sparsemax;
@@ -26,10 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  * double backward where the component is smooth, the catalog's reference values as fixtures
  * (expected_calibration_error, sparsemax, sparsemax_loss, focal_loss, poly1_loss,
  * poly1_focal_loss, comp_sum_loss, acls_loss, maxsup_loss, anyloss, z_loss_spherical,
- * entropy_min_loss, spectral_decoupling, elr_loss, nested_dropout, ensloss).
+ * entropy_min_loss, spectral_decoupling, elr_loss, nested_dropout, ensloss, legendretron_link).
  */
 class ClassificationGoldenTest {
-  static final int MIN_CASES = 430;
+  static final int MIN_CASES = 440;
 
   static Reduction red(GoldenCase c) { return Reduction.valueOf(c.stringArg("reduction").toUpperCase()); }
 
@@ -76,7 +77,34 @@ class ClassificationGoldenTest {
     });
     v.put("nestedDistribution", c -> Golden.assertClose(c.id(), c.expected(0),
         Tensor.of(NestedDropout.distribution(c.intArg("n"), c.doubleArg("mu"), c.doubleArg("sigma"))), 1e-12, 1e-9));
+    v.put("legendreLink", ClassificationGoldenTest::legendre);
     return GoldenReplay.run("catalog/classification", g, v, MIN_CASES);
+  }
+
+  /**
+   * legendretron_link with the reference model's parameters (after its ActNorms initialised):
+   * the log-probabilities and the gradients of a weighted sum with respect to the input and to
+   * every trainable parameter.
+   */
+  static void legendre(GoldenCase c) {
+    Tensor x = c.input(0);
+    com.google.gson.JsonArray names = c.args().getAsJsonArray("state");
+    LegendreLink link = Module.withDType(x.dtype(), () -> new LegendreLink(c.intArg("classes"), c.intArg("blocks"),
+        c.intArg("dim_hidden"), c.intArg("depth"), new io.jgrad.tensor.Generator(1)));
+    Map<String, Tensor> state = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) state.put(names.get(i).getAsString(), c.input(2 + i));
+    link.loadStateDict(state, true);
+    Tensor xl = x.requiresGrad(true);
+    Tensor out = link.forward(xl);
+    Golden.assertClose(c.id() + " forward", c.expected(0), out, Golden.ATOL, Golden.RTOL);
+    out.mul(c.input(1)).sum().backward();
+    com.google.gson.JsonArray grads = c.args().getAsJsonArray("grads");
+    Map<String, Tensor> params = link.namedParameters();
+    for (int i = 0; i < grads.size(); i++) {
+      String n = grads.get(i).getAsString();
+      Tensor got = n.equals("x") ? xl.grad() : params.get(n).grad();
+      Golden.assertClose(c.id() + " grad " + n, c.expected(1 + i), got, GoldenReplay.ATOL, GoldenReplay.RTOL);
+    }
   }
 
   /** An ELR module (in the inputs' dtype, training mode) whose table starts at {@code before}. */

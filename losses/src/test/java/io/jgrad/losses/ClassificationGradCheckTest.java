@@ -121,6 +121,14 @@ class ClassificationGradCheckTest {
     nd.eval();
     nd.prefix(3);
     l.add(new Case("nested_dropout", "nested_dropout prefix 3", List.of(randn(g, 1, 4, 6)), in -> nd.forward(in.get(0)).pow(2), true));
+    // legendretron_link: the output is a gradient of an ICNN, so its second order is the ICNN's third
+    Module link = Module.withDType(DType.FLOAT64, () -> Catalog.create("legendretron_link:num_classes=4,seed=3", Module.class));
+    link.forward(randn(g, 2, 12, 3));
+    l.add(new Case("legendretron_link", "legendretron_link input", List.of(randn(g, 1.5, 5, 3)), in -> link.forward(in.get(0)), true));
+    Module link2 = Module.withDType(DType.FLOAT64, () -> Catalog.create("legendretron_link:num_classes=3,blocks=2,dim_hidden=6,depth=2,seed=4",
+        Module.class));
+    link2.forward(randn(g, 2, 12, 2));
+    l.add(new Case("legendretron_link", "legendretron_link two blocks", List.of(randn(g, 1.5, 4, 2)), in -> link2.forward(in.get(0)), true));
     // the surrogate's value equals its injected gradient's integral only where psi is constant:
     // margins |s| < 1 (no 1/s tail) and a fixed order
     Tensor normals = randn(g, 1, 8);
@@ -151,6 +159,6 @@ class ClassificationGradCheckTest {
     for (Case c : cases()) ids.add(c.component());
     return Stream.of("sparsemax", "sparsemax_loss", "focal_loss", "poly1_loss", "poly1_focal_loss", "comp_sum_loss", "acls_loss",
         "maxsup_loss", "anyloss", "z_loss_spherical", "entropy_min_loss", "spectral_decoupling", "elr_loss", "nested_dropout",
-        "ensloss").map(id -> DynamicTest.dynamicTest(id, () -> assertTrue(ids.contains(id), id)));
+        "ensloss", "legendretron_link").map(id -> DynamicTest.dynamicTest(id, () -> assertTrue(ids.contains(id), id)));
   }
 }

@@ -7,6 +7,6 @@ public final class ClassificationDemos implements DemoProvider {
   @Override
   public List<Demo> demos() {
     return List.of(new FocalDemo(), new SparsemaxDemo(), new CalibrationDemo(), new NoisyLabelDemo(), new AnyLossDemo(),
-        new SpectralDecouplingDemo(), new ZLossDemo(), new EntropyMinDemo(), new NestedDropoutDemo(), new EnsLossDemo());
+        new SpectralDecouplingDemo(), new ZLossDemo(), new EntropyMinDemo(), new NestedDropoutDemo(), new EnsLossDemo(), new LegendreTronDemo());
   }
 }

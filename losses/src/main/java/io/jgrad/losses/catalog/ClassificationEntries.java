@@ -15,6 +15,7 @@ import io.jgrad.losses.SurrogateLosses;
 import io.jgrad.losses.metrics.ExpectedCalibrationError;
 import io.jgrad.losses.reg.EntropyMinimization;
 import io.jgrad.losses.reg.SpectralDecoupling;
+import io.jgrad.nn.LegendreLink;
 import io.jgrad.nn.NestedDropout;
 import io.jgrad.nn.Sparsemax;
 import io.jgrad.nn.train.Objective;
@@ -100,6 +101,11 @@ public final class ClassificationEntries implements CatalogEntries {
         List.of(of("lam", 0.0, "Box-Cox lambda of the random loss-derivative generator (0: exp)"),
             of("seed", -1L, "generator seed (-1: the default generator)")),
         p -> new EnsLoss(p.d("lam"), generator(p.l("seed")))));
+    l.add(Component.done("legendretron_link", Kind.LAYER, 15, "io.jgrad.nn.LegendreLink",
+        List.of(of("num_classes", 10, "classes C: the layer maps C - 1 scores to C log-probabilities"),
+            of("blocks", 1, "convex potential flows composed"), of("dim_hidden", 4, "ICNN width (even)"),
+            of("depth", 4, "ICNN depth"), of("seed", -1L, "initialisation seed (-1: the default generator)")),
+        p -> new LegendreLink(p.i("num_classes"), p.i("blocks"), p.i("dim_hidden"), p.i("depth"), generator(p.l("seed")))));
     l.add(Component.done("elr_loss", Kind.LOSS, 81, "io.jgrad.losses.ElrLoss",
         List.of(of("num_examples", 50000, "training-set size: rows of the target table, keyed by the batch's sample index"),
             of("num_classes", 10, "classes C"), of("beta", 0.7, "temporal-ensembling momentum of the targets"),
