@@ -342,6 +342,27 @@ for eps, xi, k, bn in [(8.0, 1e-6, 1, False), (0.5, 1e-6, 1, False), (0.3, 0.1, 
                 torch.randint(0, 3, (6,)), [torch.randn(6, 5, dtype=D)], vat(eps, xi, k))
 
 
+# vat_loss with its companion entropy_min_loss: train_semisup.py's 'vatent' additional loss,
+# vat_loss(ul_x, ul_logit) + entropy_y_x(ul_logit), the same d
+def vatent(eps, xi, k):
+    inner = vat(eps, xi, k)
+
+    def fn(model, x, y, draws):
+        loss, more = inner(model, x, y, draws)
+        logit = model(x)  # entropy on the clean logits (the value inner() used; statistics frozen below)
+        p = F.softmax(logit, dim=1)
+        ent = -(p * F.log_softmax(logit, dim=1)).sum(1).mean()
+        return loss + ent, [loss.detach(), ent.detach()]
+    return fn
+
+
+for eps, xi, k in [(1.0, 1e-3, 1), (0.5, 1e-6, 2)]:
+    model = new_model((5, 7, 3))
+    regularizer("vat_loss", {"epsilon": eps, "xi": xi, "num_power_iterations": k, "with": "entropy_min_loss"}, model,
+                torch.rand(6, 5, dtype=D), torch.randint(0, 3, (6,)), [torch.randn(6, 5, dtype=D)], vatent(eps, xi, k),
+                note="vat_tf's vatent: LDS + entropy of the clean prediction (entropy_min_loss)")
+
+
 # adversarial_loss: vat.py adversarial_loss (L2-normalized input gradient of the CE)
 def vat_adv(eps):
     def fn(model, x, y, draws):

@@ -19,7 +19,7 @@ import java.util.Map;
  * supervised-only training in this low-label regime.
  */
 final class VatDemo implements Demo {
-  static final String VAT = "vat_loss", SUP = "supervised_only";
+  static final String VAT = "vat_loss", VAT_ENT = "vat_loss+entropy_min_loss", SUP = "supervised_only";
 
   @Override
   public String id() { return VAT; }
@@ -40,7 +40,8 @@ final class VatDemo implements Demo {
         + "training split, 60 epochs, the same initial weights and batches for both; vat_loss (epsilon 1.0 for inputs in "
         + "[0, 1] with 64 features, xi 1e-3, 1 power iteration, alpha 1; the reference's xi 1e-6 gives float32 directions "
         + "dominated by rounding, see the component's Javadoc) on every example of the batch, against the same "
-        + "training without it (which sees only the labelled examples' gradients). Smoke: 3 epochs.";
+        + "training without it (which sees only the labelled examples' gradients); a row without a criterion adds VAT with its "
+        + "companion entropy_min_loss (weight 1, the paper's VAT+EntMin). Smoke: 3 epochs.";
   }
 
   @Override
@@ -57,6 +58,8 @@ final class VatDemo implements Demo {
     DemoRun r = new DemoRun();
     Map<String, List<Regularizer>> methods = new LinkedHashMap<>();
     methods.put(VAT, List.of(Catalog.create("vat_loss:epsilon=1.0,xi=1e-3,seed=" + seed, Kind.REGULARIZER, Regularizer.class)));
+    methods.put(VAT_ENT, List.of(Catalog.create("vat_loss:epsilon=1.0,xi=1e-3,seed=" + seed, Kind.REGULARIZER, Regularizer.class),
+        Catalog.create("entropy_min_loss", Kind.REGULARIZER, Regularizer.class)));
     methods.put(SUP, List.of());
     for (Map.Entry<String, List<Regularizer>> m : methods.entrySet()) {
       Module model = ProcedureKit.mlp(64, 128, 10, false, seed);
