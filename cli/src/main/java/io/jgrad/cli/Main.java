@@ -65,6 +65,10 @@ public final class Main {
           EvalCommand.run(Options.parse(rest(args), Options.EVAL_KEYS, cmd), out);
           return 0;
         }
+        case "catalog" -> {
+          CatalogCommand.run(rest(args), out);
+          return 0;
+        }
         case "devices" -> {
           if (args.length > 1) throw new IllegalArgumentException("takes no options, got '" + args[1] + "'");
           DevicesCommand.run(out);
@@ -162,10 +166,13 @@ public final class Main {
     p.println("  train  train a network; with no options: an MLP on the embedded digits (writes runs/<time>/)");
     p.println("         --dataset digits|fashion-mnist|csv  --data-dir DIR (fashion-mnist)");
     p.println("         --train F --test F --label-column N --header (csv)");
-    p.println("         --model mlp|cnn --loss cross-entropy --optimizer sgd|adam|adamw --lr X --momentum X");
+    p.println("         --model mlp|cnn --loss ID[:k=v,...] (default cross_entropy) --regularizer ID[:k=v,...] (repeatable)");
+    p.println("         --procedure ID[:k=v,...] --optimizer sgd|adam|adamw --lr X --momentum X");
     p.println("         --weight-decay X --schedule none|step|cosine|onecycle --epochs N --batch-size N --seed N");
     p.println("         --threads N --device cpu|opencl[:i]|cuda[:i] --out DIR --resume CHECKPOINT");
     p.println("  eval   --checkpoint F [--dataset ... --test F --device D]: loss and accuracy on the test set");
+    p.println("  catalog  the research catalog's components: [--kind K] [--status done|partial|planned|blocked] [--markdown]");
+    p.println("         catalog show ID: paper, code, parameters, status;  catalog demo ID [--seeds 3] [--smoke] [--docs DIR]");
     p.println("  devices  the devices jgrad can use here, and why a backend on the class path has none");
     p.println("  help   this text");
   }

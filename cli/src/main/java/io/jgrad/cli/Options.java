@@ -1,5 +1,6 @@
 package io.jgrad.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,23 +9,31 @@ import java.util.Set;
 
 /**
  * Parsed {@code --key value} options of {@code jgrad train} / {@code jgrad eval}. Flags without a
- * value ({@code --header}) are listed in {@link #FLAGS}. Unknown keys are an error naming the key.
+ * value ({@code --header}) are listed in {@link #FLAGS}; options that may be given several times
+ * ({@code --regularizer}) in {@link #REPEATABLE} ({@link #all}); for the others the last value
+ * counts. Unknown keys are an error naming the key.
  */
 public final class Options {
-  static final Set<String> FLAGS = Set.of("header");
+  static final Set<String> FLAGS = Set.of("header", "markdown", "smoke");
+  static final Set<String> REPEATABLE = Set.of("regularizer");
   static final Set<String> TRAIN_KEYS = Set.of("dataset", "data-dir", "train", "test", "label-column", "header", "model",
-      "loss", "optimizer", "lr", "momentum", "weight-decay", "schedule", "epochs", "batch-size", "seed", "threads", "device",
-      "out", "resume");
+      "loss", "regularizer", "procedure", "optimizer", "lr", "momentum", "weight-decay", "schedule", "epochs", "batch-size", "seed",
+      "threads", "device", "out", "resume");
   static final Set<String> EVAL_KEYS = Set.of("checkpoint", "dataset", "data-dir", "test", "label-column", "header", "model",
-      "batch-size", "threads", "device");
+      "loss", "batch-size", "threads", "device");
 
   private final Map<String, String> values;
+  private final Map<String, List<String>> repeated;
 
-  private Options(Map<String, String> values) { this.values = values; }
+  private Options(Map<String, String> values, Map<String, List<String>> repeated) {
+    this.values = values;
+    this.repeated = repeated;
+  }
 
   /** Parses {@code args} (the command name excluded) against the allowed keys. */
   public static Options parse(List<String> args, Set<String> allowed, String command) {
     Map<String, String> m = new LinkedHashMap<>();
+    Map<String, List<String>> rep = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (!a.startsWith("--") || a.length() == 2) throw new IllegalArgumentException("expected an option --key, got '" + a + "'");
@@ -42,12 +51,16 @@ public final class Options {
         else value = args.get(++i);
       }
       m.put(key, value);
+      if (REPEATABLE.contains(key)) rep.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
-    return new Options(m);
+    return new Options(m, rep);
   }
 
   /** An empty option set (all defaults). */
-  public static Options empty() { return new Options(new LinkedHashMap<>()); }
+  public static Options empty() { return new Options(new LinkedHashMap<>(), new LinkedHashMap<>()); }
+
+  /** Every value of a repeatable option, in the order given (empty when absent). */
+  public List<String> all(String key) { return List.copyOf(repeated.getOrDefault(key, List.of())); }
 
   public boolean has(String key) { return values.containsKey(key); }
 

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * {@code run.properties} in a run's output directory: the dataset and model options of the run,
- * so {@code jgrad eval --checkpoint DIR/best.safetensors} rebuilds the same model and test set.
+ * {@code run.properties} in a run's output directory: the dataset and model options of the run
+ * and its loss, regularizers and procedure (resolved catalog specs, every parameter included), so
+ * {@code jgrad eval --checkpoint DIR/best.safetensors} rebuilds the same model, test set and
+ * objective.
  */
 final class RunConfig {
   static final String FILE = "run.properties";
@@ -19,11 +21,12 @@ final class RunConfig {
 
   private RunConfig() {}
 
-  static void write(Path dir, Options o, String model, DataSources.Data data) throws IOException {
+  static void write(Path dir, Options o, String model, DataSources.Data data, Components components) throws IOException {
     Properties p = new Properties();
     for (String k : KEYS) if (o.has(k)) p.setProperty(k, o.str(k, ""));
     p.setProperty("model", model);
     p.setProperty("classes", Integer.toString(data.classes()));
+    components.record(p);
     try (Writer w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
       p.store(w, "jgrad train options (read by jgrad eval)");
     }
@@ -39,8 +42,9 @@ final class RunConfig {
       p.load(r);
     }
     if (o.has("dataset") && !o.str("dataset", "").equalsIgnoreCase(p.getProperty("dataset", "digits"))) {
-      // Another dataset: only the model kind carries over.
+      // Another dataset: only the model kind and the loss carry over.
       o.putDefault("model", p.getProperty("model", "mlp"));
+      if (p.getProperty("loss") != null) o.putDefault("loss", p.getProperty("loss"));
       return;
     }
     for (String k : p.stringPropertyNames()) o.putDefault(k, p.getProperty(k));

@@ -15,6 +15,7 @@ import io.jgrad.nn.optim.AdamW;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.optim.RMSprop;
 import io.jgrad.nn.optim.SGD;
+import io.jgrad.nn.optim.SGDW;
 import io.jgrad.nn.train.History;
 import io.jgrad.nn.train.Trainer;
 import io.jgrad.tensor.DType;
@@ -58,6 +59,7 @@ class FakeDeviceTrainingTest {
     o.put("SGD", p -> new SGD(p, 0.1, Map.of("momentum", 0.9, "nesterov", true, "weightDecay", 0.01)));
     o.put("Adam", p -> new Adam(p, 0.01, Map.of("amsgrad", true, "weightDecay", 0.01)));
     o.put("AdamW", p -> new AdamW(p, 0.01));
+    o.put("SGDW", p -> new SGDW(p, 0.1, Map.of("momentum", 0.9, "weightDecay", 0.01)));
     o.put("RMSprop", p -> new RMSprop(p, 0.01, Map.of("momentum", 0.5, "centered", true)));
     o.put("Adagrad", p -> new Adagrad(p, 0.1, Map.of("lrDecay", 0.01, "initialAccumulatorValue", 0.1)));
     return o;
@@ -118,7 +120,7 @@ class FakeDeviceTrainingTest {
         }
       }
     }
-    assertEquals(5, found.size(), found.toString());
+    assertEquals(6, found.size(), found.toString());
     assertEquals(found, new TreeSet<>(optimizers().keySet()));
   }
 

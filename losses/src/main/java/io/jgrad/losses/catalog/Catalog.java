@@ -108,8 +108,14 @@ public final class Catalog {
     for (int i = 0; guess == null && i < ids.size() && id.length() >= 3; i++) if (ids.get(i).contains(id)) guess = ids.get(i);
     String near = guess == null ? "" : " (did you mean '" + guess + "'?)";
     Collections.sort(ids);
-    return "unknown " + (kind == null ? "component" : kind.label()) + " '" + id + "'" + near + "; valid: "
-        + (ids.isEmpty() ? "none" : String.join(", ", ids));
+    String what = kind == null ? "component" : kind.label();
+    String valid = "; valid: " + (ids.isEmpty() ? "none" : String.join(", ", ids));
+    java.util.Optional<IndexRow> row = CatalogIndex.row(id);
+    if (row.isPresent()) {
+      return row.get().kind().label() + " '" + id + "' is in the catalog but not implemented yet (" + (row.get().blocked() ? "blocked" : "planned")
+          + "; see bin/jgrad catalog show " + id + ")" + valid;
+    }
+    return "unknown " + what + " '" + id + "'" + near + valid;
   }
 
   static int distance(String a, String b) {

@@ -45,6 +45,9 @@ class CatalogRegistryTest {
     m = error(() -> Catalog.resolve("zzzzzzzzzz", null));
     assertTrue(m.startsWith("unknown component 'zzzzzzzzzz'; valid: "), m);
     assertEquals("unknown regularizer 'l2'; valid: none", error(() -> Catalog.resolve("l2", Kind.REGULARIZER)));
+    m = error(() -> Catalog.resolve("weight_compander", null));
+    assertTrue(m.startsWith("layer 'weight_compander' is in the catalog but not implemented yet (blocked; see bin/jgrad catalog "
+        + "show weight_compander); valid: "), m);
     assertEquals("'mse' is a loss, not a regularizer", error(() -> Catalog.resolve("mse", Kind.REGULARIZER)));
     assertEquals("catalog: empty component spec", error(() -> Catalog.resolve(" ", Kind.LOSS)));
   }

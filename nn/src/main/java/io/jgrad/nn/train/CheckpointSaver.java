@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Saves a {@link Checkpoint} (model, optimizer state, step, generator state) after every epoch
+ * Saves a {@link Checkpoint} (model, optimizer state, the state of stateful objectives and
+ * regularizers, step, generator state) after every epoch
  * as {@code epoch-NNN.safetensors} in {@code dir}, keeping the {@code keepLast} newest such
  * files (0 keeps none), and as {@code best.safetensors} whenever the monitored metric improves.
  * Writes are atomic. Prints nothing.
@@ -101,7 +102,8 @@ public final class CheckpointSaver implements Callback {
           meta.put("train.val_loss", Double.toString(r.validation().loss()));
           meta.put("train.val_accuracy", Double.toString(r.validation().accuracy()));
         }
-        Checkpoint c = new Checkpoint(s.model().stateDict(), OptimizerStates.tensors(os), s.step(), generator.seed(), generator.offset(), meta);
+        Checkpoint c = new Checkpoint(s.model().stateDict(), OptimizerStates.tensors(os), s.step(), generator.seed(), generator.offset(), meta,
+            Checkpoint.moduleState(s.statefulModules()));
         if (keepLast > 0) {
           last = dir.resolve(epochFileName(r.epoch()));
           c.save(last);

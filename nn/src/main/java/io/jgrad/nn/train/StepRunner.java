@@ -67,10 +67,9 @@ final class StepRunner implements StepContext {
     this.perStepScheduler = perStepScheduler;
     this.accumulate = accumulate;
     this.state = state;
-    Map<Tensor, Boolean> all = new IdentityHashMap<>();
+    // The parameters the optimizer zeroes before each micro-batch are the ones whose sums are kept.
     List<Tensor> ps = new java.util.ArrayList<>();
-    for (Tensor p : clipParams) if (all.put(p, Boolean.TRUE) == null) ps.add(p);
-    for (var g : optimizer.paramGroups()) for (Tensor p : g.params()) if (all.put(p, Boolean.TRUE) == null) ps.add(p);
+    for (var g : optimizer.paramGroups()) ps.addAll(g.params());
     this.accumulated = List.copyOf(ps);
   }
 
@@ -205,7 +204,7 @@ final class StepRunner implements StepContext {
 
   /** Reads the loss and the correct count back in one transfer. */
   private void readBack() {
-    double[] lc = Trainer.lossAndCorrect(firstLoss, firstOutput, batch.y());
+    double[] lc = Evaluation.lossAndCorrect(firstLoss, firstOutput, batch.y());
     lossValue = lc[0];
     correct = lc[1];
     read = true;

@@ -4,16 +4,16 @@ import io.jgrad.autograd.Grad;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.data.DataLoader;
+import io.jgrad.nn.io.Checkpoint;
+import io.jgrad.nn.io.OptimizerStates;
 import io.jgrad.nn.optim.Clip;
 import io.jgrad.nn.optim.LrScheduler;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.optim.ReduceLROnPlateau;
-import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Tensor;
 import io.jgrad.tensor.TensorScope;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -102,8 +102,32 @@ public final class Trainer {
     return new Builder(model, optimizer, loss);
   }
 
-  /** The objective and the regularizers that are Modules (stateful): checkpointed and moved with the model. */
+  /**
+   * The objective and the regularizers that are Modules (stateful), by checkpoint name:
+   * {@code "objective"} and {@code "regularizer.<i>"} (i: the position in
+   * {@link Builder#regularizers}). They are moved to the model's device by {@code fit} and
+   * {@code evaluate}, saved by {@link CheckpointSaver} and loaded by {@link #restore}.
+   */
   public Map<String, Module> statefulModules() { return Stateful.modules(objective, regularizers); }
+
+  /**
+   * Loads a checkpoint into the model, the optimizer and the stateful objective and
+   * regularizers, in place (the stateful modules first join the model's device). Everything is validated first (names, shapes,
+   * dtypes, the optimizer's type and groups): on any mismatch nothing changes. The generator
+   * state ({@link Checkpoint#seed()}, {@link Checkpoint#rngOffset()}) and the epoch to resume
+   * from ({@link Builder#startEpoch}) are the caller's to apply.
+   */
+  public void restore(Checkpoint c) {
+    if (c == null) throw new IllegalArgumentException("Trainer.restore: checkpoint is null");
+    Stateful.moveTo(statefulModules(), model.device());
+    Map<String, Tensor> modelState = model.stateDict();
+    Map<String, Tensor> moduleState = Checkpoint.moduleState(statefulModules());
+    Checkpoint.checkCompatible("model", c.model(), modelState);
+    Checkpoint.checkCompatible("objective and regularizer", c.modules(), moduleState);
+    optimizer.loadStateDict(OptimizerStates.fromCheckpoint(c)); // validates before it changes anything
+    Checkpoint.copy(c.model(), modelState);
+    Checkpoint.copy(c.modules(), moduleState);
+  }
 
   /**
    * Trains from epoch {@code startEpoch} to {@code epochs} (inclusive), validating on
@@ -114,6 +138,7 @@ public final class Trainer {
     Device device = model.device();
     Stateful.moveTo(statefulModules(), device);
     TrainerState s = new TrainerState(model, optimizer, epochs);
+    s.statefulModules = statefulModules();
     s.batchesPerEpoch = train.numBatches();
     s.epoch = startEpoch;
     StepRunner runner = new StepRunner(model, optimizer, objective, regularizers, clipParams(), clipNorm,
@@ -186,39 +211,11 @@ public final class Trainer {
     Device device = model.device();
     Stateful.moveTo(statefulModules(), device);
     setMode(false);
-    for (Metric m : metrics) m.reset();
-    double lossSum = 0;
-    double correct = 0;
-    long n = 0;
-    try (var off = Grad.disabled(); DataLoader.BatchIterator it = data.iterator()) {
-      while (it.hasNext()) {
-        try (Batch b = it.next().to(device); TensorScope scope = TensorScope.open()) {
-          Tensor out = model.call(b.x());
-          double[] lossCorrect = lossAndCorrect(objective.loss(out, b), out, b.y());
-          for (Metric m : metrics) m.update(out, b);
-          int bs = b.size();
-          lossSum += lossCorrect[0] * bs;
-          correct += lossCorrect[1];
-          n += bs;
-        }
-      }
+    try {
+      return Evaluation.run(model, objective, metrics, data, device);
     } finally {
       setMode(wasTraining);
     }
-    if (n == 0) return new Metrics(Double.NaN, Double.NaN, 0);
-    return new Metrics(lossSum / n, correct / n, n, metricValues());
-  }
-
-  private Map<String, Double> metricValues() {
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (Metric m : metrics) {
-      for (var e : m.compute().entrySet()) {
-        if (values.put(e.getKey(), e.getValue()) != null) {
-          throw new IllegalStateException("Trainer.evaluate: two metrics report a value named '" + e.getKey() + "'");
-        }
-      }
-    }
-    return values;
   }
 
   private void setMode(boolean training) {
@@ -231,19 +228,6 @@ public final class Trainer {
     List<Tensor> ps = model.parameters();
     for (Module m : statefulModules().values()) ps.addAll(m.parameters());
     return ps;
-  }
-
-  /** {loss, correct count (NaN when not a classification)} read back in one transfer. */
-  static double[] lossAndCorrect(Tensor loss, Tensor out, Tensor y) {
-    try (var off = Grad.disabled()) {
-      if (loss.numel() != 1) loss.item(); // the usual error for a non-scalar loss
-      Tensor l = loss.detach().to(DType.FLOAT64).reshape(1);
-      if (out == null || y == null || out.dim() != 2 || y.dim() != 1 || y.dtype() != DType.INT64 || out.shape()[0] != y.shape()[0]) {
-        return new double[] {l.item(), Double.NaN};
-      }
-      Tensor c = out.argmax(1, false).eq(y).sum().to(DType.FLOAT64).reshape(1);
-      return Tensor.cat(List.of(l, c), 0).toDoubleArray();
-    }
   }
 
   /** Builder for {@link Trainer}. */

@@ -21,6 +21,7 @@ public final class TrainerState {
   long epochExamples;
   long examplesSeen;
   String stopReason;
+  java.util.Map<String, Module> statefulModules = java.util.Map.of();
 
   TrainerState(Module model, Optimizer optimizer, int epochs) {
     this.model = model;
@@ -58,6 +59,12 @@ public final class TrainerState {
   public Module model() { return model; }
 
   public Optimizer optimizer() { return optimizer; }
+
+  /**
+   * The objective and regularizers that are Modules, by checkpoint name ({@code "objective"},
+   * {@code "regularizer.<i>"}); see {@link Trainer#statefulModules}.
+   */
+  public java.util.Map<String, Module> statefulModules() { return statefulModules; }
 
   /** Ends training after the current epoch; the first reason given is kept in {@link History#stopReason}. */
   public void requestStop(String reason) {

@@ -23,6 +23,7 @@ class StepClosureTest {
   static Map<String, Function<List<Tensor>, Optimizer>> optimizers() {
     Map<String, Function<List<Tensor>, Optimizer>> o = new LinkedHashMap<>();
     o.put("SGD", p -> new SGD(p, 0.1, Map.of("momentum", 0.9)));
+    o.put("SGDW", p -> new SGDW(p, 0.1, Map.of("momentum", 0.9, "weightDecay", 0.1)));
     o.put("Adam", p -> new Adam(p, 0.01));
     o.put("AdamW", p -> new AdamW(p, 0.01));
     o.put("RMSprop", p -> new RMSprop(p, 0.01));
