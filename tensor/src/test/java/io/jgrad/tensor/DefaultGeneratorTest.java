@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -17,10 +19,21 @@ import org.junit.jupiter.api.parallel.Isolated;
  * Creation as a PyTorch user writes it: {@code Tensor.randn(64, 5)} without a generator draws
  * from the default generator, which {@code Tensor.manualSeed} reseeds as torch.manual_seed; 2-D
  * tensors from Java arrays of rows. Isolated: other tests must not draw from the default
- * generator while these run.
+ * generator while these run; its state is restored afterwards.
  */
 @Isolated
 class DefaultGeneratorTest {
+  private long seed, offset;
+
+  @BeforeEach
+  void saveDefault() {
+    seed = Generator.defaultGenerator().seed();
+    offset = Generator.defaultGenerator().offset();
+  }
+
+  @AfterEach
+  void restoreDefault() { Generator.defaultGenerator().setState(seed, offset); }
+
   @Test
   void randomCreationWithoutAGeneratorUsesTheSeedableDefault() {
     Tensor.manualSeed(123);
