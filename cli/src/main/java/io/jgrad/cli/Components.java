@@ -42,8 +42,11 @@ final class Components {
   }
 
   /** Parses, validates and builds the options' components. */
-  static Components parse(Options o) {
-    Params loss = resolve("loss", o.str("loss", DEFAULT_LOSS), Kind.LOSS);
+  static Components parse(Options o) { return parse(o, DEFAULT_LOSS); }
+
+  /** {@link #parse(Options)} with {@code defaultLoss} when --loss is absent (regression: mse). */
+  static Components parse(Options o, String defaultLoss) {
+    Params loss = resolve("loss", o.str("loss", defaultLoss), Kind.LOSS);
     List<Params> regs = new ArrayList<>();
     for (String r : o.all("regularizer")) regs.add(resolve("regularizer", r, Kind.REGULARIZER));
     Params proc = o.has("procedure") ? resolve("procedure", o.str("procedure", ""), Kind.PROCEDURE) : null;

@@ -170,7 +170,11 @@ public final class Main {
     p.println("         --procedure ID[:k=v,...] --optimizer sgd|adam|adamw --lr X --momentum X");
     p.println("         --weight-decay X --schedule none|step|cosine|onecycle --epochs N --batch-size N --seed N");
     p.println("         --threads N --device cpu|opencl[:i]|cuda[:i] --out DIR --resume CHECKPOINT");
+    p.println("         --task regression: a CSV with float targets (--label-column N or --target-columns i,j), an MLP with");
+    p.println("           --outputs K (default: one per target, one per taus level of pinball_loss), --loss any regression");
+    p.println("           loss (default mse); reports RMSE, MAE, R2, MAPE, MBE (and quantile coverage)");
     p.println("  eval   --checkpoint F [--dataset ... --test F --device D]: loss and accuracy on the test set");
+    p.println("         (regression runs: the regression metrics; --predictions F writes targets and outputs as CSV)");
     p.println("  catalog  the research catalog's components: [--kind K] [--status done|partial|planned|blocked] [--markdown]");
     p.println("         catalog show ID: paper, code, parameters, status;  catalog demo ID [--seeds 3] [--smoke] [--docs DIR]");
     p.println("  devices  the devices jgrad can use here, and why a backend on the class path has none");

@@ -20,7 +20,12 @@ final class RunCallbacks {
   private RunCallbacks() {}
 
   static Callback[] of(Path dir, PrintStream out, Path csv, Path jsonl, Path png, Path svg, Generator shuffle) {
+    return of(dir, out, csv, jsonl, png, svg, shuffle, "val_accuracy");
+  }
+
+  /** {@code monitor}: the metric the best checkpoint is chosen by ("val_loss" for regression). */
+  static Callback[] of(Path dir, PrintStream out, Path csv, Path jsonl, Path png, Path svg, Generator shuffle, String monitor) {
     return new Callback[] {ConsoleProgress.auto(out), new MetricsCsv(csv), new MetricsJsonl(jsonl), new CurvePlot(png, svg),
-        new CheckpointSaver(dir, 1, "val_accuracy").generator(shuffle), new StepTiming(out)};
+        new CheckpointSaver(dir, 1, monitor).generator(shuffle), new StepTiming(out)};
   }
 }

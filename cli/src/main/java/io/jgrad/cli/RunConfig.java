@@ -17,15 +17,21 @@ import java.util.Properties;
  */
 final class RunConfig {
   static final String FILE = "run.properties";
-  private static final String[] KEYS = {"dataset", "data-dir", "train", "test", "label-column", "header"};
+  private static final String[] KEYS = {"dataset", "data-dir", "train", "test", "label-column", "header", "task", "target-columns"};
 
   private RunConfig() {}
 
   static void write(Path dir, Options o, String model, DataSources.Data data, Components components) throws IOException {
+    write(dir, o, model, data, components, 0);
+  }
+
+  /** {@code outputs}: the regression head's size, recorded for eval (0: classification). */
+  static void write(Path dir, Options o, String model, DataSources.Data data, Components components, int outputs) throws IOException {
     Properties p = new Properties();
     for (String k : KEYS) if (o.has(k)) p.setProperty(k, o.str(k, ""));
     p.setProperty("model", model);
     p.setProperty("classes", Integer.toString(data.classes()));
+    if (outputs > 0) p.setProperty("outputs", Integer.toString(outputs));
     components.record(p);
     try (Writer w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8)) {
       p.store(w, "jgrad train options (read by jgrad eval)");

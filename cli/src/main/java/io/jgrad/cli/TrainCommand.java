@@ -26,18 +26,19 @@ import java.util.Locale;
  */
 public final class TrainCommand {
   /** What a run ended with. */
-  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds) {}
+  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds, java.util.Map<String, Double> metrics) {}
 
   private TrainCommand() {}
 
   public static Result run(Options o, PrintStream out) throws IOException {
     long t0 = System.nanoTime();
     Device device = Main.checkDevice(o);
-    String dataset = o.choice("dataset", "digits", "digits", "fashion-mnist", "csv");
+    boolean regression = o.choice("task", "classification", "classification", "regression").equals("regression");
+    String dataset = o.choice("dataset", regression ? "csv" : "digits", "digits", "fashion-mnist", "csv");
     // Defaults: on the 8x8 digits the small CNN (97.5% in 15 epochs, ~5 s); an MLP plateaus near 95.5% there.
     String modelKind = o.choice("model", dataset.equals("digits") ? "cnn" : "mlp", "mlp", "cnn");
     // Validated before any data is loaded: an unknown id or parameter is one line naming the valid ones.
-    Components components = Components.parse(o);
+    Components components = Components.parse(o, regression ? RegressionTask.DEFAULT_LOSS : Components.DEFAULT_LOSS);
     String optName = o.choice("optimizer", "adamw", "sgd", "adam", "adamw");
     String sched = o.choice("schedule", "cosine", "none", "step", "cosine", "onecycle");
     double lr = o.number("lr", optName.equals("sgd") ? 0.05 : 3e-3, 0, false, Double.POSITIVE_INFINITY);
@@ -50,9 +51,12 @@ public final class TrainCommand {
         : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Checkpoint resume = o.has("resume") ? RunConfig.loadCheckpoint(Path.of(o.str("resume", ""))) : null;
 
-    DataSources.Data data = DataSources.load(o, true);
+    DataSources.Data data = regression ? RegressionTask.load(o, true) : DataSources.load(o, true);
+    int targets = regression ? RegressionTask.targets(data.train()) : 0;
+    int outputs = regression ? RegressionTask.outputs(o, components, targets) : 0;
     // Built (and seeded) on the host, then moved: the same initial weights on every device.
-    Module model = Models.build(modelKind, data.exampleShape(), data.classes(), seed).to(device);
+    Module model = (regression ? RegressionTask.model(modelKind, data.exampleShape(), outputs, targets, seed)
+        : Models.build(modelKind, data.exampleShape(), data.classes(), seed)).to(device);
     Optimizer opt = Optimizers.build(optName, model.parameters(), lr, momentum, wd);
     Generator shuffle = new Generator(seed);
     // On a GPU the next batch is built and uploaded on the loader's thread while this one trains.
@@ -81,9 +85,10 @@ public final class TrainCommand {
     }
 
     Files.createDirectories(dir);
-    RunConfig.write(dir, o, modelKind, data, components);
-    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %d test examples, %d classes; model %s (%,d parameters); %s; %s lr=%.3g%s; "
-            + "epochs %d%s, batch %d, seed %d, %d threads%n", data.name(), data.train().size(), data.test().size(), data.classes(),
+    RunConfig.write(dir, o, modelKind, data, components, outputs);
+    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %d test examples, %s; model %s (%,d parameters); %s; %s lr=%.3g%s; "
+            + "epochs %d%s, batch %d, seed %d, %d threads%n", data.name(), data.train().size(), data.test().size(),
+        regression ? outputs + " output" + (outputs == 1 ? "" : "s") : data.classes() + " classes",
         modelKind, model.parameterCount(), components.describe(), optName, lr, sched.equals("none") ? "" : ", schedule " + sched, epochs,
         startEpoch > 1 ? " (resuming at " + startEpoch + ")" : "", batch, seed, io.jgrad.tensor.cpu.Parallel.threads());
     if (!device.isCpu()) out.println("device: " + device + " (" + io.jgrad.tensor.spi.Backends.of(device).name() + ")");
@@ -92,7 +97,8 @@ public final class TrainCommand {
     Path png = dir.resolve("curves.png"), svg = dir.resolve("curves.svg");
     Trainer.Builder b = Trainer.builder(model, opt, components.objective()).regularizers(components.buildRegularizers())
         .trainStep(components.step()).epochs(epochs).startEpoch(startEpoch)
-        .callbacks(RunCallbacks.of(dir, out, csv, jsonl, png, svg, shuffle));
+        .callbacks(RunCallbacks.of(dir, out, csv, jsonl, png, svg, shuffle, regression ? "val_loss" : "val_accuracy"));
+    if (regression) b.metrics(RegressionTask.metrics(components, outputs, targets));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
     Trainer trainer = b.build();
     History h = trainer.fit(train, test);
@@ -100,11 +106,16 @@ public final class TrainCommand {
     double secs = (System.nanoTime() - t0) / 1e9;
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
     if (h.stoppedEarly()) out.println("stopped early: " + h.stopReason());
-    out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s%n", 100 * m.accuracy(), m.loss(), last, secs);
+    if (regression) {
+      out.printf(Locale.ROOT, "test %s after %d epochs, %.1f s%n", RegressionTask.summary(m, Components.shortSpec(components.loss())),
+          last, secs);
+    } else {
+      out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s%n", 100 * m.accuracy(), m.loss(), last, secs);
+    }
     out.println("checkpoints: " + dir.resolve(CheckpointSaver.BEST) + " (best), " + dir.resolve(CheckpointSaver.epochFileName(last))
         + " (last; --resume it)");
     out.println("metrics:     " + csv + ", " + jsonl);
     out.println("curves:      " + png + ", " + svg);
-    return new Result(m.loss(), m.accuracy(), dir, last, secs);
+    return new Result(m.loss(), m.accuracy(), dir, last, secs, m.values());
   }
 }

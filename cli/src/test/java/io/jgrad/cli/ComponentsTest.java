@@ -54,7 +54,7 @@ class ComponentsTest {
 
   @Test
   void badIdsAndParametersAreOneLineErrors() {
-    assertCli(2, "jgrad train: --loss: unknown loss 'crossentropy' (did you mean 'cross_entropy'?); valid: bce,", "train", "--loss", "crossentropy");
+    assertCli(2, "jgrad train: --loss: unknown loss 'crossentropy' (did you mean 'cross_entropy'?); valid: ", "train", "--loss", "crossentropy");
     assertCli(2, "jgrad train: --loss: loss 'rejector_surrogate_loss' is in the catalog but not implemented yet (blocked; see bin/jgrad "
         + "catalog show rejector_surrogate_loss); valid: ", "train", "--loss", "rejector_surrogate_loss");
     assertCli(2, "jgrad train: --loss: label_smoothing_ce: unknown parameter 'eps' (valid: label_smoothing, ignore_index, reduction)",

@@ -96,6 +96,13 @@ class FakeDeviceLayerTest {
           for (Module l : m.namedChildren().values()) x = l.forward(x);
           return x;
         }));
+    // the catalog's reparameterizations, each wrapping a Linear
+    c.put("LearnedClipFakeQuant", simple(() -> new LearnedClipFakeQuant(4, 1.5, -1.0), 3, 5));
+    c.put("FakeQuantInput", simple(() -> new FakeQuantInput(new LearnedClipFakeQuant(3, 2.0, -0.5), new Linear(5, 4)), 3, 5));
+    c.put("BitwiseWeight", simple(() -> Parametrize.register(new Linear(5, 4), "weight", new BitwiseWeight(4, 2)), 3, 5));
+    c.put("WeightConditioning", simple(() -> Parametrize.register(new Linear(5, 4), "weight", new WeightConditioning("row", 1e-12)), 3, 5));
+    c.put("ParametrizationList", simple(() -> Parametrize.register(new Linear(5, 4), "weight", Parametrization.of("tanh", Tensor::tanh)), 3, 5));
+    c.put("SoftThreshold", simple(() -> new SoftThreshold(0.3, true, false), 3, 5));
     return c;
   }
 
