@@ -9,7 +9,8 @@ import io.jgrad.nn.train.TrainStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The objective side of {@code jgrad train}, chosen by catalog id: {@code --loss ID[:k=v,...]}
@@ -17,8 +18,8 @@ import java.util.Properties;
  * repeated {@code --regularizer ID[:k=v,...]} and {@code --procedure ID[:k=v,...]}. Ids and
  * parameters are validated before any data is loaded: an unknown id or parameter is one line
  * naming the valid ones. The resolved choice (every parameter, defaults included) is recorded in
- * run.properties ({@code loss}, {@code regularizer.1}, ..., {@code procedure}) so {@code eval}
- * rebuilds the same objective.
+ * the checkpoint ({@code run.loss}, {@code run.regularizer.1}, ..., {@code run.procedure}) so
+ * {@code eval} rebuilds the same objective and {@code --resume} the same run.
  */
 final class Components {
   static final String DEFAULT_LOSS = "cross_entropy";
@@ -109,9 +110,12 @@ final class Components {
     return p.spec().equals(defaults) ? p.id() : p.spec();
   }
 
-  void record(Properties p) {
-    p.setProperty("loss", loss.spec());
-    for (int i = 0; i < regularizers.size(); i++) p.setProperty("regularizer." + (i + 1), regularizers.get(i).spec());
-    if (procedure != null) p.setProperty("procedure", procedure.spec());
+  /** The resolved specs by name: {@code loss}, {@code regularizer.1}, ..., {@code procedure} (recorded in the checkpoint as {@code run.<name>}). */
+  Map<String, String> record() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("loss", loss.spec());
+    for (int i = 0; i < regularizers.size(); i++) p.put("regularizer." + (i + 1), regularizers.get(i).spec());
+    if (procedure != null) p.put("procedure", procedure.spec());
+    return p;
   }
 }

@@ -3,23 +3,22 @@ package io.jgrad.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgrad.nn.io.Checkpoint;
 import io.jgrad.nn.io.SafeTensors;
 import io.jgrad.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The weight regularizers through {@code jgrad train --regularizer} and {@code --procedure}: a
  * post-step proximal regularizer leaves exact zeros in the saved weights, and ART's recorded
- * spec round-trips through run.properties.
+ * spec round-trips through the checkpoint's run description.
  */
 class WeightRegTrainCommandTest {
   @TempDir Path tmp;
@@ -45,11 +44,7 @@ class WeightRegTrainCommandTest {
     }
     assertTrue(total > 0, "found the Linear weights in " + saved.keySet());
     assertTrue(zeros > total / 2, "the L1 proximal step leaves exact zeros: " + zeros + " of " + total);
-    Properties p = new Properties();
-    try (var in = Files.newBufferedReader(out.resolve("run.properties"))) {
-      p.load(in);
-    }
-    assertEquals("proximal_l1_step:lambda=20.0,select=weights", p.getProperty("regularizer.1"));
+    assertEquals("proximal_l1_step:lambda=20.0,select=weights", Checkpoint.load(out.resolve("epoch-001.safetensors")).metadata().get("run.regularizer.1"));
   }
 
   @Test
@@ -57,11 +52,7 @@ class WeightRegTrainCommandTest {
     Path out = tmp.resolve("art");
     String log = train(out, "--procedure", "art_schedule:warmup_epochs=0,lambda_init=1e-3,prune_rate=0.5");
     assertTrue(log.contains("procedure art_schedule:prune_rate=0.5"), log);
-    Properties p = new Properties();
-    try (var in = Files.newBufferedReader(out.resolve("run.properties"))) {
-      p.load(in);
-    }
     assertEquals("art_schedule:prune_rate=0.5,lambda_init=0.001,eta=1.05,warmup_epochs=0,size_model_buffer=1,select=weights",
-        p.getProperty("procedure"));
+        Checkpoint.load(out.resolve("epoch-001.safetensors")).metadata().get("run.procedure"));
   }
 }
