@@ -18,7 +18,7 @@ import io.jgrad.tensor.Tensor;
  * same spec the command line takes with --loss), and trained with the Trainer.
  */
 public final class CatalogLoss {
-  public static final String SPEC = "label_smoothing_ce:label_smoothing=0.1";
+  public static final String SPEC = "focal_loss:gamma=2";
 
   public static void main(String[] args) {
     Objective loss = Catalog.create(SPEC, Objective.class);
