@@ -51,7 +51,7 @@ record TrainSettings(String task, String dataset, String model, String optimizer
     boolean standardize = o.has("standardize") ? o.flag("standardize") : RunData.standardizeByDefault(dataset);
     int patience = o.has("early-stopping") ? o.positiveInt("early-stopping", 1) : 0;
     Path out = o.has("out") ? Path.of(o.str("out", ""))
-        : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        : Path.of(System.getProperty("jgrad.runs", "runs"), LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     return new TrainSettings(task, dataset, model, opt, sched, lr, momentum, wd, epochs, batch, seed, val, standardize, patience, out);
   }
 

@@ -89,6 +89,9 @@ class FakeDeviceLayerTest {
         () -> new TransformerEncoderLayer(8, 2, 16, 0.1, true, 1e-5, true, true, new Generator(6)),
         () -> List.of(randn(1, 2, 4, 8), Tensor.ones(DType.BOOL, 4, 4).triu(1)),
         (m, in) -> ((TransformerEncoderLayer) m).forward(in.get(0), in.get(1), null)));
+    c.put("Sparsemax", simple(() -> new Sparsemax(1), 3, 5));
+    c.put("NestedDropout", simple(() -> new NestedDropout(2, 0, new Generator(9)), 4, 6));
+    c.put("LegendreLink", simple(() -> new LegendreLink(4, 1, 4, 3, new Generator(3)), 5, 3));
     c.put("Sequential", simple(() -> new Sequential(new Linear(5, 6), new ReLU(), new Linear(6, 2)), 3, 5));
     c.put("ModuleList", new Case(() -> new ModuleList(new Linear(5, 3), new Tanh()), () -> List.of(randn(1, 3, 5)),
         (m, in) -> {
