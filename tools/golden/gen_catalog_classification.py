@@ -56,7 +56,7 @@ def classes(c, *shape):
 
 
 def reduce(loss, red, keep=None):
-    """none / sum / mean over the kept rows (mean of none kept = nan, as torch's cross entropy)."""
+    """none / sum / mean over the kept rows (mean of none kept = 0, torch's cross entropy gives nan)."""
     if keep is not None:
         loss = loss * keep
     if red == "none":
@@ -66,8 +66,9 @@ def reduce(loss, red, keep=None):
     if keep is None:
         return loss.mean()
     n = keep.sum()
-    # as torch's cross entropy: nan when every target is ignored, with a zero gradient
-    return loss.sum() / torch.clamp(n, min=1) + (float("nan") if n.item() == 0 else 0.0)
+    # jgrad's convention: 0 when every target is ignored, with a zero gradient (torch's cross
+    # entropy gives 0 / 0 = nan there; a batch of padding must not make the loss nan)
+    return loss.sum() / torch.clamp(n, min=1)
 
 
 def rows(x, t, ign):
@@ -421,7 +422,9 @@ class ACLS(torch.nn.Module):
             inputs = inputs.transpose(1, 2)
             inputs = inputs.contiguous().view(-1, inputs.size(2))
             targets = targets.view(-1)
-        return self.cross_entropy(inputs, targets) + self.alpha * self.get_reg(inputs, targets)
+        # jgrad's convention: the cross entropy of a batch whose targets are all ignored is 0 (torch: nan)
+        ce = torch.nan_to_num(self.cross_entropy(inputs, targets), nan=0.0)
+        return ce + self.alpha * self.get_reg(inputs, targets)
 
 
 def acls_rows(x, t, pl, nl, al, m, red, ign=-100):
@@ -444,7 +447,8 @@ def acls_rows(x, t, pl, nl, al, m, red, ign=-100):
 def maxsup(x, t, alpha, red, ign=-100):
     """Maximum-Suppression-Regularization MaxSuppression (current_epoch = 0: smoothing = begin_lambda)."""
     if red == "mean":
-        ce_loss = F.cross_entropy(x, t, reduction="mean", ignore_index=ign)
+        # jgrad's convention: 0 when every target is ignored (torch: nan)
+        ce_loss = torch.nan_to_num(F.cross_entropy(x, t, reduction="mean", ignore_index=ign), nan=0.0)
         z_max = torch.max(x, dim=1, keepdim=True)[0]
         z_mean = torch.mean(x, dim=1, keepdim=True)
         return ce_loss + (alpha * (z_max - z_mean)).mean()

@@ -51,7 +51,25 @@ class NumericEdgeTest {
       // log_input=true computes e^input, which for an input of 1e4 is e^10000: infinite by definition, not by
       // accident. The rate form (log_input=false) takes outputs as rates; its edge is a rate of 0 or 1e4 (the
       // negative outputs of the cases are clamped to 0 below).
-      "poisson_nll", Map.of("log_input", false));
+      "poisson_nll", Map.of("log_input", false),
+      // a per-sample target table: the cases' 5 classes and 6 samples
+      "elr_loss", Map.of("num_classes", NumericEdgeInputs.C, "num_examples", NumericEdgeInputs.N));
+
+  /** Components the registry builds incomplete: what the test supplies (a teacher model). */
+  static final Map<String, java.util.function.UnaryOperator<Object>> ADAPT = Map.of(
+      "awr_robust_regularizer", r -> ((io.jgrad.losses.reg.AwrRobustRegularizer) r).withTeacher(NumericEdgeInputs.head(NumericEdgeInputs.C, 77)));
+
+  private static final String Z_CONSTANT_ROW = "the formula divides by the row's standard deviation, 0 for a constant row: "
+      + "NaN by definition, as SurrogateLosses#zLossSpherical documents";
+
+  /** Single cases left out, with the reason (printed): component id to (case name to reason). */
+  static final Map<String, Map<String, String>> EXCLUDED_CASES = Map.of(
+      "z_loss_spherical", Map.of(
+          "all logits +1e4 (ties)", Z_CONSTANT_ROW,
+          // random signs over 3 channels: about one pixel in four has all three logits equal
+          "logits +-1e4, mixed masks", Z_CONSTANT_ROW,
+          "logits +-1e4, all pixels class 0", Z_CONSTANT_ROW,
+          "logits +-1e4, all pixels class 2", Z_CONSTANT_ROW));
 
   /** Left out, with the reason printed by the test. */
   static final Map<String, String> EXCLUDED = Map.of();
@@ -82,7 +100,8 @@ class NumericEdgeTest {
     }
     report.append("  ").append(cases).append(" cases in all. Excluded: ").append(EXCLUDED.isEmpty() ? "none" : EXCLUDED)
         .append(". Other kinds, not losses or regularizers (not in scope): ").append(otherKinds).append('\n');
-    report.append("  Parameters other than the defaults: ").append(PARAMS).append('\n');
+    report.append("  Parameters other than the defaults: ").append(PARAMS).append("; completed by the test: ").append(ADAPT.keySet())
+        .append("; single cases left out: ").append(EXCLUDED_CASES).append('\n');
     System.out.print(report);
     assertTrue(problems.isEmpty(), problems.size() + " components are not finite at the edges:\n" + String.join("\n", problems));
   }
@@ -115,6 +134,7 @@ class NumericEdgeTest {
       names.add(conv.name());
       List<Case> cases = conv.cases().apply(ignore);
       for (Case k : cases) {
+        if (EXCLUDED_CASES.getOrDefault(c.id(), Map.of()).containsKey(k.what())) continue;
         n++;
         String err = run(c, params, k);
         if (err != null) return new Outcome(c.id(), String.join("; ", names), n, conv.name() + ", " + k.what() + ": " + err);
@@ -129,14 +149,14 @@ class NumericEdgeTest {
     if (c.id().equals("poisson_nll")) out = out.detach().clamp(0, Double.POSITIVE_INFINITY).requiresGrad(true);
     try (var on = Grad.enabled()) {
       if (c.kind() == Kind.LOSS) {
-        Objective o = Catalog.create(c.id(), Objective.class, params);
+        Objective o = (Objective) ADAPT.getOrDefault(c.id(), x -> x).apply(Catalog.create(c.id(), Objective.class, params));
         Tensor loss = o.loss(out, k.batch());
         String bad = nonFinite("loss", loss);
         if (bad != null) return bad;
         if (loss.requiresGrad()) loss.sum().backward();
         return out.grad() == null ? null : nonFinite("gradient with respect to the output", out.grad());
       }
-      Regularizer r = Catalog.create(c.id(), Regularizer.class, params);
+      Regularizer r = (Regularizer) ADAPT.getOrDefault(c.id(), x -> x).apply(Catalog.create(c.id(), Regularizer.class, params));
       Module model = k.model() != null ? k.model() : NumericEdgeInputs.head(NumericEdgeInputs.C, 99);
       model.zeroGrad();
       Tensor p = r.penalty(model, k.batch(), out);
