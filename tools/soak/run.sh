@@ -18,7 +18,17 @@ RUN=$(mktemp -d /tmp/jgrad-soak-run.XXXXXX)
 mkdir -p "$(dirname "$OUT")"
 JAVA_HOME=$JAVA_HOME ./mvnw -o -q -B -pl cli -am test-compile dependency:build-classpath -Dmdep.outputFile="$RUN/cp.txt" \
   -Dmdep.includeScope=test >/dev/null
-CP="cli/target/test-classes:cli/target/classes:$(cat "$RUN/cp.txt")"
+# The run reads a copy of the compiled classes, so that a rebuild of the tree during the run
+# cannot change (or delete) a class it has yet to load.
+CP=""
+i=0
+for entry in cli/target/test-classes cli/target/classes $(tr ':' ' ' < "$RUN/cp.txt"); do
+  case "$entry" in
+    */target/classes|*/target/test-classes)
+      i=$((i + 1)); mkdir -p "$RUN/classes/$i"; cp -r "$entry/." "$RUN/classes/$i/"; entry="$RUN/classes/$i" ;;
+  esac
+  CP="${CP:+$CP:}$entry"
+done
 echo "soak: $SECONDS_TOTAL s of jgrad train $TRAIN_ARGS (run directory $RUN/run), sampling every $INTERVAL s" >&2
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT.txt"
 # digits: 1437 training examples... the CLI holds out a validation split; batches per epoch come from the run's log.
