@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * The soak run (not a CI test; tools/soak/run.sh starts it): {@code jgrad train} with the given
  * arguments in this JVM, for a fixed time, while a sampler records every {@code interval}
- * seconds the heap in use after the last garbage collection, the CPU buffer pool's parked bytes,
+ * seconds the heap in use after a full garbage collection, the CPU buffer pool's parked bytes,
  * the live thread count, the epochs finished and the last epoch's time per step (from the run's
  * metrics.csv). Arguments: {@code OUT.csv SECONDS INTERVAL BATCHES_PER_EPOCH -- train args...}.
  */
@@ -61,12 +61,18 @@ public final class SoakMain {
     Runtime.getRuntime().halt(rc);
   }
 
+  /**
+   * One row. The heap after GC is read right after a full collection forced here: the pools'
+   * collection usage alone misses the old generation, which a young collection does not visit
+   * (with the parallel collector its after-GC reading stays 0 until a full collection), so a
+   * leak into the old generation would not show. A full collection of this heap takes a few
+   * milliseconds, once per interval.
+   */
   static String sample(double t, Path metrics, int batches) {
-    long afterGc = 0, committed = 0;
+    System.gc();
+    long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), committed = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (p.getType() != MemoryType.HEAP) continue;
-      if (p.getCollectionUsage() != null) afterGc += p.getCollectionUsage().getUsed();
-      committed += p.getUsage().getCommitted();
+      if (p.getType() == MemoryType.HEAP) committed += p.getUsage().getCommitted();
     }
     long gcs = 0;
     for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) gcs += Math.max(0, g.getCollectionCount());
