@@ -12,7 +12,7 @@ final class KernelFuzzOps {
 
   static final List<String> FAMILIES = List.of("unary", "unary", "unaryInt", "binary", "binary", "binaryInt", "scalar", "compare",
       "logical", "where", "inPlace", "cast", "reduce", "reduce", "argReduce", "scan", "softmax", "matmul", "matmul", "conv",
-      "pool", "sort", "gather");
+      "pool", "sort", "gather", "fft", "linalg");
 
   static final List<ElementwiseDifferentialTest.Op> UNARY = ElementwiseDifferentialTest.unaryOps();
   static final List<ElementwiseDifferentialTest.BinOp> BINARY = ElementwiseDifferentialTest.binaryOps();
@@ -216,6 +216,39 @@ final class KernelFuzzOps {
         Tensor a = in.tensor(sa, dt, "unit"), b = in.tensor(sb, dt, "unit");
         yield pure("matmul " + Shapes.str(sa) + " @ " + Shapes.str(sb), Tol.ACCUMULATE, (k + 1) * Math.sqrt(k + 1.0),
             () -> a.matmul(b));
+      }
+      case "fft" -> {
+        // lengths through every radix of the Stockham plan (2, 3, 4, 5, 7, 11, 13) and Bluestein's (17, 34, 97)
+        int[] lengths = {8, 12, 16, 20, 24, 28, 30, 32, 44, 48, 52, 60, 64, 96, 100, 120, 128, 17, 34, 97};
+        int n = lengths[in.nextInt(lengths.length)];
+        DType dt = floating(in);
+        int kind = in.nextInt(4);
+        int[] shape = switch (in.nextInt(3)) {
+          case 0 -> new int[] {n};
+          case 1 -> new int[] {1 + in.nextInt(4), n};
+          default -> new int[] {1 + in.nextInt(3), 1 + in.nextInt(3), n};
+        };
+        if (kind == 3) shape = java.util.Arrays.copyOf(shape, shape.length + 1);
+        if (kind == 3) shape[shape.length - 1] = 2;
+        Tensor x = in.tensor(shape, dt, "unit");
+        String norm = List.of("backward", "ortho", "forward").get(in.nextInt(3));
+        String what = List.of("fft", "rfft", "ifft", "fftComplex").get(kind) + " n " + n + " norm " + norm;
+        yield pure(what, Tol.ACCUMULATE, magnitude(x), () -> switch (kind) {
+          case 0 -> Fft.fft(x, -1, -1, norm);
+          case 1 -> Fft.rfft(x, -1, -1, norm);
+          case 2 -> Fft.ifft(x, -1, -1, norm);
+          default -> Fft.fftComplex(x, -1, -1, norm);
+        });
+      }
+      case "linalg" -> {
+        // the Jacobi SVD's and the symmetric eigensolver's vector loops (dot, rotations, axpy); values only, as
+        // the vectors' signs may legitimately differ between two roundings of a degenerate problem
+        DType dt = floating(in);
+        int m = 1 + in.nextInt(12), n = 1 + in.nextInt(12);
+        boolean svd = in.chance(0.5);
+        Tensor a = in.tensor(svd ? new int[] {m, n} : new int[] {n, n}, dt, "unit");
+        yield pure((svd ? "svd S " : "eigh eigenvalues ") + Shapes.str(a.shape()), Tol.ACCUMULATE, magnitude(a) * (m + n),
+            () -> svd ? Linalg.svd(a, false).S() : Linalg.eigh(a.add(a.transpose(0, 1))).eigenvalues());
       }
       case "conv" -> {
         DType dt = floating(in);
