@@ -58,7 +58,7 @@ def bn_stats(model):
 
 
 class Ctx:
-    """The StepContext contract, as the Java LoopContext implements it."""
+    """The StepContext contract, as the Java test loop (io.jgrad.losses.testing.StepLoop) implements it."""
 
     def __init__(self, model, opt, micro, clip, penalty=None):
         self.model, self.opt, self.micro, self.clip, self.penalty = model, opt, micro, clip, penalty
