@@ -154,21 +154,12 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("optim_method", "max_ent", "max_ent (norm of 1/I) or min_ent (norm of I)"),
             ParamSpec.of("seed", 0L, "seed of the noise")),
         "no demonstration yet (the paper's claim is about multi-modal bias, which needs a two-modality data set)",
-        p -> new FunctionalFisherRegularizer(p.d("delta"), ints(p.ds("split")), p.i("n_samples"), p.d("norm"),
+        p -> new FunctionalFisherRegularizer(p.d("delta"), p.ints("split"), p.i("n_samples"), p.d("norm"),
             p.s("criterion"), p.s("estimation"), p.s("optim_method"), p.l("seed"))));
     return c;
   }
 
   static AdversarialInputs pgd(Params p, AdversarialInputs.Objective objective) {
     return new AdversarialInputs(objective, p.d("epsilon"), p.d("step_size"), p.i("num_steps"), p.l("seed"));
-  }
-
-  static int[] ints(double[] v) {
-    int[] out = new int[v.length];
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] != Math.rint(v[i])) throw new IllegalArgumentException("split sizes must be whole numbers, got " + v[i]);
-      out[i] = (int) v[i];
-    }
-    return out;
   }
 }

@@ -43,15 +43,6 @@ public final class WeightRegularizerEntries implements CatalogEntries {
     return b;
   }
 
-  private static int[] ints(String id, String name, double[] v) {
-    int[] out = new int[v.length];
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] != Math.rint(v[i])) throw new IllegalArgumentException(id + ": " + name + " entries must be integers, got " + v[i]);
-      out[i] = (int) v[i];
-    }
-    return out;
-  }
-
   @Override
   public List<Component> entries() {
     return List.of(
@@ -145,7 +136,7 @@ public final class WeightRegularizerEntries implements CatalogEntries {
                 ParamSpec.of("num_subnet", 3, "subnets per step (biggest, random ones, smallest)"),
                 ParamSpec.of("bits", new double[] {8, 6, 4}, "bit widths of the elastic supernet"), ParamSpec.of("seed", 0L, "seed of the random subnets")),
             Status.PARTIAL, "supernet elastic in bit width only (EQ-Net's granularity and symmetry dimensions and LSQ quantizers absent); no demonstration",
-            p -> new ProgressiveSubnetDistillation(p.d("alpha"), p.d("T"), p.i("num_subnet"), ints(p.id(), "bits", p.ds("bits")), p.l("seed"))),
+            p -> new ProgressiveSubnetDistillation(p.d("alpha"), p.d("T"), p.i("num_subnet"), p.ints("bits"), p.l("seed"))),
         new Component(WeightConditioning.ID, Kind.LAYER, 57, "io.jgrad.nn.WeightConditioning",
             List.of(ParamSpec.of("mode", "row", "row | column | row_column equilibration"), ParamSpec.of("eps", 1e-12, "floor of the norms")),
             Status.PARTIAL, "formula from secondary sources (row equilibration); the paper's text was not read; no demonstration",
