@@ -45,7 +45,7 @@ public final class ProcedureEntries implements CatalogEntries {
         p -> new Amp(p.d("epsilon"), p.d("inner_lr"), p.i("inner_iter"))).noGradCheck(PROCEDURE));
     c.add(Component.done("adversarial_weight_perturbation", Kind.PROCEDURE, 105, "io.jgrad.losses.procedure.Awp", List.of(
         ParamSpec.of("gamma", 0.01, "relative size of the layer-wise weight perturbation"),
-        ParamSpec.of("awp_lr", 0.01, "step of the proxy ascent"),
+        ParamSpec.of("awp_lr", 0.01, "step of the proxy ascent (its size cancels in the layer-wise normalization, as in the reference)"),
         ParamSpec.of("warmup", 0, "epochs of plain adversarial training first"),
         ParamSpec.of("epsilon", EPS_8_255, "PGD radius (L-infinity)"),
         ParamSpec.of("step_size", STEP_2_255, "PGD step"),
@@ -67,7 +67,7 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("layers", 0, "constrain the last k weights (0: those after the last normalization layer)"),
         ParamSpec.of("project_gradient", true, "remove the gradient's radial component")),
         "the paper's algorithm could not be read (abstract only); layer choice, radial projection and "
-        + "warm-up length are this library's reading, exposed as parameters",
+        + "warm-up length are this library's reading, exposed as parameters; no demonstration",
         p -> new Lawn(p.i("warmup_epochs"), p.i("layers"), p.b("project_gradient"))).noGradCheck(PROCEDURE));
     c.add(Component.done("flooding_loss", Kind.LOSS, 62, "io.jgrad.losses.FloodingLoss", List.of(
         ParamSpec.of("b", 0.05, "flood level (tune per dataset)")),
@@ -119,7 +119,7 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("num_steps", 10, "PGD steps"),
             ParamSpec.of("seed", 0L, "seed of the PGD random start")),
         "the smooth term's exact form (raw logits vs score differences, the norm) is the catalog's "
-        + "unverified transcription; the paper's text could not be found",
+        + "unverified transcription; the paper's text could not be found; no demonstration",
         p -> new SmoothAdversarialCompSum(p.d("nu"), new AdversarialInputs(
             AdversarialInputs.Objective.LOGIT_DISTANCE, p.d("gamma"), p.d("step_size"), p.i("num_steps"), p.l("seed")))));
     c.add(Component.done("jacobian_frobenius_penalty", Kind.REGULARIZER, 88, "io.jgrad.losses.reg.JacobianFrobeniusPenalty",
