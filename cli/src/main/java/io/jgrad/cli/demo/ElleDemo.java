@@ -64,9 +64,10 @@ final class ElleDemo implements Demo {
     methods.put(ELLE, List.of(Catalog.create("elle_reg:epsilon=" + EPS + ",seed=" + seed, Kind.REGULARIZER, Regularizer.class)));
     methods.put(BASE, List.of());
     DemoRun r = new DemoRun();
-    Attack pgd = Pgd.builder(Norm.LINF, EPS, DataRange.of(0, 1)).steps(smoke ? 2 : 20).stepSize(0.03)
-        .randomStart(new Generator(seed)).build();
     for (Map.Entry<String, List<Regularizer>> m : methods.entrySet()) {
+      // a fresh attack per method: the same random starts for every model
+      Attack pgd = Pgd.builder(Norm.LINF, EPS, DataRange.of(0, 1)).steps(smoke ? 2 : 20).stepSize(0.03)
+          .randomStart(new Generator(seed)).build();
       Module model = ProcedureKit.mlp(64, 256, 10, true, seed);
       History h = ProcedureKit.train(model, ProcedureKit.sgd(model, 0.1), ProcedureKit.CE,
           new AdversarialTraining(Fgsm.of(EPS, DataRange.of(0, 1))), m.getValue(), train, epochs, 64, seed);

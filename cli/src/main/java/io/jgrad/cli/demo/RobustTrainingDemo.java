@@ -67,10 +67,11 @@ final class RobustTrainingDemo implements Demo {
     var train = smoke ? DemoData.head(data.train(), 256) : data.train();
     int epochs = smoke ? 2 : 20, steps = smoke ? 2 : 5;
     String attack = ",epsilon=" + EPS + ",step_size=" + STEP + ",num_steps=" + steps + ",seed=" + seed;
-    Attack eval = Pgd.builder(Norm.LINF, EPS, DataRange.of(0, 1)).steps(smoke ? 2 : 20).stepSize(0.01)
-        .randomStart(new Generator(seed)).build();
     DemoRun r = new DemoRun();
     for (String method : List.of(BASE, AWP, AROW)) {
+      // a fresh attack per method: the same random starts for every model
+      Attack eval = Pgd.builder(Norm.LINF, EPS, DataRange.of(0, 1)).steps(smoke ? 2 : 20).stepSize(0.01)
+          .randomStart(new Generator(seed)).build();
       Module model = ProcedureKit.mlp(64, 128, 10, true, seed);
       Objective objective = ProcedureKit.CE;
       TrainStep step;

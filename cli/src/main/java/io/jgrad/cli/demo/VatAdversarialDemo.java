@@ -56,13 +56,14 @@ final class VatAdversarialDemo implements Demo {
     ProcedureKit.Split data = ProcedureKit.digits();
     var train = smoke ? DemoData.head(data.train(), 256) : data.train();
     int epochs = smoke ? 2 : 30;
-    Attack eval = Pgd.builder(Norm.L2, 1.0, DataRange.of(0, 1)).steps(smoke ? 2 : 10).stepSize(0.25)
-        .randomStart(new Generator(seed)).build();
     Map<String, List<Regularizer>> methods = new LinkedHashMap<>();
     methods.put(AT, List.of(Catalog.create("adversarial_loss:epsilon=1.0", Kind.REGULARIZER, Regularizer.class)));
     methods.put(BASE, List.of());
     DemoRun r = new DemoRun();
     for (Map.Entry<String, List<Regularizer>> m : methods.entrySet()) {
+      // a fresh attack per method: the same random starts for every model
+      Attack eval = Pgd.builder(Norm.L2, 1.0, DataRange.of(0, 1)).steps(smoke ? 2 : 10).stepSize(0.25)
+          .randomStart(new Generator(seed)).build();
       Module model = ProcedureKit.mlp(64, 128, 10, false, seed);
       History h = ProcedureKit.train(model, new Adam(model.parameters(), 1e-3), ProcedureKit.CE, null, m.getValue(), train,
           epochs, 64, seed);
