@@ -33,6 +33,14 @@ public final class ProcedureEntries implements CatalogEntries {
 
   @Override
   public List<Component> entries() {
+    List<Component> c = new ArrayList<>(procedures());
+    c.addAll(perturbationRegularizers());
+    c.addAll(jacobianPenalties());
+    return c;
+  }
+
+  /** The training steps: two-pass (SAM, AMP, AWP, F-GR), the gradient-norm penalty, LAWN. */
+  static List<Component> procedures() {
     List<Component> c = new ArrayList<>();
     c.add(Component.done("sam", Kind.PROCEDURE, 43, "io.jgrad.losses.procedure.Sam", List.of(
         ParamSpec.of("rho", 0.05, "neighbourhood radius"),
@@ -69,6 +77,12 @@ public final class ProcedureEntries implements CatalogEntries {
         "the paper's algorithm could not be read (abstract only); layer choice, radial projection and "
         + "warm-up length are this library's reading, exposed as parameters; no demonstration",
         p -> new Lawn(p.i("warmup_epochs"), p.i("layers"), p.b("project_gradient"))).noGradCheck(PROCEDURE));
+    return c;
+  }
+
+  /** Flooding, and the regularizers on perturbed inputs: VAT and its adversarial loss, ELLE, ARoW, SRST-AWR, smooth comp-sum. */
+  static List<Component> perturbationRegularizers() {
+    List<Component> c = new ArrayList<>();
     c.add(Component.done("flooding_loss", Kind.LOSS, 62, "io.jgrad.losses.FloodingLoss", List.of(
         ParamSpec.of("b", 0.05, "flood level (tune per dataset)")),
         p -> FloodingLoss.crossEntropy(p.d("b"))));
@@ -122,6 +136,12 @@ public final class ProcedureEntries implements CatalogEntries {
         + "unverified transcription; the paper's text could not be found; no demonstration",
         p -> new SmoothAdversarialCompSum(p.d("nu"), new AdversarialInputs(
             AdversarialInputs.Objective.LOGIT_DISTANCE, p.d("gamma"), p.d("step_size"), p.i("num_steps"), p.l("seed")))));
+    return c;
+  }
+
+  /** Penalties on the input-output Jacobian and the functional Fisher information. */
+  static List<Component> jacobianPenalties() {
+    List<Component> c = new ArrayList<>();
     c.add(Component.done("jacobian_frobenius_penalty", Kind.REGULARIZER, 88, "io.jgrad.losses.reg.JacobianFrobeniusPenalty",
         List.of(
             ParamSpec.of("lambda", 0.01, "weight (sigma^2 of the regularized auto-encoder criterion)"),

@@ -16,6 +16,7 @@ import io.jgrad.nn.BitwiseWeight;
 import io.jgrad.nn.LearnedClipFakeQuant;
 import io.jgrad.nn.SoftThreshold;
 import io.jgrad.nn.WeightConditioning;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,6 +46,13 @@ public final class WeightRegularizerEntries implements CatalogEntries {
 
   @Override
   public List<Component> entries() {
+    List<Component> all = new ArrayList<>(penalties());
+    all.addAll(stepsAndLayers());
+    return all;
+  }
+
+  /** The penalties added to the loss (weights chosen by {@code select}). */
+  static List<Component> penalties() {
     return List.of(
         Component.done(NuclearNormRegularizer.ID, Kind.REGULARIZER, 76, "io.jgrad.losses.reg.NuclearNormRegularizer",
             List.of(lambda(1e-3), ParamSpec.of("prox", false, "true: singular value soft-thresholding after each step instead of a penalty"),
@@ -97,7 +105,12 @@ public final class WeightRegularizerEntries implements CatalogEntries {
                 select("all")),
             Status.PARTIAL, "no demonstration (the paper's setting is GAN unlearning)",
             p -> new ParameterRepulsion(p.d("gamma"), p.s("loss_type"),
-                p.s("negative_checkpoint").isEmpty() ? null : ParameterRepulsion.load(p.s("negative_checkpoint")), sel(p))),
+                p.s("negative_checkpoint").isEmpty() ? null : ParameterRepulsion.load(p.s("negative_checkpoint")), sel(p))));
+  }
+
+  /** The post-step updates (proximal steps, LOBSTER, ART), the reparameterizing layers and the subnet distillation. */
+  static List<Component> stepsAndLayers() {
+    return List.of(
         new Component(SoftThreshold.ID, Kind.LAYER, 53, "io.jgrad.nn.SoftThreshold",
             List.of(ParamSpec.of("theta", 0.1, "threshold"), ParamSpec.of("learnable", true, "theta is a parameter"),
                 ParamSpec.of("hard", false, "hard thresholding instead of soft")),
