@@ -15,13 +15,33 @@ import java.util.concurrent.Future;
  * Data-parallel training with one thread per worker in this JVM, connected by in-process
  * collectives: the same workers, data split and results as {@link SparkTraining}, without Spark
  * (for tests, and to check a recipe before sending it to a cluster). Example i goes to worker
- * {@code i % workers}, as on Spark.
+ * {@code i % workers}, as on Spark. Like Spark's retry of a failed training stage, a failed
+ * attempt is run again (at most {@link #ATTEMPTS} attempts in all, the default of
+ * {@code spark.stage.maxConsecutiveAttempts}), resuming from the newest checkpoint when there
+ * is a checkpoint directory; configuration errors ({@link IllegalArgumentException}) are not
+ * retried.
  */
 public final class LocalDataParallel {
+  /** Attempts before giving up, as Spark's {@code spark.stage.maxConsecutiveAttempts} default. */
+  public static final int ATTEMPTS = 4;
+
   private LocalDataParallel() {}
 
   /** Trains {@code cfg.workers()} workers (at least 1) on {@code data}; {@code validation} may be null. */
   public static DataParallelResult fit(List<Sample> data, List<Sample> validation, TrainingRecipe recipe, DataParallelConfig cfg) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return attempt(data, validation, recipe, cfg, attempt);
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (attempt + 1 >= ATTEMPTS) throw e;
+      }
+    }
+  }
+
+  private static DataParallelResult attempt(List<Sample> data, List<Sample> validation, TrainingRecipe recipe, DataParallelConfig cfg,
+                                            int attempt) {
     int n = Math.max(1, cfg.workers());
     List<List<Sample>> parts = new ArrayList<>();
     List<long[]> index = new ArrayList<>();
@@ -48,10 +68,9 @@ public final class LocalDataParallel {
         int rank = r;
         fs.add(pool.submit(() -> {
           try (Collective c = cs.get(rank)) {
-            if (parts.get(rank).isEmpty()) throw new IllegalArgumentException("data parallel: worker " + rank + " has no examples (" + n + " workers, " + data.size() + " examples)");
-            Dataset local = Samples.dataset(parts.get(rank), cfg.featureShape, cfg.targetShape);
+            Dataset local = parts.get(rank).isEmpty() ? Worker.EMPTY : Samples.dataset(parts.get(rank), cfg.featureShape, cfg.targetShape);
             Dataset val = validation == null ? null : Samples.dataset(validation, cfg.featureShape, cfg.targetShape);
-            return Worker.run(c, 0, local, index.get(rank), val, recipe, cfg);
+            return Worker.run(c, attempt, local, index.get(rank), val, recipe, cfg);
           }
         }));
       }

@@ -34,6 +34,15 @@ import java.util.stream.Stream;
 public final class Worker {
   private static final Pattern EPOCH_FILE = Pattern.compile("epoch-(\\d{1,9})\\.safetensors");
 
+  /** A partition without examples (the worker still takes part, and the run stops with an error naming it). */
+  static final Dataset EMPTY = new Dataset() {
+    @Override
+    public int size() { return 0; }
+
+    @Override
+    public io.jgrad.nn.data.Example get(int i) { throw new IndexOutOfBoundsException("empty partition"); }
+  };
+
   private Worker() {}
 
   /**
