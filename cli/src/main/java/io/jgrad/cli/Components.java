@@ -20,7 +20,7 @@ import java.util.Properties;
  * run.properties ({@code loss}, {@code regularizer.1}, ..., {@code procedure}) so {@code eval}
  * rebuilds the same objective.
  */
-final class Components {
+public final class Components {
   static final String DEFAULT_LOSS = "cross_entropy";
 
   private final Params loss;
@@ -42,7 +42,7 @@ final class Components {
   }
 
   /** Parses, validates and builds the options' components. */
-  static Components parse(Options o) { return parse(o, DEFAULT_LOSS); }
+  public static Components parse(Options o) { return parse(o, DEFAULT_LOSS); }
 
   /** {@link #parse(Options)} with {@code defaultLoss} when --loss is absent (regression: mse). */
   static Components parse(Options o, String defaultLoss) {
@@ -80,12 +80,12 @@ final class Components {
   }
 
   /** The objective (built once: a stateful one keeps its state across the run). */
-  Objective objective() { return objective; }
+  public Objective objective() { return objective; }
 
-  Regularizer[] buildRegularizers() { return builtRegularizers.clone(); }
+  public Regularizer[] buildRegularizers() { return builtRegularizers.clone(); }
 
   /** The training step: the procedure's, or the standard one. */
-  TrainStep step() { return step; }
+  public TrainStep step() { return step; }
 
   private static <T> T build(String option, Params p, Class<T> type) {
     try {
@@ -96,7 +96,7 @@ final class Components {
   }
 
   /** One line for the run's header: "loss cross_entropy" plus any regularizers and procedure. */
-  String describe() {
+  public String describe() {
     StringBuilder sb = new StringBuilder("loss ").append(shortSpec(loss));
     for (Params r : regularizers) sb.append(", regularizer ").append(shortSpec(r));
     if (procedure != null) sb.append(", procedure ").append(shortSpec(procedure));

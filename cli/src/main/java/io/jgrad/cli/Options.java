@@ -16,10 +16,10 @@ import java.util.Set;
 public final class Options {
   static final Set<String> FLAGS = Set.of("header", "markdown", "smoke");
   static final Set<String> REPEATABLE = Set.of("regularizer");
-  static final Set<String> TRAIN_KEYS = Set.of("task", "target-columns", "outputs", "dataset", "data-dir", "train", "test", "label-column", "header", "model",
+  public static final Set<String> TRAIN_KEYS = Set.of("task", "target-columns", "outputs", "dataset", "data-dir", "train", "test", "label-column", "header", "model",
       "loss", "regularizer", "procedure", "optimizer", "lr", "momentum", "weight-decay", "schedule", "epochs", "batch-size", "seed",
-      "threads", "device", "out", "resume");
-  static final Set<String> EVAL_KEYS = Set.of("checkpoint", "dataset", "data-dir", "test", "label-column", "header", "model",
+      "threads", "device", "out", "resume", "spark", "workers");
+  public static final Set<String> EVAL_KEYS = Set.of("checkpoint", "dataset", "data-dir", "test", "label-column", "header", "model",
       "loss", "batch-size", "threads", "device", "task", "target-columns", "outputs", "predictions");
 
   private final Map<String, String> values;

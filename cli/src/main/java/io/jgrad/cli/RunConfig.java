@@ -15,7 +15,7 @@ import java.util.Properties;
  * {@code jgrad eval --checkpoint DIR/best.safetensors} rebuilds the same model, test set and
  * objective.
  */
-final class RunConfig {
+public final class RunConfig {
   static final String FILE = "run.properties";
   private static final String[] KEYS = {"dataset", "data-dir", "train", "test", "label-column", "header", "task", "target-columns"};
 
@@ -26,7 +26,7 @@ final class RunConfig {
   }
 
   /** {@code outputs}: the regression head's size, recorded for eval (0: classification). */
-  static void write(Path dir, Options o, String model, DataSources.Data data, Components components, int outputs) throws IOException {
+  public static void write(Path dir, Options o, String model, DataSources.Data data, Components components, int outputs) throws IOException {
     Properties p = new Properties();
     for (String k : KEYS) if (o.has(k)) p.setProperty(k, o.str(k, ""));
     p.setProperty("model", model);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test-only registry entries: {@code test_sam}, sharpness-aware minimisation (Foret et al.
+ * Test-only registry entries: {@code test_l1} (lambda times the sum of |w|) and {@code test_sam}, sharpness-aware minimisation (Foret et al.
  * 2021) written against the StepContext contract: ascend to {@code w + rho g / ||g||} with the
  * first pass's gradient, take the gradient there, restore w exactly, step. Two backward passes
  * per batch, the first of which decides the perturbation: what a data-parallel wrapper must
@@ -20,7 +20,17 @@ import java.util.List;
 public final class TestEntries implements CatalogEntries {
   @Override
   public List<Component> entries() {
-    return List.of(Component.extra("test_sam", Kind.PROCEDURE, "TestEntries", List.of(ParamSpec.of("rho", 0.05, "radius")), p -> {
+    return List.of(Component.extra("test_l1", Kind.REGULARIZER, "TestEntries", List.of(ParamSpec.of("weight", 1e-4, "lambda")), p -> {
+      double w = p.d("weight");
+      return new io.jgrad.nn.train.Regularizer() {
+        @Override
+        public Tensor penalty(io.jgrad.nn.Module model, io.jgrad.nn.data.Batch batch, Tensor output) {
+          Tensor sum = null;
+          for (Tensor t : model.parameters()) sum = sum == null ? t.abs().sum() : sum.add(t.abs().sum());
+          return sum.mul(w);
+        }
+      };
+    }), Component.extra("test_sam", Kind.PROCEDURE, "TestEntries", List.of(ParamSpec.of("rho", 0.05, "radius")), p -> {
       double rho = p.d("rho");
       return (TrainStep) ctx -> {
         Tensor out = ctx.forward(ctx.batch().x());
