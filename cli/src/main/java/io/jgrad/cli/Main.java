@@ -171,6 +171,7 @@ public final class Main {
     p.println("         --weight-decay X --schedule none|step|cosine|onecycle --epochs N --batch-size N --seed N");
     p.println("         --threads N --device cpu|opencl[:i]|cuda[:i] --out DIR --resume CHECKPOINT");
     p.println("         --spark MASTER [--workers N]: data-parallel on Spark (local[2], spark://host:7077, yarn; docs/spark.md)");
+    p.println("  sweep  --spark MASTER --loss ID... [--regularizer ID|none]... [--procedure ID|none]... [--seeds 3]: a catalog sweep");
     p.println("         --task regression: a CSV with float targets (--label-column N or --target-columns i,j), an MLP with");
     p.println("           --outputs K (default: one per target, one per taus level of pinball_loss), --loss any regression");
     p.println("           loss (default mse); reports RMSE, MAE, R2, MAPE, MBE (and quantile coverage)");
