@@ -42,6 +42,7 @@ public final class DataParallelStep implements TrainStep {
   private final GradientSync sync;
   private final List<Tensor> buffers;
   private final boolean broadcastBuffers;
+  private final boolean equalBatches;
   private long lossNanos;
 
   /**
@@ -50,14 +51,27 @@ public final class DataParallelStep implements TrainStep {
    *     {@code broadcastBuffers}
    */
   public DataParallelStep(TrainStep inner, Collective collective, List<Tensor> params, Module model, boolean broadcastBuffers) {
+    this(inner, collective, params, model, broadcastBuffers, false);
+  }
+
+  /**
+   * With {@code equalBatches} the caller guarantees that every worker's batch has the same size
+   * at every step (as {@link Worker} arranges): gradients are then summed unscaled and divided
+   * by the number of workers, which saves a multiplication per element and a rounding.
+   */
+  public DataParallelStep(TrainStep inner, Collective collective, List<Tensor> params, Module model, boolean broadcastBuffers,
+                          boolean equalBatches) {
     if (inner == null || collective == null || params == null || model == null) {
       throw new IllegalArgumentException("DataParallelStep: inner step, collective, parameters and model must not be null");
     }
     this.inner = inner;
     this.sync = new GradientSync(collective, params);
     this.buffers = new ArrayList<>(model.buffers());
-    this.broadcastBuffers = broadcastBuffers && !buffers.isEmpty();
+    this.broadcastBuffers = broadcastBuffers && !buffers.isEmpty() && collective.size() > 1;
+    this.equalBatches = equalBatches;
   }
+
+  private int weight(StepContext ctx) { return equalBatches ? 1 : ctx.batch().size(); }
 
   /** The parameters an optimizer updates, in its group order. */
   public static List<Tensor> parameters(Optimizer optimizer) {
@@ -77,7 +91,7 @@ public final class DataParallelStep implements TrainStep {
       global = s.globalLoss;
     } else {
       long t0 = System.nanoTime();
-      global = sync.mean(returned.item(), ctx.batch().size());
+      global = sync.mean(returned.item(), weight(ctx));
       lossNanos += System.nanoTime() - t0;
     }
     return Tensor.scalar(global, returned.dtype());
@@ -121,17 +135,17 @@ public final class DataParallelStep implements TrainStep {
     public void backward(Tensor loss) {
       ctx.backward(loss);
       backwards++;
-      sync.allReduceGradients(ctx.batch().size());
+      sync.allReduceGradients(weight(ctx));
     }
 
     @Override public void zeroGrad() { ctx.zeroGrad(); }
 
     @Override
     public void step() {
-      if (backwards == 0) sync.allReduceGradients(ctx.batch().size());
+      if (backwards == 0) sync.allReduceGradients(weight(ctx));
       if (firstLoss != null) {
         long t0 = System.nanoTime();
-        globalLoss = sync.mean(firstLoss.item(), ctx.batch().size());
+        globalLoss = sync.mean(firstLoss.item(), weight(ctx));
         lossNanos += System.nanoTime() - t0;
         reduced = true;
         if (!Double.isFinite(globalLoss)) {

@@ -37,8 +37,13 @@ final class GradientSync {
 
   Collective collective() { return collective; }
 
-  /** Replaces every gradient by the weighted mean over the workers; {@code weight} is this worker's batch size. */
+  /**
+   * Replaces every gradient by the weighted mean over the workers; {@code weight} is this
+   * worker's batch size (pass 1 on every worker when all batches have the same size: the plain
+   * mean, without the scaling). Nothing to do for a single worker.
+   */
   void allReduceGradients(int weight) {
+    if (collective.size() == 1) return;
     long t0 = System.nanoTime();
     f32.reduceGradients(weight);
     f64.reduceGradients(weight);
@@ -48,6 +53,7 @@ final class GradientSync {
 
   /** The weighted mean of {@code value} over the workers (a NaN anywhere gives NaN). */
   double mean(double value, int weight) {
+    if (collective.size() == 1) return value;
     double[] v = {value * weight, weight};
     collective.allReduceSum(v);
     return v[0] / v[1];

@@ -77,7 +77,8 @@ public final class Worker {
     DataLoader train = DataLoader.builder(data, cfg.batchSize).build();
     DataLoader val = validation == null ? null : DataLoader.builder(validation, cfg.validationBatchSize).build();
     TrainingRecipe.Schedule schedule = recipe.schedule(opt, cfg.epochs, train.numBatches());
-    DataParallelStep step = new DataParallelStep(recipe.step(), c, DataParallelStep.parameters(opt), model, cfg.broadcastBuffers);
+    // Every worker holds the same number of examples and batch size: every step's batches are equal.
+    DataParallelStep step = new DataParallelStep(recipe.step(), c, DataParallelStep.parameters(opt), model, cfg.broadcastBuffers, true);
 
     List<Callback> rankZero = rank == 0 ? new ArrayList<>(recipe.rankZeroCallbacks()) : new ArrayList<>();
     if (cfg.checkpointDir != null) {
