@@ -9,7 +9,8 @@ import io.jgrad.nn.train.TrainStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The objective side of {@code jgrad train}, chosen by catalog id: {@code --loss ID[:k=v,...]}
@@ -17,10 +18,10 @@ import java.util.Properties;
  * repeated {@code --regularizer ID[:k=v,...]} and {@code --procedure ID[:k=v,...]}. Ids and
  * parameters are validated before any data is loaded: an unknown id or parameter is one line
  * naming the valid ones. The resolved choice (every parameter, defaults included) is recorded in
- * run.properties ({@code loss}, {@code regularizer.1}, ..., {@code procedure}) so {@code eval}
- * rebuilds the same objective.
+ * the checkpoint ({@code run.loss}, {@code run.regularizer.1}, ..., {@code run.procedure}) so
+ * {@code eval} rebuilds the same objective and {@code --resume} the same run.
  */
-public final class Components {
+final class Components {
   static final String DEFAULT_LOSS = "cross_entropy";
 
   private final Params loss;
@@ -42,7 +43,7 @@ public final class Components {
   }
 
   /** Parses, validates and builds the options' components. */
-  public static Components parse(Options o) { return parse(o, DEFAULT_LOSS); }
+  static Components parse(Options o) { return parse(o, DEFAULT_LOSS); }
 
   /** {@link #parse(Options)} with {@code defaultLoss} when --loss is absent (regression: mse). */
   static Components parse(Options o, String defaultLoss) {
@@ -80,12 +81,12 @@ public final class Components {
   }
 
   /** The objective (built once: a stateful one keeps its state across the run). */
-  public Objective objective() { return objective; }
+  Objective objective() { return objective; }
 
-  public Regularizer[] buildRegularizers() { return builtRegularizers.clone(); }
+  Regularizer[] buildRegularizers() { return builtRegularizers.clone(); }
 
   /** The training step: the procedure's, or the standard one. */
-  public TrainStep step() { return step; }
+  TrainStep step() { return step; }
 
   private static <T> T build(String option, Params p, Class<T> type) {
     try {
@@ -96,7 +97,7 @@ public final class Components {
   }
 
   /** One line for the run's header: "loss cross_entropy" plus any regularizers and procedure. */
-  public String describe() {
+  String describe() {
     StringBuilder sb = new StringBuilder("loss ").append(shortSpec(loss));
     for (Params r : regularizers) sb.append(", regularizer ").append(shortSpec(r));
     if (procedure != null) sb.append(", procedure ").append(shortSpec(procedure));
@@ -109,9 +110,12 @@ public final class Components {
     return p.spec().equals(defaults) ? p.id() : p.spec();
   }
 
-  void record(Properties p) {
-    p.setProperty("loss", loss.spec());
-    for (int i = 0; i < regularizers.size(); i++) p.setProperty("regularizer." + (i + 1), regularizers.get(i).spec());
-    if (procedure != null) p.setProperty("procedure", procedure.spec());
+  /** The resolved specs by name: {@code loss}, {@code regularizer.1}, ..., {@code procedure} (recorded in the checkpoint as {@code run.<name>}). */
+  Map<String, String> record() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("loss", loss.spec());
+    for (int i = 0; i < regularizers.size(); i++) p.put("regularizer." + (i + 1), regularizers.get(i).spec());
+    if (procedure != null) p.put("procedure", procedure.spec());
+    return p;
   }
 }

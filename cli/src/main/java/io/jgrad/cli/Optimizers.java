@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --optimizer} and {@code --schedule} of {@code jgrad train}. */
-public final class Optimizers {
+final class Optimizers {
   private Optimizers() {}
 
   /** A scheduler and whether it steps per batch (true) or per epoch. */
-  public record Schedule(LrScheduler scheduler, boolean perStep) {}
+  record Schedule(LrScheduler scheduler, boolean perStep) {}
 
-  public static Optimizer build(String name, List<Tensor> params, double lr, double momentum, double weightDecay) {
+  static Optimizer build(String name, List<Tensor> params, double lr, double momentum, double weightDecay) {
     return switch (name) {
       case "sgd" -> new SGD(params, lr, Map.of("momentum", momentum, "weightDecay", weightDecay));
       case "adam" -> new Adam(params, lr, Map.of("weightDecay", weightDecay));
@@ -29,7 +29,7 @@ public final class Optimizers {
   }
 
   /** The schedule over {@code epochs} epochs of {@code batches} steps; null for none. */
-  public static Schedule schedule(String name, Optimizer opt, double lr, int epochs, int batches) {
+  static Schedule schedule(String name, Optimizer opt, double lr, int epochs, int batches) {
     return switch (name) {
       case "none" -> null;
       case "step" -> new Schedule(new StepLR(opt, Math.max(1, epochs / 3), 0.1), false);

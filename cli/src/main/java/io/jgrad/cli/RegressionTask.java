@@ -5,26 +5,28 @@ import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Flatten;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.Sequential;
+import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.TensorDataset;
+import io.jgrad.nn.optim.SGD;
 import io.jgrad.nn.train.Metric;
 import io.jgrad.nn.train.Metrics;
+import io.jgrad.nn.train.Trainer;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Tensor;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code jgrad train --task regression} (and its {@code eval}): a CSV with float targets
- * ({@code --label-column N}, default the last, or several with {@code --target-columns i,j}), an
+ * ({@code --label-column N}, default the last, or several with {@code --target-columns i,j}; read
+ * by {@link CsvTable} with the run's missing-value policy and feature standardization), an
  * MLP with one output per target ({@code --outputs K} overrides it; a {@code pinball_loss} with
  * several {@code taus} gets one output per level), any regression loss of the registry
  * ({@code --loss}, default {@code mse}) and the test set's regression metrics
@@ -36,100 +38,35 @@ final class RegressionTask {
 
   private RegressionTask() {}
 
-  /** Train and test sets with float targets [N] (one target) or [N, T]. */
-  static DataSources.Data load(Options o, boolean needTrain) {
-    String ds = o.str("dataset", "csv");
-    if (!ds.equalsIgnoreCase("csv")) {
-      throw new IllegalArgumentException("--task regression reads a CSV: pass --dataset csv --train F --test F (got --dataset " + ds + ")");
-    }
-    boolean header = o.flag("header");
-    TensorDataset train = needTrain ? read(file(o, "train"), o, header) : null;
-    TensorDataset test = read(file(o, "test"), o, header);
-    int f = test.features().shape()[1];
-    if (train != null && train.features().shape()[1] != f) {
-      throw new IllegalArgumentException("CSV " + o.str("test", "") + " has " + f + " features per row but " + o.str("train", "")
-          + " has " + train.features().shape()[1]);
-    }
-    return new DataSources.Data("csv (regression, " + targets(test) + " target" + (targets(test) == 1 ? "" : "s") + ")", train,
-        test, new int[] {f}, 0);
-  }
-
-  static int targets(TensorDataset d) { return d.labels().dim() == 1 ? 1 : d.labels().shape()[1]; }
-
-  private static Path file(Options o, String key) {
-    if (!o.has(key)) throw new IllegalArgumentException("--task regression needs --" + key + " FILE");
-    Path p = Path.of(o.str(key, ""));
-    if (!Files.isRegularFile(p)) throw new IllegalArgumentException("--" + key + ": file not found: " + p);
-    return p;
-  }
-
-  /** The 0-based target columns of a table with {@code fields} columns. */
-  static int[] targetColumns(Options o, int fields) {
-    String spec = o.has("target-columns") ? o.str("target-columns", "") : Integer.toString(o.integer("label-column", -1));
-    String[] parts = spec.split("[,;\\s]+");
-    int[] cols = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      int c;
+  /**
+   * The target columns: {@code --target-columns i,j} or, without it, {@code --label-column} (default
+   * -1, the last); each a 0-based index (negative from the end) or, with --header, a column name.
+   */
+  static List<Object> targetColumns(Options o) {
+    String spec = o.has("target-columns") ? o.str("target-columns", "") : o.str("label-column", "-1");
+    List<Object> cols = new ArrayList<>();
+    for (String part : spec.split("[,;]")) {
+      String p = part.trim();
+      if (p.isEmpty()) throw new IllegalArgumentException("--target-columns must be columns like 3,4 (0-based, negative from the end) or names, got '" + spec + "'");
       try {
-        c = Integer.parseInt(parts[i].trim());
+        cols.add(Integer.parseInt(p));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--target-columns must be column numbers like 3,4 (0-based, negative from the end), got '" + spec + "'");
+        cols.add(p);
       }
-      int k = c < 0 ? fields + c : c;
-      if (k < 0 || k >= fields) throw new IllegalArgumentException("target column " + c + " out of range for " + fields + " fields");
-      for (int j = 0; j < i; j++) if (cols[j] == k) throw new IllegalArgumentException("target column " + c + " given twice");
-      cols[i] = k;
     }
-    if (cols.length >= fields) throw new IllegalArgumentException("every one of the " + fields + " columns is a target: no features left");
     return cols;
   }
 
-  static TensorDataset read(Path file, Options o, boolean header) {
-    List<float[]> rows = new ArrayList<>();
-    int fields = -1, lineNo = 0;
-    boolean skip = header;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) continue;
-        String[] parts = line.split(",", -1);
-        if (fields < 0) fields = parts.length;
-        else if (parts.length != fields) {
-          throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ": expected " + fields + " fields, found " + parts.length);
-        }
-        if (skip) {
-          skip = false;
-          continue;
-        }
-        float[] v = new float[fields];
-        for (int c = 0; c < fields; c++) {
-          String s = parts[c].trim();
-          try {
-            v[c] = Float.parseFloat(s);
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ", column " + (c + 1) + ": '" + s + "' is not a number");
-          }
-        }
-        rows.add(v);
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("CSV " + file + ": " + e.getMessage(), e);
+  /** The model kind a regression takes. */
+  static void checkModel(String kind) {
+    if (!kind.equals("mlp")) throw new IllegalArgumentException("--task regression uses --model mlp (tabular features), got '" + kind + "'");
+  }
+
+  /** A regression run's dataset: a CSV. */
+  static void checkDataset(String dataset) {
+    if (!dataset.equals("csv")) {
+      throw new IllegalArgumentException("--task regression reads a CSV: pass --dataset csv --train F --test F (got --dataset " + dataset + ")");
     }
-    if (rows.isEmpty()) throw new IllegalArgumentException("CSV " + file + ": no data lines");
-    int[] tc = targetColumns(o, fields);
-    boolean[] isTarget = new boolean[fields];
-    for (int c : tc) isTarget[c] = true;
-    int n = rows.size(), f = fields - tc.length;
-    float[] x = new float[n * f], y = new float[n * tc.length];
-    for (int i = 0; i < n; i++) {
-      float[] v = rows.get(i);
-      int k = 0;
-      for (int c = 0; c < fields; c++) if (!isTarget[c]) x[i * f + k++] = v[c];
-      for (int t = 0; t < tc.length; t++) y[i * tc.length + t] = v[tc[t]];
-    }
-    Tensor targets = tc.length == 1 ? Tensor.fromArray(y, n) : Tensor.fromArray(y, n, tc.length);
-    return new TensorDataset(Tensor.fromArray(x, n, f), targets, java.util.Map.of());
   }
 
   /** Outputs: --outputs, else one per pinball level (one target), else one per target. */
@@ -148,11 +85,10 @@ final class RegressionTask {
     return c.loss().id().equals("pinball_loss") ? c.loss().ds("taus") : null;
   }
 
-  /** The model for regression: an MLP with {@code outputs} outputs, its [N, 1] output flattened to [N] for one target. */
-  static Module model(String kind, int[] shape, int outputs, int targets, long seed) {
-    if (!kind.equals("mlp")) throw new IllegalArgumentException("--task regression uses --model mlp (tabular features), got '" + kind + "'");
-    Module m = Models.build(kind, shape, outputs, seed);
-    return outputs == 1 && targets == 1 ? new Sequential(m, new Flatten(0, -1)) : m;
+  /** The model for regression: the MLP of {@code spec}, its [N, 1] output flattened to [N] for one target. */
+  static Module model(ModelSpec spec, int targets, long seed) {
+    Module m = spec.build(seed);
+    return spec.outputs() == 1 && targets == 1 ? new Sequential(m, new Flatten(0, -1)) : m;
   }
 
   /** The test metrics: regression_error_metrics (on the median head of a quantile model) and the heads' coverage. */
@@ -167,6 +103,13 @@ final class RegressionTask {
     StringBuilder t = new StringBuilder();
     for (double v : taus) t.append(t.length() == 0 ? "" : ";").append(v);
     return new Metric[] {errors, Catalog.create("pit_calibration_error:dist=quantiles,taus=" + t, Metric.class)};
+  }
+
+  /** Loss and the regression metrics of {@code model} on {@code data}, in one evaluation pass (the optimizer is never stepped). */
+  static Metrics evaluate(Module model, Components c, int outputs, int targets, TensorDataset data, Device device) {
+    try (DataLoader dl = DataLoader.builder(data, 256).device(device).build()) {
+      return Trainer.builder(model, new SGD(model.parameters(), 0.1), c.objective()).metrics(metrics(c, outputs, targets)).build().evaluate(dl);
+    }
   }
 
   /** "rmse 0.5123, mae 0.4011, r2 0.8712 (loss 0.2624)" plus the coverages of quantile heads. */
@@ -204,5 +147,4 @@ final class RegressionTask {
     }
   }
 
-  static String shape(int[] s) { return Arrays.toString(s); }
 }

@@ -43,8 +43,8 @@ public class Bilinear extends Module {
       throw new IllegalArgumentException("Bilinear: expected inputs [*, " + in1 + "] and [*, " + in2 + "] with the same batch shape, got "
           + Arrays.toString(s1) + " and " + Arrays.toString(s2));
     }
-    Tensor y = Tensor.einsum("bi,oij,bj->bo", x1.reshape(-1, in1), weight, x2.reshape(-1, in2));
-    if (bias != null) y = y.add(bias);
+    Tensor y = Tensor.einsum("bi,oij,bj->bo", x1.reshape(-1, in1), parametrized("weight", weight), x2.reshape(-1, in2));
+    if (bias != null) y = y.add(parametrized("bias", bias));
     int[] os = s1.clone();
     os[os.length - 1] = out;
     return y.reshape(os);

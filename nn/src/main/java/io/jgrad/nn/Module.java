@@ -147,6 +147,25 @@ public abstract class Module {
     return m;
   }
 
+  /**
+   * The tensor this module computes with for its parameter {@code name}: {@code raw} itself, or
+   * f(original) when a parametrization is registered on it (see {@link Parametrize}). Layers
+   * call this in {@code forward} instead of reading their parameter field directly.
+   */
+  protected final Tensor parametrized(String name, Tensor raw) { return Parametrize.value(this, name, raw); }
+
+  /** This module's own parameter {@code name}, or null (used by {@link Parametrize}). */
+  Tensor ownParameter(String name) { return params.get(name); }
+
+  /** Removes this module's own parameter {@code name}; returns it, or null (used by {@link Parametrize}). */
+  Tensor removeParameter(String name) { return params.remove(name); }
+
+  /** The direct submodule {@code name}, or null. */
+  Module child(String name) { return children.get(name); }
+
+  /** Removes the direct submodule {@code name}; returns it, or null. */
+  Module removeModule(String name) { return children.remove(name); }
+
   private static void checkName(String name) {
     if (name == null || name.isEmpty() || name.contains(".")) {
       throw new IllegalArgumentException("module: name '" + name + "' must be non-empty and contain no '.'");

@@ -18,6 +18,7 @@ public final class DataParallelConfig implements Serializable {
   final long seed;
   final boolean shuffle;
   final String checkpointDir;
+  final boolean saveCheckpoints;
   final int keepLast;
   final String monitor;
   final CollectiveOptions collective;
@@ -36,6 +37,7 @@ public final class DataParallelConfig implements Serializable {
     this.seed = b.seed;
     this.shuffle = b.shuffle;
     this.checkpointDir = b.checkpointDir;
+    this.saveCheckpoints = b.saveCheckpoints;
     this.keepLast = b.keepLast;
     this.monitor = b.monitor;
     this.collective = b.collective;
@@ -59,6 +61,7 @@ public final class DataParallelConfig implements Serializable {
     b.seed = seed;
     b.shuffle = shuffle;
     b.checkpointDir = checkpointDir;
+    b.saveCheckpoints = saveCheckpoints;
     b.keepLast = keepLast;
     b.monitor = monitor;
     b.collective = collective;
@@ -98,6 +101,7 @@ public final class DataParallelConfig implements Serializable {
     private long seed = 42;
     private boolean shuffle = true;
     private String checkpointDir;
+    private boolean saveCheckpoints;
     private int keepLast = 2;
     private String monitor;
     private CollectiveOptions collective = CollectiveOptions.defaults();
@@ -152,7 +156,20 @@ public final class DataParallelConfig implements Serializable {
     public Builder checkpointDir(String dir, int keepLast) {
       if (keepLast < 1) throw new IllegalArgumentException("DataParallelConfig: keepLast must be >= 1, got " + keepLast);
       this.checkpointDir = dir;
+      this.saveCheckpoints = dir != null;
       this.keepLast = keepLast;
+      return this;
+    }
+
+    /**
+     * Resume from the newest {@code epoch-NNN.safetensors} in {@code dir}, as with
+     * {@link #checkpointDir}, but leave the writing to a
+     * {@link io.jgrad.nn.train.CheckpointSaver} among the recipe's rank-0 callbacks (one that
+     * records more metadata, as jgrad train's does).
+     */
+    public Builder resumeFrom(String dir) {
+      this.checkpointDir = dir;
+      this.saveCheckpoints = false;
       return this;
     }
 

@@ -81,7 +81,7 @@ public final class Worker {
     DataParallelStep step = new DataParallelStep(recipe.step(), c, DataParallelStep.parameters(opt), model, cfg.broadcastBuffers, true);
 
     List<Callback> rankZero = rank == 0 ? new ArrayList<>(recipe.rankZeroCallbacks()) : new ArrayList<>();
-    if (cfg.checkpointDir != null) {
+    if (cfg.checkpointDir != null && cfg.saveCheckpoints) {
       String monitor = cfg.monitor != null ? cfg.monitor : validation != null ? "val_loss" : "train_loss";
       rankZero.add(new CheckpointSaver(Path.of(cfg.checkpointDir), cfg.keepLast, monitor));
     }

@@ -32,7 +32,10 @@ public final class DemoPlot {
 
   private DemoPlot() {}
 
-  /** Line panels: {@code panels} maps a panel title to curves by method; x is the index (1-based). */
+  /**
+   * Line panels: {@code panels} maps a panel title to curves by method; x is the index (1-based),
+   * labelled "epoch" unless the title ends with {@code " [x: label]"}.
+   */
   public static void lines(Map<String, Map<String, double[]>> panels, Path png) throws IOException {
     if (panels.isEmpty()) throw new IllegalArgumentException("DemoPlot.lines: no curves to draw");
     Graphics2D[] g = new Graphics2D[1];
@@ -48,7 +51,14 @@ public final class DemoPlot {
           hi = Math.max(hi, d);
         }
       }
-      Frame f = frame(g[0], k++, p.getKey(), lo, hi, 1, Math.max(2, n), "epoch");
+      // a panel titled "title [x: label]" names its x axis (default: epoch)
+      String title = p.getKey(), xLabel = "epoch";
+      int bracket = title.lastIndexOf(" [x: ");
+      if (bracket >= 0 && title.endsWith("]")) {
+        xLabel = title.substring(bracket + 5, title.length() - 1);
+        title = title.substring(0, bracket);
+      }
+      Frame f = frame(g[0], k++, title, lo, hi, 1, Math.max(2, n), xLabel);
       int c = 0;
       for (Map.Entry<String, double[]> e : p.getValue().entrySet()) {
         g[0].setColor(PALETTE[c % PALETTE.length]);

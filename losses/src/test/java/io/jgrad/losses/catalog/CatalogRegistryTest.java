@@ -39,13 +39,14 @@ class CatalogRegistryTest {
   void unknownIdsNameTheValidOnes() {
     String m = error(() -> Catalog.resolve("label_smoothing", Kind.LOSS));
     assertTrue(m.startsWith("unknown loss 'label_smoothing' (did you mean 'label_smoothing_ce'?); valid: "), m);
-    assertTrue(m.contains(" bce, bce_with_logits, cross_entropy,"), m);
+    for (String id : List.of("bce", "bce_with_logits", "cross_entropy")) assertTrue(m.contains(" " + id + ","), m);
     assertTrue(m.contains("regression_losses_core"), m);
     m = error(() -> Catalog.resolve("mes", Kind.LOSS));
     assertTrue(m.startsWith("unknown loss 'mes' (did you mean 'mse'?)"), m);
     m = error(() -> Catalog.resolve("zzzzzzzzzz", null));
     assertTrue(m.startsWith("unknown component 'zzzzzzzzzz'; valid: "), m);
-    assertTrue(error(() -> Catalog.resolve("l2", Kind.REGULARIZER)).startsWith("unknown regularizer 'l2'; valid: "));
+    m = error(() -> Catalog.resolve("l2", Kind.REGULARIZER));
+    assertTrue(m.startsWith("unknown regularizer 'l2'; valid: ") && !m.contains("label_smoothing_ce"), m);
     m = error(() -> Catalog.resolve("weight_compander", null));
     assertTrue(m.startsWith("layer 'weight_compander' is in the catalog but not implemented yet (blocked; see bin/jgrad catalog "
         + "show weight_compander); valid: "), m);

@@ -2,7 +2,8 @@ package io.jgrad.spark.bench;
 
 import io.jgrad.cli.DataSources;
 import io.jgrad.cli.Models;
-import io.jgrad.cli.Options;
+import io.jgrad.nn.data.Idx;
+import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.optim.AdamW;
 import io.jgrad.spark.CatalogRecipe;
 import io.jgrad.spark.DataParallelConfig;
@@ -13,7 +14,6 @@ import io.jgrad.spark.Samples;
 import io.jgrad.spark.SparkContexts;
 import io.jgrad.spark.SparkTraining;
 import io.jgrad.spark.WorkerResult;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,19 +47,21 @@ public final class ScalingBench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    boolean fashion = java.nio.file.Files.isDirectory(DataSources.FASHION_DIR);
-    Options o = Options.parse(List.of("--dataset", fashion ? "fashion-mnist" : "digits"), Options.TRAIN_KEYS, "bench");
-    DataSources.Data data = DataSources.load(o, true);
-    int[] shape = data.exampleShape();
-    int classes = data.classes();
+    java.nio.file.Path dir = DataSources.FASHION_DIR;
+    boolean fashion = java.nio.file.Files.isRegularFile(dir.resolve("train-images-idx3-ubyte.gz"));
+    TensorDataset ds = fashion ? Idx.dataset(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"))
+        : DataSources.digits().train();
+    String name = fashion ? "fashion-mnist (28x28)" : "digits (8x8)";
+    int[] shape = fashion ? new int[] {1, 28, 28} : new int[] {1, 8, 8};
+    int classes = 10;
     CatalogRecipe recipe = CatalogRecipe.of(g -> Models.build("mlp", shape, classes, g.seed()), ps -> new AdamW(ps, 1e-3, Map.of()),
         "cross_entropy");
-    List<Sample> train = Samples.of(data.train());
+    List<Sample> train = Samples.of(ds);
     DataParallelConfig cfg = DataParallelConfig.builder().workers(workers).epochs(epochs).batchSize(batch / workers).seed(1).build();
     JavaSparkContext sc = SparkContexts.start(master, "jgrad scaling bench");
     try {
       DataParallelResult r = SparkTraining.fit(sc, sc.parallelize(train, workers), null, recipe, cfg);
-      System.out.printf(Locale.ROOT, "%s, %d examples, global batch %d: %d workers on %s, jgrad.threads=%s%n", data.name(), train.size(), batch,
+      System.out.printf(Locale.ROOT, "%s, %d examples, global batch %d: %d workers on %s, jgrad.threads=%s%n", name, train.size(), batch,
           workers, master, System.getProperty("jgrad.threads", "default"));
       for (EpochRecord e : r.history()) {
         System.out.printf(Locale.ROOT, "epoch %d: %.2f s, train loss %.4f%n", e.epoch(), e.seconds(), e.trainLoss());
@@ -76,6 +78,4 @@ public final class ScalingBench {
       sc.stop();
     }
   }
-
-  static String str(int[] a) { return Arrays.toString(a); }
 }
