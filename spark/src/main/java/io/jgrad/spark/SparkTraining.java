@@ -39,6 +39,7 @@ public final class SparkTraining {
                                        DataParallelConfig cfg) {
     if (recipe instanceof CatalogRecipe c) c.validate();
     int workers = cfg.workers() > 0 ? cfg.workers() : sc.defaultParallelism();
+    checkLocalSlots(sc.master(), workers);
     JavaPairRDD<Long, Sample> indexed = data.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
     JavaPairRDD<Long, Sample> balanced = indexed.repartitionAndSortWithinPartitions(new ModPartitioner(workers));
     Broadcast<List<Sample>> val = validation == null ? null : sc.broadcast(List.copyOf(validation));
@@ -52,6 +53,21 @@ public final class SparkTraining {
     } finally {
       sc.setJobDescription(null);
       if (val != null) val.destroy();
+    }
+  }
+
+  /**
+   * A barrier stage needs a task slot per worker at once; in local mode Spark would keep
+   * rechecking for minutes before failing, so the count is checked here. Other masters: Spark's
+   * own check.
+   */
+  static void checkLocalSlots(String master, int workers) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?").matcher(master.trim());
+    if (!m.matches()) return;
+    int slots = m.group(1) == null ? 1 : m.group(1).equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+    if (workers > slots) {
+      throw new IllegalArgumentException("data parallel: " + workers + " workers need " + workers + " task slots at once (barrier mode), "
+          + master + " has " + slots + ": use local[" + workers + "] or fewer workers");
     }
   }
 }

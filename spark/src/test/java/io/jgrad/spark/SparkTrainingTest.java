@@ -56,6 +56,16 @@ class SparkTrainingTest {
   }
 
   @Test
+  void moreWorkersThanLocalSlotsIsAnErrorBeforeSparkWaitsForSlots() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkTraining.checkLocalSlots("local[2]", 3));
+    assertTrue(e.getMessage().contains("3 workers need 3 task slots at once (barrier mode), local[2] has 2"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> SparkTraining.checkLocalSlots("local", 2));
+    assertThrows(IllegalArgumentException.class, () -> SparkTraining.checkLocalSlots("local[2,4]", 3));
+    SparkTraining.checkLocalSlots("local[4]", 4);
+    SparkTraining.checkLocalSlots("spark://head:7077", 64); // the cluster's own check
+  }
+
+  @Test
   void inProcessRetryResumesFromTheCheckpointToo(@TempDir Path dir) {
     DataParallelResult whole = LocalDataParallel.fit(DATA, null, RECIPE, cfg().checkpointDir(dir.resolve("a").toString(), 1).build());
     DataParallelResult resumed = LocalDataParallel.fit(DATA, null, RECIPE,
