@@ -116,7 +116,7 @@ public final class SparkTrain implements TrainLauncher {
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     String after = String.format(Locale.ROOT, "the best checkpoint (epoch %s, %s %s) after %d epochs, %.1f s",
-        ck.metadata().getOrDefault("train.epoch", "?"), monitor, ck.metadata().get("train.value"), last, secs);
+        ck.metadata().getOrDefault("train.epoch", "?"), monitor, value(ck), last, secs);
     if (test == null) out.println("no test set (--test FILE): " + after);
     else if (s.regression()) out.println("test " + RegressionTask.summary(test, Components.shortSpec(components.loss())) + " of " + after);
     else out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) of %s%n", 100 * test.accuracy(), test.loss(), after);
@@ -126,6 +126,16 @@ public final class SparkTrain implements TrainLauncher {
     out.println("metrics:     " + files.csv() + ", " + files.jsonl());
     return new TrainCommand.Result(test == null ? Double.NaN : test.loss(), test == null ? Double.NaN : test.accuracy(), dir, last, secs,
         test == null ? Map.of() : test.values());
+  }
+
+  /** The monitored value a checkpoint was saved with, to 4 decimals. */
+  private static String value(Checkpoint c) {
+    String v = c.metadata().get("train.value");
+    try {
+      return String.format(Locale.ROOT, "%.4f", Double.parseDouble(v));
+    } catch (NumberFormatException | NullPointerException e) {
+      return String.valueOf(v);
+    }
   }
 
   /** A shape without its first (example) dimension. */
