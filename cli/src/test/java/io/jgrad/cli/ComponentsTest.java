@@ -64,7 +64,7 @@ class ComponentsTest {
         "label_smoothing_ce:label_smoothing=2");
     assertCli(2, "jgrad train: --loss: mse: parameter 'reduction' expects none, mean or sum, got 'avg'", "train", "--loss", "mse:reduction=avg");
     assertCli(2, "jgrad train: --regularizer: unknown regularizer 'l2'; valid: ", "train", "--regularizer", "l2");
-    assertCli(2, "jgrad train: --procedure: unknown procedure 'sgd'; valid: ", "train", "--procedure", "sgd");
+    assertCli(2, "jgrad train: --procedure: unknown procedure 'warp_drive'; valid: ", "train", "--procedure", "warp_drive");
     assertCli(2, "jgrad train: --regularizer: 'mse' is a loss, not a regularizer", "train", "--regularizer", "mse");
     assertCli(2, "jgrad train: --loss: catalog: empty component spec", "train", "--loss", " ");
   }

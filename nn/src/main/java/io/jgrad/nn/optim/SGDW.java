@@ -78,10 +78,10 @@ public final class SGDW extends Optimizer {
     double lr = g.lr(), momentum = g.get("momentum"), dampening = g.get("dampening"), wd = g.get("weightDecay");
     Tensor d = g.flag("maximize") ? grad.neg() : grad;
     if (momentum != 0) {
-      Tensor buf = st.get("momentumBuffer");
+      Tensor buf = st.get("momentum_buffer");
       if (buf == null) {
         Tensor first = d;
-        buf = st.getOrCreate("momentumBuffer", () -> copyOf(first));
+        buf = st.getOrCreate("momentum_buffer", () -> copyOf(first));
       } else {
         buf.mulInPlace(momentum).addInPlace(d, 1 - dampening);
       }
