@@ -87,23 +87,23 @@ public final class Worker {
     }
     EpochSync sync = new EpochSync(c, data, g, cfg.seed, rankZero, cfg.failAt, attempt);
     int startEpoch = Math.min(resumeEpoch + 1, cfg.epochs + 1);
-    Trainer.Builder b = Trainer.builder(model, opt, recipe.objective()).regularizers(recipe.regularizers().toArray(new io.jgrad.nn.train.Regularizer[0]))
-        .trainStep(step).accumulate(cfg.accumulate).epochs(cfg.epochs).startEpoch(startEpoch).callbacks(sync)
-        .metrics(recipe.metrics().toArray(new io.jgrad.nn.train.Metric[0]));
+    Trainer.Builder b = Trainer.builder(model, opt, recipe.objective())
+        .regularizers(recipe.regularizers().toArray(new io.jgrad.nn.train.Regularizer[0])).trainStep(step).accumulate(cfg.accumulate)
+        .epochs(cfg.epochs).startEpoch(startEpoch).callbacks(sync).metrics(recipe.metrics().toArray(new io.jgrad.nn.train.Metric[0]));
     if (cfg.clipGradNorm > 0) b.clipGradNorm(cfg.clipGradNorm);
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
     Trainer trainer = b.build();
     if (resumeEpoch > 0) {
       restore(trainer, Path.of(cfg.checkpointDir).resolve(CheckpointSaver.epochFileName(resumeEpoch)));
       if (schedule != null) {
-        long n = schedule.perStep() ? (long) resumeEpoch * train.numBatches() / cfg.accumulate : resumeEpoch;
+        // Where the schedule was: one step per optimizer step (per-step schedules) or per epoch.
+        long n = schedule.perStep() ? stepsOf(resumeEpoch, train.numBatches(), cfg.accumulate) : resumeEpoch;
         for (long i = 0; i < n; i++) schedule.scheduler().step();
       }
     }
 
     long t0 = System.nanoTime();
     WorkerResult.Divergence diverged = null;
-    long steps0 = 0;
     try {
       trainer.fit(train, val);
     } catch (TrainingDivergedException e) {
@@ -112,7 +112,7 @@ public final class Worker {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     c.barrier();
-    long steps = sync.epochs().isEmpty() ? steps0 : stepsOf(sync.epochs().size(), train.numBatches(), cfg.accumulate);
+    long steps = stepsOf(sync.epochs().size(), train.numBatches(), cfg.accumulate);
     return new WorkerResult(rank, size, attempt, startEpoch, examples, sync.epochs(), steps, step.gradientReductions(),
         step.gradientSeconds(), c.stats(), seconds, checksum(model), rank == 0 ? ModelState.of(model.stateDict()) : null, diverged);
   }

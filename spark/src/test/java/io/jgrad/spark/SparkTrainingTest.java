@@ -67,11 +67,15 @@ class SparkTrainingTest {
 
   @Test
   void inProcessRetryResumesFromTheCheckpointToo(@TempDir Path dir) {
-    DataParallelResult whole = LocalDataParallel.fit(DATA, null, RECIPE, cfg().checkpointDir(dir.resolve("a").toString(), 1).build());
-    DataParallelResult resumed = LocalDataParallel.fit(DATA, null, RECIPE,
+    // A per-step one-cycle schedule: the resumed run must bring it to where it was.
+    CatalogRecipe scheduled = RECIPE.withSchedule((opt, epochs, batches) ->
+        new TrainingRecipe.Schedule(new io.jgrad.nn.optim.OneCycleLR(opt, 0.2, epochs * batches), true));
+    DataParallelResult whole = LocalDataParallel.fit(DATA, null, scheduled, cfg().checkpointDir(dir.resolve("a").toString(), 1).build());
+    DataParallelResult resumed = LocalDataParallel.fit(DATA, null, scheduled,
         cfg().checkpointDir(dir.resolve("b").toString(), 1).failAt(0, 3, 1).build());
     assertEquals(1, resumed.attempt());
     assertEquals(3, resumed.rank0().startEpoch());
+    assertEquals(whole.history().get(2).learningRate(), resumed.history().get(0).learningRate(), 0.0);
     assertTrue(resumed.finalState().sameAs(whole.finalState()));
   }
 }
