@@ -44,6 +44,24 @@ public final class Autograd {
     return grad(List.of(output), inputs, null, createGraph, false);
   }
 
+  /** Gradient of one scalar output with respect to inputs, as {@code torch.autograd.grad(output, inputs)}. */
+  public static List<Tensor> grad(Tensor output, List<Tensor> inputs) {
+    return grad(List.of(output), inputs, null, false, false);
+  }
+
+  /**
+   * Gradient of one scalar output; with {@code allowUnused} an input the output does not depend
+   * on gets null instead of an error ({@code torch.autograd.grad(y, xs, create_graph=..., allow_unused=True)}).
+   */
+  public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph, boolean allowUnused) {
+    return grad(List.of(output), inputs, null, createGraph, allowUnused);
+  }
+
+  /** Gradients of the sum of several scalar outputs (each contracted with one), without gradOutputs. */
+  public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, boolean createGraph, boolean allowUnused) {
+    return grad(outputs, inputs, null, createGraph, allowUnused);
+  }
+
   /**
    * Vector-Jacobian product v^T J of f at inputs, one tensor per input (zeros where f does
    * not depend on it; null for integer/bool inputs), as {@code torch.autograd.functional.vjp}.

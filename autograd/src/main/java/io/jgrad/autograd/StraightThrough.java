@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * gradients through stochastic neurons for conditional computation"): a non-differentiable
  * forward (round, sign, clamp) whose backward passes the gradient through as if it were the
  * identity, or the identity clipped to a range (the "hardtanh" estimator of Hubara et al. 2016,
- * "Binarized Neural Networks": d/dx = 1{|x| <= 1}). Each is one custom node
+ * "Binarized Neural Networks": d/dx = 1{|x| &lt;= 1}). Each is one custom node
  * ({@link Autograd#function}); the backward is linear in the incoming gradient, so its own
  * gradient (double backward) is well defined: identity again in the gradient, zero in x.
  * Shape: any -> the same.
@@ -26,7 +26,7 @@ public final class StraightThrough {
   /** sign(x) forward (sign(0) = 0, as torch.sign); gradient g (identity). */
   public static Tensor sign(Tensor x) { return identity("ste_sign", x, Tensor::sign); }
 
-  /** sign(x) forward; gradient g * 1{|x| <= 1} (the hardtanh estimator of binarized networks). */
+  /** sign(x) forward; gradient g * 1{|x| &lt;= 1} (the hardtanh estimator of binarized networks). */
   public static Tensor signClipped(Tensor x) { return clipped("ste_sign_clipped", x, Tensor::sign, -1, 1); }
 
   /** clamp(x, min, max) forward; gradient g everywhere, also outside [min, max] (identity). */
@@ -35,7 +35,7 @@ public final class StraightThrough {
     return identity("ste_clamp", x, t -> t.clamp(min, max));
   }
 
-  /** round(clamp(x, min, max)) forward (a quantizer's integer grid); gradient g * 1{min <= x <= max}. */
+  /** round(clamp(x, min, max)) forward (a quantizer's integer grid); gradient g * 1{min &lt;= x &lt;= max}. */
   public static Tensor roundClipped(Tensor x, double min, double max) {
     checkRange("roundClipped", min, max);
     return clipped("ste_round_clipped", x, t -> t.clamp(min, max).round(), min, max);
@@ -50,7 +50,7 @@ public final class StraightThrough {
         (ctx, g) -> new Tensor[] {g});
   }
 
-  /** Any elementwise {@code forward} with the gradient g * 1{min <= x <= max}. */
+  /** Any elementwise {@code forward} with the gradient g * 1{min &lt;= x &lt;= max}. */
   public static Tensor clipped(String name, Tensor x, UnaryOperator<Tensor> forward, double min, double max) {
     checkRange(name, min, max);
     return Autograd.function(name, List.of(x), in -> sameShape(name, x, forward.apply(in.get(0))), (ctx, g) -> {

@@ -35,6 +35,9 @@ public final class TrainCommand {
   private TrainCommand() {}
 
   public static Result run(Options o, PrintStream out) throws IOException {
+    // --spark MASTER: data-parallel training on Spark, provided by the optional spark module.
+    if (o.has("spark")) return TrainLauncher.find("spark").train(o, out);
+    if (o.has("workers")) throw new IllegalArgumentException("--workers needs --spark MASTER");
     long t0 = System.nanoTime();
     Device device = Main.checkDevice(o);
     Path resumeFile = o.has("resume") ? Path.of(o.str("resume", "")) : null;

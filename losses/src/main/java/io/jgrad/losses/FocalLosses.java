@@ -12,7 +12,7 @@ import io.jgrad.tensor.Tensor;
  * {@code torchvision.ops.sigmoid_focal_loss}: any shape, float 0/1 targets of the same shape.
  *
  * <p>Convention at {@code p_t = 1}: the modulating factor {@code (1 - p_t)^gamma} is 0 there and,
- * for 0 < gamma < 1, its derivative is infinite, so the gradient is NaN exactly as in torch;
+ * for 0 &lt; gamma &lt; 1, its derivative is infinite, so the gradient is NaN exactly as in torch;
  * gamma = 0 drops the factor (cross entropy), gamma >= 1 is finite everywhere.
  */
 public final class FocalLosses {

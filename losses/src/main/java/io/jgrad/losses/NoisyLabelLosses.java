@@ -19,7 +19,7 @@ public final class NoisyLabelLosses {
    * {@code l_tau = (1 - p_y^(tau - 1)) / (tau - 1)}, tau >= 0. Members: tau = 0 the
    * sum-exponential loss u; tau = 1 cross entropy; tau in (1, 2) the generalized cross entropy of
    * Zhang and Sabuncu 2018 with q = tau - 1; tau = 2 the MAE {@code 1 - p_y}. Computed from
-   * {@code log p_y} (logSoftmax) as {@code -expm1((tau - 1) log p_y) / (tau - 1)}. For tau < 1 the
+   * {@code log p_y} (logSoftmax) as {@code -expm1((tau - 1) log p_y) / (tau - 1)}. For tau &lt; 1 the
    * value grows like {@code exp((1 - tau)(z_max - z_y))} and overflows to +inf for very wrong
    * logits (as torch). The names follow the paper's abstract and the catalog spec, which
    * reconstructs the family from its members (CE, GCE, MAE, sum-exponential); the identities are

@@ -99,7 +99,7 @@ public final class SurrogateLosses {
    * {@code relu(1 + lambda n)^(1/lambda)}), sorted ascending, clipped at -1 and assigned to the
    * margins in increasing order (so psi is non-decreasing in the margin: a convex, calibrated
    * loss); for margins above 1 it is divided by the margin (superlinear tail); minus 1e-6 (so
-   * psi < 0). The surrogate is {@code mean(sg(psi) s)}: its gradient is the injected
+   * psi &lt; 0). The surrogate is {@code mean(sg(psi) s)}: its gradient is the injected
    * {@code psi(s) (2y - 1) df/dtheta / N}; its value is not a loss value.
    * Shape: output [N] or [N, 1] scores, target the same number of 0/1 labels, normals [N] -> scalar.
    */

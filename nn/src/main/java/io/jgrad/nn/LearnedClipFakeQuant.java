@@ -12,13 +12,13 @@ import java.util.List;
  * </pre>
  * round is half-to-even (rint, as the reference kernel). Gradients, with a straight-through
  * estimator on round (LSQ/PACT style, as the reference's custom backward):
- * {@code dx = g} for c_n < x < c_p (0 outside); {@code dc_p = sum_{x >= c_p} g + sum_inside (round(u) - u)/n g};
+ * {@code dx = g} for c_n &lt; x &lt; c_p (0 outside); {@code dc_p = sum_{x >= c_p} g + sum_inside (round(u) - u)/n g};
  * {@code dc_n = sum_{x <= c_n} g + sum_inside (u - round(u))/n g}, one custom autograd node
  * ({@code Autograd.function}) whose forward is the kernel's {@code q = rint(x_c s - s c_n)},
  * {@code x^ = (q + s c_n) / s}; the backward is linear in g, so double backward is defined. Paper 64, "Mitigating the Impact
  * of Outlier Channels for Language Model Quantization with Activation Regularization" (reference
  * qat-pretrain). The reference CUDA backward computes the inside u as clamp(x - c_n, c_n, c_p) s,
- * which differs from its forward when c_n < 0; this class uses the consistent form above.
+ * which differs from its forward when c_n &lt; 0; this class uses the consistent form above.
  *
  * <p>In the paper it quantizes the input of a linear layer: wrap a layer with
  * {@link FakeQuantInput}; as a {@link Parametrization} it can also fake-quantize a weight

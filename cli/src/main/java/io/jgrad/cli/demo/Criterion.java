@@ -42,12 +42,12 @@ public record Criterion(String metric, String method, Op op, String baseline, do
     if (method.equals(baseline)) throw new IllegalArgumentException("Criterion " + metric + ": method and baseline are both '" + method + "'");
   }
 
-  /** mean(method) < mean(baseline): the component lowers the metric. */
+  /** {@code mean(method) < mean(baseline)}: the component lowers the metric. */
   public static Criterion lower(String metric, String method, String baseline) {
     return new Criterion(metric, method, Op.LESS, baseline, 0);
   }
 
-  /** mean(method) < mean(baseline) - margin. */
+  /** {@code mean(method) < mean(baseline) - margin}. */
   public static Criterion lower(String metric, String method, String baseline, double margin) {
     return new Criterion(metric, method, Op.LESS, baseline, -margin);
   }
@@ -62,7 +62,7 @@ public record Criterion(String metric, String method, Op op, String baseline, do
     return new Criterion(metric, method, Op.GREATER, baseline, margin);
   }
 
-  /** mean(method) <= mean(baseline) + offset. */
+  /** {@code mean(method) <= mean(baseline) + offset}. */
   public static Criterion atMost(String metric, String method, String baseline, double offset) {
     return new Criterion(metric, method, Op.LESS_EQUAL, baseline, offset);
   }
@@ -72,7 +72,7 @@ public record Criterion(String metric, String method, Op op, String baseline, do
     return new Criterion(metric, method, Op.GREATER_EQUAL, baseline, offset);
   }
 
-  /** mean(method) <= value. */
+  /** {@code mean(method) <= value}. */
   public static Criterion atMost(String metric, String method, double value) {
     return new Criterion(metric, method, Op.LESS_EQUAL, null, value);
   }
@@ -89,7 +89,7 @@ public record Criterion(String metric, String method, Op op, String baseline, do
 
   double bound(double baselineValue) { return baseline == null ? offset : baselineValue + offset; }
 
-  /** "test_nll(label_smoothing_ce) < test_nll(cross_entropy) - 0.01". */
+  /** {@code "test_nll(label_smoothing_ce) < test_nll(cross_entropy) - 0.01"}. */
   public String describe() {
     String lhs = metric + "(" + method + ") " + op.symbol + " ";
     if (baseline == null) return lhs + fmt(offset);

@@ -28,7 +28,7 @@ public final class DataRange {
   }
 
   /**
-   * Per-feature bounds lo <= x <= hi; both broadcast against one example's shape (x without its
+   * Per-feature bounds lo &lt;= x &lt;= hi; both broadcast against one example's shape (x without its
    * batch dimension) and against each other.
    */
   public static DataRange of(Tensor lo, Tensor hi) {

@@ -19,9 +19,9 @@ import java.util.List;
  * <pre>
  *   g = grad L_B(w);  delta_p = 0
  *   repeat inner_iter times:
- *     delta_p <- delta_p + inner_lr * g_p;  if ||delta_p|| > eps: delta_p <- eps * delta_p / (||delta_p|| + 1e-12)
- *     w_p <- saved w_p + delta_p;  g = grad L_B(w + delta)   (the last one into .grad, through the Trainer)
- *   w <- saved w (a copy);  optimizer.step() with the gradient taken at w + delta
+ *     delta_p &lt;- delta_p + inner_lr * g_p;  if ||delta_p|| > eps: delta_p &lt;- eps * delta_p / (||delta_p|| + 1e-12)
+ *     w_p &lt;- saved w_p + delta_p;  g = grad L_B(w + delta)   (the last one into .grad, through the Trainer)
+ *   w &lt;- saved w (a copy);  optimizer.step() with the gradient taken at w + delta
  * </pre>
  * Unlike SAM the ascent step is not normalized, the ball is per parameter tensor, and there can
  * be several inner steps. inner_iter = 0 is the plain step. Where the reference code moves the

@@ -24,11 +24,11 @@ import java.util.Map;
  *   proxy = w + awp_lr * grad_w L(f_w(x_adv))   (one SGD step ascending the loss; computed without a copy)
  *   for every weight W_l with dim > 1 (biases and normalization weights excluded):
  *     d_l = proxy_l - W_l;   v_l = ||W_l|| / (||d_l|| + 1e-20) * d_l      (layer-wise relative)
- *   W_l <- W_l + gamma v_l;   backward of L(f_W(x_adv));   optimizer.step();   W_l <- W_l - gamma v_l
+ *   W_l &lt;- W_l + gamma v_l;   backward of L(f_W(x_adv));   optimizer.step();   W_l &lt;- W_l - gamma v_l
  * </pre>
  * As in the reference, the optimizer steps on the perturbed weights and the perturbation is
  * removed afterwards; it is removed exactly: the perturbed weights P are saved, and the step's
- * change is applied to the saved clean weights, {@code W <- W_0 + (W_after_step - P)}. On a
+ * change is applied to the saved clean weights, {@code W &lt;- W_0 + (W_after_step - P)}. On a
  * micro-batch that does not update (gradient accumulation) the clean weights are copied back.
  * L is the Trainer's loss (objective plus penalties) on the adversarial batch; the ascent pass
  * does not move BatchNorm running statistics (the reference runs it on a discarded proxy copy),

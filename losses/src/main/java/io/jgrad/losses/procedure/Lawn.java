@@ -21,8 +21,8 @@ import java.util.Map;
  * c_l, so the logits cannot grow by scaling those weights:
  * <pre>
  *   warm-up (epochs 1..warmup_epochs): the plain step
- *   then, for each constrained weight W_l:  g_l <- g_l - (&lt;g_l, W_l&gt; / ||W_l||^2) W_l   (when project_gradient)
- *           optimizer.step();   W_l <- c_l W_l / ||W_l||
+ *   then, for each constrained weight W_l:  g_l &lt;- g_l - (&lt;g_l, W_l&gt; / ||W_l||^2) W_l   (when project_gradient)
+ *           optimizer.step();   W_l &lt;- c_l W_l / ||W_l||
  * </pre>
  * Constrained weights: the last {@code layers} weights with more than one dim in module order,
  * or, with {@code layers = 0}, every such weight after the last normalization layer (BatchNorm,

@@ -20,7 +20,7 @@ import java.util.List;
  *   g   = grad L_B(w)                                   (first pass; .grad untouched)
  *   n   = || ( (|w_p| if adaptive else 1) * g_p )_p ||_2  (global norm over parameters)
  *   e_p = (w_p^2 if adaptive else 1) * g_p * rho / (n + 1e-12)
- *   w  <- w + e;   backward of L_B(w + e);   w <- saved w (a copy, bit-identical)
+ *   w  &lt;- w + e;   backward of L_B(w + e);   w &lt;- saved w (a copy, bit-identical)
  *   optimizer.step()                                     (clip, schedule, regularizers' afterStep)
  * </pre>
  * Parameters without a gradient in the first pass are not perturbed (torch's

@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code m / (sqrt(v / (1 - beta2^t)) + eps)} (beta1 0.9, beta2 0.999, eps 1e-8; only the second
  * moment is bias-corrected, as the reference), kept by this regularizer so it composes with any
  * optimizer. {@code threshold > 0} adds the reference's pruning: every {@code pruneEvery} steps
- * the weights with |w| < threshold are set to exactly zero and frozen there ({@link MagnitudeMask}).
+ * the weights with |w| &lt; threshold are set to exactly zero and frozen there ({@link MagnitudeMask}).
  * Weights without a gradient in a step are left alone.
  */
 public final class LobsterSensitivityDecay implements Regularizer {

@@ -31,14 +31,14 @@ public final class MagnitudeMask {
     }
   }
 
-  /** Prunes every weight with |w| <= the global threshold of {@code rate} (the reference keeps |w| > t). */
+  /** Prunes every weight with |w| &lt;= the global threshold of {@code rate} (the reference keeps |w| > t). */
   public MagnitudeMask pruneGlobal(List<Tensor> weights, double rate) {
     double t = globalThreshold(weights, rate);
     for (Tensor w : weights) restrict(w, t, false);
     return this;
   }
 
-  /** Prunes every weight with |w| < {@code threshold} (LOBSTER's threshold pruning). */
+  /** Prunes every weight with |w| &lt; {@code threshold} (LOBSTER's threshold pruning). */
   public MagnitudeMask pruneBelow(List<Tensor> weights, double threshold) {
     if (!(threshold >= 0)) throw new IllegalArgumentException("MagnitudeMask: threshold must be >= 0, got " + threshold);
     for (Tensor w : weights) restrict(w, threshold, true);

@@ -58,7 +58,7 @@ public final class OrthogonalityRegularizers {
   /**
    * Hyperspherical energy of a layer's filters, as MHE's {@code _add_thomson_constraint}:
    * {@code w_i / sqrt(|w_i|^2 + eps)} normalized, {@code cos_ij} their inner products, and over
-   * i < j the mean of {@code -log(2 - 2cos)} (s=0), {@code (2 - 2cos)^-1/2} (1), {@code (2 - 2cos)^-1}
+   * i &lt; j the mean of {@code -log(2 - 2cos)} (s=0), {@code (2 - 2cos)^-1/2} (1), {@code (2 - 2cos)^-1}
    * (2), or with {@code theta = acos(cos)/pi + 1e-4}: {@code -log theta} (a0), {@code 1/theta} (a1),
    * {@code 1/theta^2} (a2). Half-space MHE uses the 2N vectors {w_i} and {-w_i}. Paper 55,
    * "Learning towards Minimum Hyperspherical Energy". Reference default eps = 1e-4.

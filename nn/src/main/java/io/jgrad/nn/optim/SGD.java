@@ -71,9 +71,9 @@ public final class SGD extends Optimizer {
   static Tensor momentumDirection(ParamGroup g, Tensor d, ParamState st) {
     double momentum = g.get("momentum");
     if (momentum == 0) return d;
-    Tensor buf = st.get("momentumBuffer");
+    Tensor buf = st.get("momentum_buffer");
     if (buf == null) {
-      buf = st.getOrCreate("momentumBuffer", () -> copyOf(d));
+      buf = st.getOrCreate("momentum_buffer", () -> copyOf(d));
     } else {
       buf.mulInPlace(momentum).addInPlace(d, 1 - g.get("dampening"));
     }
