@@ -32,6 +32,7 @@ final class Help {
     p.println("  demo     the hand-written autograd MLP on the embedded digits (a few seconds)");
     p.println("  devices  the devices --device accepts here, and why a GPU backend has none");
     p.println("  catalog  the research catalog's components: list, show ID, demo ID");
+    p.println("  sweep    with the spark module: losses x regularizers x procedures x seeds as a Spark job (sweep --help)");
     p.println("  help     this text; help COMMAND: that command's options");
     p.println("  --version  jgrad's version");
     p.println("Start with: bin/jgrad train   (a CNN on the digits, about 10 s)");
@@ -103,6 +104,9 @@ final class Help {
     p.println("  --device cpu|opencl[:i]|cuda[:i]  [cpu]");
     p.println("  --out DIR             [runs/<yyyyMMdd-HHmmss>]");
     p.println("  --resume CHECKPOINT   continue a run up to --epochs; its options are the checkpoint's unless given");
+    p.println("  --spark MASTER        data-parallel on Spark (the spark module; docs/spark.md): local[N], spark://host:7077,");
+    p.println("                        yarn, default (spark-submit's); --batch-size is the global batch  [off]");
+    p.println("  --workers N           with --spark: workers (barrier tasks)  [Spark's default parallelism]");
     p.println("Writes best.safetensors (lowest validation loss) and epoch-NNN.safetensors (last), each describing its");
     p.println("model, labels, standardization and options; metrics.csv, metrics.jsonl, curves.png/.svg (loss, accuracy,");
     p.println("learning rate); with --test: confusion.csv, per_class.csv, eval.json for the best checkpoint.");

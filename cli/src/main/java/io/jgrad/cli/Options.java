@@ -16,10 +16,10 @@ import java.util.Set;
 public final class Options {
   static final Set<String> FLAGS = Set.of("header", "markdown", "smoke", "standardize");
   static final Set<String> REPEATABLE = Set.of("regularizer");
-  static final Set<String> TRAIN_KEYS = Set.of("task", "target-columns", "outputs", "dataset", "data-dir", "train", "test", "label-column", "header", "classes", "missing",
+  public static final Set<String> TRAIN_KEYS = Set.of("task", "target-columns", "outputs", "dataset", "data-dir", "train", "test", "label-column", "header", "classes", "missing",
       "standardize", "val-split", "model", "hidden", "channels", "kernel", "loss", "regularizer", "procedure", "optimizer", "lr", "momentum",
-      "weight-decay", "schedule", "epochs", "batch-size", "seed", "early-stopping", "threads", "device", "out", "resume");
-  static final Set<String> EVAL_KEYS = Set.of("checkpoint", "dataset", "data-dir", "test", "label-column", "header", "model",
+      "weight-decay", "schedule", "epochs", "batch-size", "seed", "early-stopping", "threads", "device", "out", "resume", "spark", "workers");
+  public static final Set<String> EVAL_KEYS = Set.of("checkpoint", "dataset", "data-dir", "test", "label-column", "header", "model",
       "loss", "batch-size", "threads", "device", "out", "task", "target-columns", "outputs", "predictions");
   static final Set<String> PREDICT_KEYS = Set.of("checkpoint", "input", "output", "header", "label-column", "batch-size", "threads", "device");
   static final Set<String> DEMO_KEYS = Set.of("epochs", "batch", "hidden", "lr", "momentum", "seed", "threads");

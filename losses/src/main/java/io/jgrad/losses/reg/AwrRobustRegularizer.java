@@ -14,7 +14,7 @@ import io.jgrad.tensor.Tensor;
  * ({@code SRST_AWR_KD_loss}) and {@code main.py} (its "srst-awr" branch):
  * <pre>
  *   x_adv = attack(x)   (the reference: TRADES' KL objective, PGD, target = teacher's argmax)
- *   reg   = mean_i w_i KL_i(p_nat || p_adv),  w_i = beta <q_i, p_nat,i> + (1 - beta)(1 - <q_i, p_adv,i>)
+ *   reg   = mean_i w_i KL_i(p_nat || p_adv),  w_i = beta &lt;q_i, p_nat,i&gt; + (1 - beta)(1 - &lt;q_i, p_adv,i&gt;)
  *   know  = KL_batchmean( softmax(t(x)/tau) + 1e-12 || softmax(f(x)/tau) )   ({@link RobustLosses#awrKnowledge})
  *   penalty = lambda * reg + gamma * know
  * </pre>
