@@ -91,7 +91,8 @@ public final class WeightRegularizerEntries implements CatalogEntries {
             List.of(ParamSpec.of("kurt_rate", 0.015, "coefficient of the kurtosis term"), ParamSpec.of("skew_rate", 1.0, "coefficient of the skewness term"),
                 ParamSpec.of("kurtosis_target", 1.8, "target kurtosis (uniform: 1.8)"), ParamSpec.of("skewness_target", 0.0, "target skewness"),
                 ParamSpec.of("drop_first", true, "skip the first selected layer, as the reference"), select("weights")),
-            Status.PARTIAL, "no demonstration",
+            Status.PARTIAL, "the demonstration (digits MLP, 4-bit post-training quantization) FAILs: the kurtosis moves to 1.88 "
+                + "(plain 2.80) but the quantized accuracy is not above plain's (0.958 vs 0.959; 4 bits barely cost this MLP anything)",
             p -> QuantizationRegularizers.weightMoments(p.d("kurt_rate"), p.d("skew_rate"), p.d("kurtosis_target"),
                 p.d("skewness_target"), p.b("drop_first"), sel(p))),
         Component.done(OrthogonalityRegularizers.GOR, Kind.REGULARIZER, 68, "io.jgrad.losses.reg.OrthogonalityRegularizers#gor",
