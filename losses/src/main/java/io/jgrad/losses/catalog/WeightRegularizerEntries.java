@@ -112,10 +112,9 @@ public final class WeightRegularizerEntries implements CatalogEntries {
   /** The post-step updates (proximal steps, LOBSTER, ART), the reparameterizing layers and the subnet distillation. */
   static List<Component> stepsAndLayers() {
     return List.of(
-        new Component(SoftThreshold.ID, Kind.LAYER, 53, "io.jgrad.nn.SoftThreshold",
+        Component.done(SoftThreshold.ID, Kind.LAYER, 53, "io.jgrad.nn.SoftThreshold",
             List.of(ParamSpec.of("theta", 0.1, "threshold"), ParamSpec.of("learnable", true, "theta is a parameter"),
                 ParamSpec.of("hard", false, "hard thresholding instead of soft")),
-            Status.PARTIAL, "no demonstration (LISTA against ISTA)",
             p -> new SoftThreshold(p.d("theta"), p.b("learnable"), p.b("hard"))),
         Component.done(SparsityRegularizers.PROX_L1, Kind.REGULARIZER, 66, "io.jgrad.losses.reg.SparsityRegularizers#proximalL1",
             List.of(lambda(1e-4), select("weights")), p -> SparsityRegularizers.proximalL1(p.d("lambda"), sel(p)))
