@@ -78,7 +78,7 @@ public final class WeightRegularizerEntries implements CatalogEntries {
             List.of(lambda(1e-3), ParamSpec.of("variant", "bin", "bin | ter | osb | orth"),
                 ParamSpec.of("normalized", false, "divide by ||u||^2 ||v||^2 (scale-free, in [0, 1])"),
                 ParamSpec.of("per_channel", false, "one vector per output channel instead of per layer"), select("weights")),
-            Status.PARTIAL, "the paper's scaling was not seen (normalized exposes it); no demonstration",
+            Status.PARTIAL, "the paper's scaling was not seen (normalized exposes it); demonstrated (bin, digits MLP, sign binarization)",
             p -> QuantizationRegularizers.cauchySchwarz(p.d("lambda"), p.s("variant"), p.b("normalized"), p.b("per_channel"), sel(p))),
         Component.done(OrthogonalityRegularizers.MHE, Kind.REGULARIZER, 55, "io.jgrad.losses.reg.OrthogonalityRegularizers#mhe",
             List.of(lambda(1.0), ParamSpec.of("power", "2", "0 | 1 | 2 | a0 | a1 | a2"), ParamSpec.of("half_space", false, "half-space MHE"),
