@@ -141,7 +141,7 @@ public final class WeightRegularizerEntries implements CatalogEntries {
             List.of(ParamSpec.of("bits", 4, "bits per weight (sign included)"),
                 ParamSpec.of("trainable_bits", new double[0], "1/0 per bit, sign last (empty: all trainable)"),
                 ParamSpec.of("seed", 0L, "seed of the bits' initialization")),
-            Status.PARTIAL, "no demonstration; inference_sequence (a subset of magnitude bits) not supported",
+            Status.PARTIAL, "inference_sequence (a subset of magnitude bits) not supported; demonstrated (4 bits vs float32, digits MLP)",
             p -> new BitwiseWeight(p.i("bits"), p.ds("trainable_bits").length == 0 ? null : flags(p.id(), p.ds("trainable_bits")), p.l("seed")))
             .noGradCheck("straight-through estimators to_bit and to_sign (checked against the reference backward)"),
         new Component(ProgressiveSubnetDistillation.ID, Kind.PROCEDURE, 60, "io.jgrad.losses.procedure.ProgressiveSubnetDistillation",
