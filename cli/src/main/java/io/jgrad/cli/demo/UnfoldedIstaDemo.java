@@ -85,7 +85,7 @@ final class UnfoldedIstaDemo extends CatalogDemo {
         row.put("lasso", SparsityRegularizers.lassoObjective(pr.test().features(), pr.a(), xHat, LAMBDA, Reduction.MEAN).item());
       }
       out.row(method, row);
-      out.curve("test NMSE (dB) after each layer", method, perLayer);
+      out.curve("test NMSE (dB) [x: layer (ISTA iteration)]", method, perLayer);
     }
     return out;
   }
