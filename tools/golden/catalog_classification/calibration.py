@@ -62,7 +62,9 @@ class ACLS(torch.nn.Module):
             inputs = inputs.transpose(1, 2)
             inputs = inputs.contiguous().view(-1, inputs.size(2))
             targets = targets.view(-1)
-        return self.cross_entropy(inputs, targets) + self.alpha * self.get_reg(inputs, targets)
+        # jgrad's convention: the cross entropy of a batch whose targets are all ignored is 0 (torch: nan)
+        ce = torch.nan_to_num(self.cross_entropy(inputs, targets), nan=0.0)
+        return ce + self.alpha * self.get_reg(inputs, targets)
 
 
 def acls_rows(x, t, pl, nl, al, m, red, ign=-100):
@@ -85,7 +87,8 @@ def acls_rows(x, t, pl, nl, al, m, red, ign=-100):
 def maxsup(x, t, alpha, red, ign=-100):
     """Maximum-Suppression-Regularization MaxSuppression (current_epoch = 0: smoothing = begin_lambda)."""
     if red == "mean":
-        ce_loss = F.cross_entropy(x, t, reduction="mean", ignore_index=ign)
+        # jgrad's convention: 0 when every target is ignored (torch: nan)
+        ce_loss = torch.nan_to_num(F.cross_entropy(x, t, reduction="mean", ignore_index=ign), nan=0.0)
         z_max = torch.max(x, dim=1, keepdim=True)[0]
         z_mean = torch.mean(x, dim=1, keepdim=True)
         return ce_loss + (alpha * (z_max - z_mean)).mean()

@@ -25,7 +25,7 @@ def classes(c, *shape):
 
 
 def reduce(loss, red, keep=None):
-    """none / sum / mean over the kept rows (mean of none kept = nan, as torch's cross entropy)."""
+    """none / sum / mean over the kept rows (mean of none kept = 0, torch's cross entropy gives nan)."""
     if keep is not None:
         loss = loss * keep
     if red == "none":
@@ -35,8 +35,9 @@ def reduce(loss, red, keep=None):
     if keep is None:
         return loss.mean()
     n = keep.sum()
-    # as torch's cross entropy: nan when every target is ignored, with a zero gradient
-    return loss.sum() / torch.clamp(n, min=1) + (float("nan") if n.item() == 0 else 0.0)
+    # jgrad's convention: 0 when every target is ignored, with a zero gradient (torch's cross
+    # entropy gives 0 / 0 = nan there; a batch of padding must not make the loss nan)
+    return loss.sum() / torch.clamp(n, min=1)
 
 
 def rows(x, t, ign):

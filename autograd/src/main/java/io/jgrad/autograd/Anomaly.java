@@ -6,21 +6,36 @@ import io.jgrad.tensor.Tensor;
  * Anomaly mode: while enabled, nodes remember where they were created, and the first op whose
  * forward output or backward gradient holds NaN or Inf throws {@link AnomalyException} naming
  * the op and that place. Costs a stack trace per op and a scan per tensor: for debugging only.
+ *
+ * <p>{@link #detect()} is a scope on the calling thread (as {@code GradMode}): other threads
+ * keep running at full speed, and scopes on several threads cannot undo each other.
+ * {@link #enable(boolean)} is the process-wide switch (every thread), for debugging a whole
+ * program. A backward checks its gradients when the thread running it is in anomaly mode.
  */
 public final class Anomaly {
-  private static volatile boolean enabled;
+  private static volatile boolean global;
+  private static final ThreadLocal<Boolean> THREAD = ThreadLocal.withInitial(() -> false);
 
   private Anomaly() {}
 
-  public static boolean isEnabled() { return enabled; }
+  /** True when anomaly mode is on for the calling thread (its own scope or the process-wide switch). */
+  public static boolean isEnabled() { return global || THREAD.get(); }
 
-  public static void enable(boolean on) { enabled = on; }
+  /** Turns anomaly mode on or off for every thread. */
+  public static void enable(boolean on) { global = on; }
 
-  /** A scope that turns anomaly mode on and restores the previous setting on close. */
+  /** A scope that turns anomaly mode on for the calling thread and restores its previous setting on close. */
   public static Scope detect() {
-    boolean before = enabled;
-    enabled = true;
-    return () -> enabled = before;
+    boolean before = THREAD.get();
+    THREAD.set(true);
+    Thread owner = Thread.currentThread();
+    return () -> {
+      if (Thread.currentThread() != owner) {
+        throw new IllegalStateException("Anomaly.detect(): scope closed on " + Thread.currentThread().getName()
+            + " but opened on " + owner.getName() + " (close it on the thread that opened it)");
+      }
+      THREAD.set(before);
+    };
   }
 
   /** See {@link #detect()}. */

@@ -33,8 +33,7 @@ public final class EvalCommand {
     }
     Components components = Components.lossOnly(o.str("loss", info.regression() ? RegressionTask.DEFAULT_LOSS : Components.DEFAULT_LOSS));
     RunData data = RunData.forEval(o, info);
-    Module model = info.buildModel(0).to(device);
-    c.loadInto(model.stateDict());
+    Module model = RunConfig.loadModel(file, c, info, 0).to(device);
     if (info.regression()) return regression(o, file, info, data, model, components, device, out);
     if (o.has("predictions")) throw new IllegalArgumentException("--predictions is for regression runs; bin/jgrad predict writes a classifier's");
     TestReport.Result r = TestReport.evaluate(model, components.objective(), data.test(), info.labels(), device, o.positiveInt("batch-size", 256));

@@ -145,19 +145,65 @@ record ModelSpec(String kind, int[] inputShape, int[] hidden, int[] channels, in
 
   static ModelSpec read(Map<String, String> m) {
     String kind = RunInfo.need(m, "run.model");
+    if (!kind.equals("mlp") && !kind.equals("cnn")) throw new IllegalArgumentException("checkpoint metadata run.model is '" + kind + "'; this jgrad knows mlp and cnn");
     int[] shape = ints(m, "run.model.input_shape");
-    int outputs = ints(m, "run.model.outputs")[0];
+    if (shape.length == 0) throw new IllegalArgumentException("checkpoint metadata run.model.input_shape is empty");
+    int outputs = one(m, "run.model.outputs");
     return kind.equals("mlp") ? new ModelSpec(kind, shape, ints(m, "run.model.hidden"), new int[0], 0, outputs)
-        : new ModelSpec(kind, shape, new int[0], ints(m, "run.model.channels"), ints(m, "run.model.kernel")[0], outputs);
+        : new ModelSpec(kind, shape, new int[0], ints(m, "run.model.channels"), one(m, "run.model.kernel"), outputs);
   }
 
+  private static int one(Map<String, String> m, String key) {
+    int[] v = ints(m, key);
+    if (v.length != 1) throw new IllegalArgumentException("checkpoint metadata " + key + " is '" + m.getOrDefault(key, "") + "', not one integer");
+    return v[0];
+  }
+
+  /** A list of positive integers (sizes), empty when the key is absent or blank. */
   private static int[] ints(Map<String, String> m, String key) {
     String v = m.getOrDefault(key, "");
     if (v.isBlank()) return new int[0];
+    int[] out;
     try {
-      return Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+      out = Arrays.stream(v.split(",", -1)).map(String::trim).mapToInt(Integer::parseInt).toArray();
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("checkpoint metadata " + key + " is '" + v + "', not a list of integers");
+      throw new IllegalArgumentException("checkpoint metadata " + key + " is '" + abbreviate(v) + "', not a list of integers");
+    }
+    for (int x : out) if (x <= 0) throw new IllegalArgumentException("checkpoint metadata " + key + " is '" + v + "': sizes must be positive");
+    return out;
+  }
+
+  private static String abbreviate(String v) { return v.length() <= 60 ? v : v.substring(0, 60) + "... (" + v.length() + " chars)"; }
+
+  /**
+   * The number of parameters {@link #build} makes, counted without building (Long.MAX_VALUE when
+   * the count overflows a long): a description read from a file is checked against the tensors
+   * the file holds before anything that size is allocated.
+   */
+  long parameterCount() {
+    try {
+      long n = 0;
+      if (kind.equals("mlp")) {
+        long in = 1;
+        for (int d : inputShape) in = Math.multiplyExact(in, d);
+        for (int h : hidden) {
+          n = Math.addExact(n, Math.addExact(Math.multiplyExact(in, h), h));
+          in = h;
+        }
+        return Math.addExact(n, Math.addExact(Math.multiplyExact(in, outputs), outputs));
+      }
+      int[] chw = imageShape();
+      long c = chw[0], h = chw[1], w = chw[2];
+      for (int out : channels) {
+        n = Math.addExact(n, Math.addExact(Math.multiplyExact(Math.multiplyExact(c, out), (long) kernel * kernel), out));
+        c = out;
+        h /= 2;
+        w /= 2;
+      }
+      long flat = Math.multiplyExact(Math.multiplyExact(c, h), w);
+      return Math.addExact(n, Math.addExact(Math.multiplyExact(flat, outputs), outputs));
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
     }
   }
 

@@ -56,8 +56,7 @@ public final class PredictCommand {
     } else if (info.fill() != null) {
       info.fill().apply(t.x());
     }
-    Module model = info.buildModel(0).to(device);
-    c.loadInto(model.stateDict());
+    Module model = RunConfig.loadModel(file, c, info, 0).to(device);
     int[] shape = new int[info.model().inputShape().length + 1];
     shape[0] = t.rows();
     System.arraycopy(info.model().inputShape(), 0, shape, 1, shape.length - 1);

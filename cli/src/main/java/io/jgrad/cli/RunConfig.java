@@ -52,7 +52,13 @@ final class RunConfig {
    * without one, run.properties fills the options and the description is inferred ({@link #infer}).
    */
   static RunInfo describe(Path file, Checkpoint c, Options o, boolean all) throws IOException {
-    RunInfo info = RunInfo.fromMetadata(c.metadata());
+    RunInfo info;
+    try {
+      info = RunInfo.fromMetadata(c.metadata());
+      if (info != null) checkSize(info.model(), c);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("checkpoint " + file + ": " + e.getMessage(), e);
+    }
     if (info == null) {
       applyLegacy(file, o);
       return infer(c, o);
@@ -70,6 +76,29 @@ final class RunConfig {
       o.putDefaultAll("regularizer", regs);
     }
     return info;
+  }
+
+  /** Refuses a described model with more parameters than the checkpoint holds, before it is built. */
+  static void checkSize(ModelSpec spec, Checkpoint c) {
+    long held = 0;
+    for (io.jgrad.tensor.Tensor t : c.model().values()) held += t.numel();
+    long declared = spec.parameterCount();
+    if (declared > held) {
+      throw new IllegalArgumentException("its metadata describes " + spec.describe() + " with "
+          + (declared == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", declared))
+          + " parameters, but the file holds " + String.format(java.util.Locale.ROOT, "%,d", held) + " model tensor elements");
+    }
+  }
+
+  /** The model {@code info} describes, with the checkpoint's weights; a mismatch names the file. */
+  static io.jgrad.nn.Module loadModel(Path file, Checkpoint c, RunInfo info, long seed) {
+    try {
+      io.jgrad.nn.Module model = info.buildModel(seed);
+      c.loadInto(model.stateDict());
+      return model;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("checkpoint " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Fills options not given from the run.properties of an earlier jgrad next to {@code checkpoint}, if any. */
@@ -143,12 +172,20 @@ final class RunConfig {
   static int epochOf(Checkpoint c, int batchesPerEpoch) {
     String e = c.metadata().getOrDefault("train.epoch", c.metadata().get("epoch"));
     if (e != null) {
+      int epoch;
       try {
-        return Integer.parseInt(e.trim());
+        epoch = Integer.parseInt(e.trim());
       } catch (NumberFormatException ex) {
         throw new IllegalArgumentException("checkpoint metadata epoch is '" + e + "', not an integer");
       }
+      if (epoch < 0) throw new IllegalArgumentException("checkpoint metadata epoch is " + epoch + ", must be >= 0");
+      return epoch;
     }
-    return Math.toIntExact(c.step() / Math.max(1, batchesPerEpoch));
+    long epoch = c.step() / Math.max(1, batchesPerEpoch);
+    if (epoch > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("checkpoint step " + c.step() + " is " + epoch + " epochs of " + batchesPerEpoch
+          + " batches, more than an epoch counter holds");
+    }
+    return (int) epoch;
   }
 }

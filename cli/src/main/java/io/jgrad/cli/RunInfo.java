@@ -94,6 +94,10 @@ record RunInfo(String task, String dataset, ModelSpec model, LabelMap labels, Li
     int features = ModelSpec.features(model.inputShape());
     LabelMap labels = m.containsKey("run.labels") ? new LabelMap(split(m.get("run.labels"))) : null;
     List<String> names = m.containsKey("run.feature_names") ? split(m.get("run.feature_names")) : null;
+    if (names != null && names.size() != features) {
+      throw new IllegalArgumentException("checkpoint metadata run.feature_names has " + names.size() + " names; the model takes " + features
+          + " input features");
+    }
     List<String> targets = m.containsKey("run.target_names") ? split(m.get("run.target_names")) : List.of();
     Standardizer std = Boolean.parseBoolean(m.get("run.standardize"))
         ? new Standardizer(Standardizer.split("run.standardize.mean", need(m, "run.standardize.mean"), features),

@@ -68,7 +68,17 @@ public final class TrainCommand {
         .prefetch(!device.isCpu()).build();
     DataLoader val = data.val() == null ? null : DataLoader.builder(data.val(), 256).device(device).build();
     Optimizers.Schedule schedule = Optimizers.schedule(s.schedule(), opt, s.lr(), s.epochs(), train.numBatches());
-    int startEpoch = resume == null ? 1 : restore(resume, model, opt, schedule, shuffle, s.epochs(), train.numBatches());
+    int startEpoch = 1;
+    if (resume != null) {
+      try {
+        startEpoch = restore(resume, model, opt, schedule, shuffle, s.epochs(), train.numBatches());
+      } catch (IllegalArgumentException e) {
+        // What the file holds does not fit this run (or its metadata is malformed): say which file.
+        String m = e.getMessage();
+        throw new IllegalArgumentException(m.startsWith("--resume") ? m.replaceFirst("^--resume", "--resume " + resumeFile)
+            : "--resume " + resumeFile + ": " + m, e);
+      }
+    }
 
     String monitor = TrainSettings.monitor(val != null);
     Path dir = s.out();

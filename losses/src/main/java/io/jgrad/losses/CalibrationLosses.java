@@ -8,7 +8,7 @@ import io.jgrad.tensor.Tensor;
  * {@link Losses#crossEntropy(Tensor, Tensor, Tensor, int, Reduction, double)}.
  *
  * <p>Both add a logit term to the cross entropy. The cross entropy honours {@code ignore_index}
- * (MEAN over the kept samples, NaN with zero gradient when none are kept), the logit term is
+ * (MEAN over the kept samples, 0 with zero gradient when none are kept), the logit term is
  * computed over every row, as the reference code (which uses the default ignore_index of
  * {@code F.cross_entropy}). MEAN = {@code CE_mean + alpha mean_b reg_b}; SUM sums both terms;
  * NONE gives {@code CE_b [kept] + alpha reg_b} per sample, shaped like the target. Dense logits

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Shared handling of class-index targets for the catalog's classification losses: shape checks,
  * dense inputs flattened to rows, the picked per-sample value, ignore_index masking and the final
  * reduction. MEAN averages over the samples whose target is not ignored; when every target is
- * ignored the value is NaN (0 / 0, as torch's cross entropy) and the gradient 0.
+ * ignored the value is 0 and the gradient 0 (torch's cross entropy gives 0 / 0 = NaN there; a
+ * batch that holds only ignored targets must not turn the loss NaN), as {@code Losses.crossEntropy}.
  */
 final class ClassTargets {
   private ClassTargets() {}
@@ -37,12 +38,10 @@ final class ClassTargets {
     }
   }
 
-  /** sum / count, NaN (with zero gradient) when count is 0. */
+  /** sum / count, 0 (with zero gradient) when count is 0: the sum over no kept samples is 0. */
   static Tensor meanOverKept(Tensor sum, Tensor count) {
-    Tensor empty = count.eq(0);
-    Tensor safe = Tensor.where(empty.logicalNot(), count, 1.0);
-    Tensor nan = Tensor.where(empty, Tensor.fullLike(count, Double.NaN), 0.0);
-    return sum.div(safe).add(nan);
+    Tensor safe = Tensor.where(count.eq(0).logicalNot(), count, 1.0);
+    return sum.div(safe);
   }
 
   /**

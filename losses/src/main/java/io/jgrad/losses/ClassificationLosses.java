@@ -35,14 +35,14 @@ final class ClassificationLosses {
   }
 
   /**
-   * sum / totalWeight; when every target is ignored the value is NaN (0 / 0, as torch) but the
-   * gradient is 0, not NaN: the division uses 1 and a NaN constant is added.
+   * sum / totalWeight; when every target is ignored (totalWeight 0) the mean over no targets is 0,
+   * with gradient 0. PyTorch 1.13 returns 0 / 0 = NaN there (with the same zero gradient); a batch
+   * that happens to hold only padding must not turn the loss, and a divergence check watching it,
+   * into NaN.
    */
   private static Tensor weightedMean(Tensor sum, Tensor totalWeight) {
-    Tensor empty = totalWeight.eq(0);
-    Tensor safe = Tensor.where(empty.logicalNot(), totalWeight, 1.0);
-    Tensor nan = Tensor.where(empty, Tensor.fullLike(totalWeight, Double.NaN), 0.0);
-    return sum.div(safe).add(nan);
+    Tensor safe = Tensor.where(totalWeight.eq(0).logicalNot(), totalWeight, 1.0);
+    return sum.div(safe);
   }
 
   /** Returns {effective weight per target, -weight * input[target]}, zero where ignored. */
@@ -158,6 +158,12 @@ final class ClassificationLosses {
   }
 
   /** See {@link Losses#binaryCrossEntropy(Tensor, Tensor, Tensor, Reduction)}. */
+  /** max(log p, -100), with a finite gradient everywhere (0 where the clamp applies). */
+  private static Tensor clampedLog(Tensor p) {
+    Tensor above = p.gt(Math.exp(-100));
+    return Tensor.where(above, Tensor.where(above, p, 1.0).log(), -100.0);
+  }
+
   static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
     String op = "binaryCrossEntropy";
     Check.notNull(op, "input", input, "target", target, "reduction", reduction);
@@ -167,9 +173,12 @@ final class ClassificationLosses {
     if (input.lt(0).logicalOr(input.gt(1)).any().item() != 0) {
       throw new IllegalArgumentException(op + ": all elements of input should be between 0 and 1");
     }
-    // torch clamps each log at -100 so that a 0 or 1 probability gives a finite loss
-    Tensor logX = input.log().clampMin(-100);
-    Tensor log1mX = input.neg().add(1).log().clampMin(-100);
+    // torch clamps each log at -100 so that a 0 or 1 probability gives a finite loss. The log is
+    // taken only where it is above -100 (elsewhere the constant): clampMin(-100) of log(0) would
+    // pass 0 * (1/0) = NaN back as the gradient. Below e^-100 the gradient is 0 (torch's hand-written
+    // backward gives (p - y) / max(p (1 - p), 1e-12) there: also finite).
+    Tensor logX = clampedLog(input);
+    Tensor log1mX = clampedLog(input.neg().add(1));
     Tensor loss = target.mul(logX).add(target.neg().add(1).mul(log1mX)).neg();
     if (weight != null) loss = loss.mul(weight);
     return Check.reduce(loss, reduction);

@@ -8,7 +8,7 @@ import io.jgrad.tensor.Tensor;
  * Classification Loss Functions" (Leng et al. 2022), whose appendix gives the Poly-1 forms; the
  * focal loss is Lin et al. 2017. Softmax forms take logits [N, C] (or [N, C, d1, ...]) and int64
  * class targets with PyTorch's {@code ignore_index}; MEAN averages over the non-ignored samples
- * (NaN with zero gradient when all are ignored). Sigmoid forms follow
+ * (0 with zero gradient when all are ignored; torch's cross entropy gives NaN). Sigmoid forms follow
  * {@code torchvision.ops.sigmoid_focal_loss}: any shape, float 0/1 targets of the same shape.
  *
  * <p>Convention at {@code p_t = 1}: the modulating factor {@code (1 - p_t)^gamma} is 0 there and,

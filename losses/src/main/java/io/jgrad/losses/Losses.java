@@ -21,8 +21,8 @@ public final class Losses {
    * targets (INT64), or {@code l_n = -sum_c w_c p_{n,c} log softmax(x_n)_c} for class-probability
    * targets (floating, same shape as input). Label smoothing eps mixes in the uniform
    * distribution: {@code (1 - eps) nll + eps / C * sum_c -w_c log softmax(x)_c}. MEAN divides by
-   * the sum of the targets' weights (excluding ignored ones; NaN if all are ignored) for index
-   * targets, and by N * d1 * ... for probability targets, as torch.
+   * the sum of the targets' weights (excluding ignored ones; 0 if all are ignored, where torch
+   * 1.13 gives NaN) for index targets, and by N * d1 * ... for probability targets, as torch.
    * Shape: input [N, C] or [N, C, d1, ...] or [C]; target [N] / [N, d1, ...] / [] (indices) or
    * the input's shape (probabilities); output [] or, for NONE, the target's shape without C.
    *
@@ -41,7 +41,7 @@ public final class Losses {
   /**
    * Negative log likelihood of log-probabilities: {@code l_n = -w[y_n] x[n, y_n]}, 0 where
    * {@code y_n == ignoreIndex}; MEAN is {@code sum l_n / sum w[y_n]} over non-ignored targets
-   * (NaN when all are ignored, as torch).
+   * (0 when all are ignored, with gradient 0; torch 1.13 gives NaN, 0 / 0).
    * Shape: input [N, C], [N, C, d1, ...] or [C]; target [N], [N, d1, ...] or [] (INT64 class
    * indices); NONE output has the target's shape.
    *

@@ -57,7 +57,8 @@ final class MarginLosses {
     String op = "softMarginLoss";
     Check.notNull(op, "input", x, "target", y, "reduction", reduction);
     Check.sameShape(op, x, "input", y, "target");
-    return Check.reduce(x.neg().mul(y).exp().log1p(), reduction);
+    // log(1 + e^(-y x)) = -logSigmoid(y x): finite for any x (log1p(exp(1e4)) overflowed to +inf).
+    return Check.reduce(x.mul(y).logSigmoid().neg(), reduction);
   }
 
   static Tensor multilabelSoftMarginLoss(Tensor x, Tensor y, Tensor weight, Reduction reduction) {

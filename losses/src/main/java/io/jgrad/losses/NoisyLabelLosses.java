@@ -6,7 +6,7 @@ import io.jgrad.tensor.Tensor;
  * Losses for learning with noisy labels: the comp-sum family with its generalized cross entropy
  * and MAE members (catalog id {@code comp_sum_loss}) and the ELR regularizer of
  * {@link ElrLoss}. Logits [N, C] (dense [N, C, d1, ...] is flattened), int64 targets with
- * {@code ignore_index}; MEAN averages over the kept rows (NaN, zero gradient, when none).
+ * {@code ignore_index}; MEAN averages over the kept rows (0, zero gradient, when none).
  */
 public final class NoisyLabelLosses {
   private NoisyLabelLosses() {}

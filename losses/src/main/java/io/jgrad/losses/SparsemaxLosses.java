@@ -18,7 +18,7 @@ import io.jgrad.tensor.Tensor;
  * weighting other than a plain sum); here it is multiplied in.
  *
  * <p>Shape: logits [N, C] (dense [N, C, d1, ...] is flattened), int64 target [N, ...] with
- * {@code ignore_index}, or float q [N, C]. MEAN averages over non-ignored rows (NaN, gradient 0,
+ * {@code ignore_index}, or float q [N, C]. MEAN averages over non-ignored rows (0, gradient 0,
  * when all are ignored).
  */
 public final class SparsemaxLosses {

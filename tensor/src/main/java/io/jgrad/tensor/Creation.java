@@ -46,7 +46,13 @@ final class Creation {
   /** A view sharing base's buffer (retained). */
   static Tensor viewOf(Tensor base, int[] shape, int[] strides, int offset) {
     View v = base.layout();
-    v.buffer().retain();
+    try {
+      v.buffer().retain();
+    } catch (IllegalStateException e) {
+      // Closed (perhaps by another thread) between the liveness check and the retain: name the tensor.
+      throw new IllegalStateException("tensor " + Shapes.str(v.shape()) + " " + v.dtype() + " used after close(): "
+          + e.getMessage(), e);
+    }
     return new Tensor(base.backend(), v.with(shape, strides, offset));
   }
 

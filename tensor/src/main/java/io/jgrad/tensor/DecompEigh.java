@@ -185,14 +185,14 @@ final class DecompEigh {
 
   /** y[0, len) += a x[0, len). */
   private static void axpy(double a, double[] x, double[] y, int len) {
-    for (int k = CpuBackend.SCALAR_ONLY ? 0 : DecompVector.axpy(a, x, y, len); k < len; k++) y[k] += a * x[k];
+    for (int k = CpuBackend.scalarOnly() ? 0 : DecompVector.axpy(a, x, y, len); k < len; k++) y[k] += a * x[k];
   }
 
   private static double dot(double[] a, double[] b, int len) { return DecompSvd.dot(a, 0, b, 0, len); }
 
   /** w_i, w_i+1 = c w_i - s w_i+1, s w_i + c w_i+1 (the QL plane rotation of two eigenvector rows). */
   private static void rotate(double[] wi, double[] wi1, double c, double s, int n) {
-    for (int k = CpuBackend.SCALAR_ONLY ? 0 : DecompVector.rotate(wi, wi1, c, s, n); k < n; k++) {
+    for (int k = CpuBackend.scalarOnly() ? 0 : DecompVector.rotate(wi, wi1, c, s, n); k < n; k++) {
       double h = wi1[k];
       wi1[k] = s * wi[k] + c * h;
       wi[k] = c * wi[k] - s * h;

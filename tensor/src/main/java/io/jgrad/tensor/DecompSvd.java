@@ -69,9 +69,12 @@ final class DecompSvd {
     if (!wantUv) return new double[][] {null, ss, null};
     int ku = full ? m : k;
     double[][] ucols = new double[ku][];
+    double frob2 = 0;
+    for (double v : ss) frob2 += v * v;
     for (int i = 0; i < k; i++) {
       int c = order[i];
-      if (ss[i] > 0) {
+      // a column of rounding residue (see jacobi) is not orthogonal to the others: completed like a zero one
+      if (ss[i] > 0 && ss[i] * ss[i] > frob2 * 0x1.0p-100) {
         double[] u = new double[m];
         double inv = 1 / ss[i];
         for (int r = 0; r < m; r++) u[r] = g[c * m + r] * inv;
@@ -89,6 +92,12 @@ final class DecompSvd {
   private static void jacobi(String op, double[] g, double[] vt, int m, int n) {
     double tol = 0x1.0p-52 * Math.max(1, Math.sqrt(m));
     double[] norm2 = new double[n];
+    // Columns below 4 ulps of ||A||_F are rounding residue (a rank-deficient A leaves them after its
+    // rotations): they are not rotated against each other, whose relative test they could fail for
+    // ever (a rank-1 11x9 matrix did not converge in 60 sweeps). Rotations keep ||A||_F.
+    double frob2 = 0;
+    for (int i = 0; i < n; i++) frob2 += dot(g, i * m, g, i * m, m);
+    double negligible = frob2 * 0x1.0p-100;
     for (int sweep = 0; ; sweep++) {
       if (sweep == MAX_SWEEPS) {
         throw new ArithmeticException(op + ": the algorithm failed to converge after " + MAX_SWEEPS + " Jacobi sweeps ("
@@ -99,7 +108,7 @@ final class DecompSvd {
       for (int p = 0; p < n - 1; p++) {
         for (int q = p + 1; q < n; q++) {
           double alpha = norm2[p], beta = norm2[q];
-          if (alpha == 0 || beta == 0) continue;
+          if (alpha <= negligible || beta <= negligible) continue;
           double gamma = dot(g, p * m, g, q * m, m);
           if (Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
           rotated = true;
@@ -118,7 +127,7 @@ final class DecompSvd {
   }
 
   static double dot(double[] a, int ao, double[] b, int bo, int len) {
-    if (!CpuBackend.SCALAR_ONLY) return DecompVector.dot(a, ao, b, bo, len);
+    if (!CpuBackend.scalarOnly()) return DecompVector.dot(a, ao, b, bo, len);
     double s = 0;
     for (int i = 0; i < len; i++) s += a[ao + i] * b[bo + i];
     return s;
@@ -126,7 +135,7 @@ final class DecompSvd {
 
   /** x_p, x_q = c x_p - s x_q, s x_p + c x_q. */
   static void rot(double[] x, int po, int qo, int len, double c, double s) {
-    for (int i = CpuBackend.SCALAR_ONLY ? 0 : DecompVector.rot(x, po, qo, len, c, s); i < len; i++) {
+    for (int i = CpuBackend.scalarOnly() ? 0 : DecompVector.rot(x, po, qo, len, c, s); i < len; i++) {
       double xp = x[po + i], xq = x[qo + i];
       x[po + i] = c * xp - s * xq;
       x[qo + i] = s * xp + c * xq;

@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API loops of the host decompositions ({@link DecompSvd}, {@link DecompEigh}); their
  * scalar twins sit beside the callers, which come here only unless
- * {@link io.jgrad.tensor.cpu.CpuBackend#SCALAR_ONLY} (so this class is never loaded when the
- * {@code jdk.incubator.vector} module is absent). The in-place loops run to {@code loopBound}
+ * {@link io.jgrad.tensor.cpu.CpuBackend#scalarOnly()} (true under
+ * {@link io.jgrad.tensor.cpu.CpuBackend#SCALAR_ONLY}, so this class is never loaded when the
+ * {@code jdk.incubator.vector} module is absent; a differential test forces it per thread). The in-place loops run to {@code loopBound}
  * and leave the tail to the caller's scalar loop: they return the index they stopped at.
  */
 final class DecompVector {

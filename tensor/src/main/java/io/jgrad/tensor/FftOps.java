@@ -40,8 +40,13 @@ final class FftOps {
     int[] shape = z.shape();
     int n = shape[d];
     Tensor out = output(shape, z);
-    FftKernel.c2c(input(z), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1), forward,
-        scale(norm, n, forward));
+    io.jgrad.tensor.spi.Buffer pinned = pin(z);
+    try {
+      FftKernel.c2c(input(z), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1), forward,
+          scale(norm, n, forward));
+    } finally {
+      pinned.release();
+    }
     return onDevice(out, z);
   }
 
@@ -53,8 +58,13 @@ final class FftOps {
     outShape[d] = onesided ? n / 2 + 1 : n;
     outShape[shape.length] = 2;
     Tensor out = output(outShape, x);
-    FftKernel.r2c(input(x), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length), onesided,
-        scale(norm, n, true));
+    io.jgrad.tensor.spi.Buffer pinned = pin(x);
+    try {
+      FftKernel.r2c(input(x), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length), onesided,
+          scale(norm, n, true));
+    } finally {
+      pinned.release();
+    }
     return onDevice(out, x);
   }
 
@@ -68,8 +78,13 @@ final class FftOps {
     int[] outShape = Arrays.copyOf(shape, shape.length - 1);
     outShape[d] = n;
     Tensor out = output(outShape, z);
-    FftKernel.c2r(input(z), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1),
-        scale(norm, n, false));
+    io.jgrad.tensor.spi.Buffer pinned = pin(z);
+    try {
+      FftKernel.c2r(input(z), FftArray.of(out), prod(shape, 0, d), n, prod(shape, d + 1, shape.length - 1),
+          scale(norm, n, false));
+    } finally {
+      pinned.release();
+    }
     return onDevice(out, z);
   }
 
@@ -77,6 +92,13 @@ final class FftOps {
     int p = 1;
     for (int i = from; i < to; i++) p *= shape[i];
     return p;
+  }
+
+  /** Holds t's buffer while a kernel reads it in place (see FftArray), so a close on another thread cannot recycle it mid-transform. */
+  private static io.jgrad.tensor.spi.Buffer pin(Tensor t) {
+    io.jgrad.tensor.spi.Buffer b = t.layout().buffer();
+    b.retain();
+    return b;
   }
 
   /** t's elements for the kernels (in place for a contiguous CPU tensor); a non-CPU input is logged once. */

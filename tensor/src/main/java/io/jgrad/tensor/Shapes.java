@@ -6,18 +6,50 @@ import java.util.Arrays;
 public final class Shapes {
   private Shapes() {}
 
-  /** Number of elements; throws when it does not fit a Java array index. */
+  /**
+   * The most elements one tensor can hold: its memory is one Java array, and HotSpot refuses
+   * arrays within a few elements of {@code Integer.MAX_VALUE} ("Requested array size exceeds VM
+   * limit"), so the limit is the JDK's own soft maximum, {@code Integer.MAX_VALUE - 8}.
+   */
+  public static final int MAX_NUMEL = Integer.MAX_VALUE - 8;
+
+  /**
+   * Number of elements; throws when a size is negative or when the count exceeds
+   * {@link #MAX_NUMEL}, naming the shape and the count. The product is checked at every step, so
+   * a shape whose count overflows even a long (three sizes of 2^22, or four of 2^16, multiply to
+   * 2^64, which wraps to 0) is refused rather than wrapped to a small number.
+   */
   public static int numel(int[] shape) {
-    long n = 1;
-    for (int s : shape) {
-      if (s < 0) throw new IllegalArgumentException("negative size in shape " + str(shape));
-      n *= s;
-    }
-    if (n > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("shape " + str(shape) + " has " + n + " elements, more than "
-          + Integer.MAX_VALUE);
+    long n = exactNumel(shape);
+    if (n < 0) {
+      throw new IllegalArgumentException("shape " + str(shape) + " has " + countOf(shape) + " elements, more than the "
+          + MAX_NUMEL + " one tensor can hold (its data is one Java array)");
     }
     return (int) n;
+  }
+
+  /** The element count when it is at most {@link #MAX_NUMEL}, else -1; throws on a negative size. */
+  static long exactNumel(int[] shape) {
+    boolean empty = false;
+    for (int s : shape) {
+      if (s < 0) throw new IllegalArgumentException("negative size in shape " + str(shape));
+      if (s == 0) empty = true;
+    }
+    if (empty) return 0;
+    long n = 1;
+    for (int s : shape) {
+      // n <= MAX_NUMEL < 2^31 and s < 2^31, so the product fits a long before the check.
+      n *= s;
+      if (n > MAX_NUMEL) return -1;
+    }
+    return n;
+  }
+
+  /** The exact element count as text, however large (for messages). */
+  static String countOf(int[] shape) {
+    java.math.BigInteger n = java.math.BigInteger.ONE;
+    for (int s : shape) n = n.multiply(java.math.BigInteger.valueOf(s));
+    return n.toString();
   }
 
   /** Row-major strides; a size-0 dim counts as 1, as in PyTorch ({@code torch.empty(3, 0).stride() == (1, 1)}). */

@@ -39,6 +39,12 @@ public final class Tensor implements AutoCloseable {
 
   /** Wraps a view; takes over one reference to its buffer (retain first when sharing). */
   Tensor(Backend backend, View view) {
+    if (Shapes.exactNumel(view.shape()) < 0) {
+      // Views are built without allocating (expand, as_strided), so this is the one place every shape passes.
+      view.buffer().release();
+      throw new IllegalArgumentException("a " + view.dtype() + " tensor of shape " + Shapes.str(view.shape()) + " would have "
+          + Shapes.countOf(view.shape()) + " elements, more than the " + Shapes.MAX_NUMEL + " one tensor can hold");
+    }
     this.backend = backend;
     this.view = view;
     TensorScope.track(this);

@@ -22,12 +22,19 @@ import java.util.Map;
  * trimmed; quoted fields are not supported (numeric data only). Errors name the file, the
  * 1-based line number and (for a bad value) the 1-based column.
  *
+ * <p>Limits for files from outside: a line longer than {@value #MAX_LINE_CHARS} characters, more
+ * values than one tensor holds, text that is not UTF-8, or a table that outgrows the Java heap is
+ * an IllegalArgumentException naming the file and line, never an OutOfMemoryError.
+ *
  * <pre>{@code
  * CsvData d = Csv.read(file, Csv.options().header(true).targets("price").intField("group", "region"));
  * TensorDataset ds = d.toDataset();      // batches carry y = price, field("group")
  * }</pre>
  */
 public final class Csv {
+  /** The longest line accepted: 1 Mi characters (over 100,000 features of 8 characters). */
+  public static final int MAX_LINE_CHARS = 1 << 20;
+
   private Csv() {}
 
   /**
@@ -44,12 +51,13 @@ public final class Csv {
   /** Reads {@code file} as {@code options} say. */
   public static CsvData read(Path file, CsvOptions options) {
     if (options == null) throw new IllegalArgumentException("CSV " + file + ": options are null");
+    int lineNo = 0;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Lines lines = new Lines(r);
       Columns cols = null;
       Table table = null;
-      int lineNo = 0;
       String line;
-      while ((line = r.readLine()) != null) {
+      while ((line = lines.next(file, lineNo + 1)) != null) {
         lineNo++;
         if (line.isBlank()) continue;
         String[] parts = line.split(",", -1);
@@ -66,6 +74,8 @@ public final class Csv {
       return table.toData();
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalArgumentException("CSV " + file + ": no such file", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException("CSV " + file + " line " + (lineNo + 1) + ": not valid UTF-8 text (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw new UncheckedIOException("CSV " + file + ": " + e.getMessage(), e);
     }
@@ -148,6 +158,17 @@ public final class Csv {
     }
 
     void add(Path file, int lineNo, String[] parts) {
+      try {
+        addRow(file, lineNo, parts);
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ": " + e.getMessage());
+      } catch (OutOfMemoryError e) {
+        throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ": the table read so far cannot grow within the "
+            + "Java heap (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
+      }
+    }
+
+    private void addRow(Path file, int lineNo, String[] parts) {
       double[] v = new double[parts.length];
       for (int col = 0; col < parts.length; col++) {
         String s = parts[col].trim();
@@ -196,7 +217,7 @@ public final class Csv {
     int size;
 
     void add(float v) {
-      if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
+      if (size == a.length) a = Arrays.copyOf(a, grown(a.length));
       a[size++] = v;
     }
 
@@ -208,10 +229,61 @@ public final class Csv {
     int size;
 
     void add(long v) {
-      if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
+      if (size == a.length) a = Arrays.copyOf(a, grown(a.length));
       a[size++] = v;
     }
 
     long[] toArray() { return Arrays.copyOf(a, size); }
+  }
+
+  /** The next capacity: double, up to what one tensor holds (doubling past 2^30 overflowed an int). */
+  private static int grown(int length) {
+    if (length >= io.jgrad.tensor.Shapes.MAX_NUMEL) {
+      throw new IllegalStateException("more than " + io.jgrad.tensor.Shapes.MAX_NUMEL + " values in one column group");
+    }
+    return (int) Math.min(io.jgrad.tensor.Shapes.MAX_NUMEL, 2L * length);
+  }
+
+  /** Lines without their terminators (\n, \r\n or \r), refusing one over {@link #MAX_LINE_CHARS}. */
+  private static final class Lines {
+    private final java.io.Reader in;
+    private final char[] buf = new char[1 << 16];
+    private int pos, end;
+    private boolean skipLf;
+
+    Lines(java.io.Reader in) { this.in = in; }
+
+    String next(Path file, int lineNo) throws IOException {
+      StringBuilder b = null;
+      while (true) {
+        if (pos == end) {
+          end = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            return b == null ? null : b.toString();
+          }
+        }
+        if (skipLf) {
+          skipLf = false;
+          if (buf[pos] == '\n') {
+            pos++;
+            continue;
+          }
+        }
+        int start = pos;
+        while (pos < end && buf[pos] != '\n' && buf[pos] != '\r') pos++;
+        if (b == null) b = new StringBuilder();
+        if ((long) b.length() + (pos - start) > MAX_LINE_CHARS) {
+          throw new IllegalArgumentException("CSV " + file + " line " + lineNo + ": longer than " + MAX_LINE_CHARS + " characters");
+        }
+        b.append(buf, start, pos - start);
+        if (pos < end) {
+          skipLf = buf[pos] == '\r';
+          pos++;
+          return b.toString();
+        }
+      }
+    }
   }
 }

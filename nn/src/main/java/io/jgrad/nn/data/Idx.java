@@ -1,7 +1,9 @@
 package io.jgrad.nn.data;
 
 import io.jgrad.tensor.Tensor;
-import java.io.ByteArrayInputStream;
+import io.jgrad.tensor.Shapes;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,11 +25,32 @@ public final class Idx {
 
   /** Reads an IDX images or labels file; see the class comment for the formats. */
   public static Tensor read(Path file) {
-    byte[] bytes = readMaybeGzip(file);
-    if (bytes.length < 4) {
-      throw new IllegalArgumentException("IDX " + file + ": file too short for the 4-byte magic number (" + bytes.length + " bytes)");
+    boolean gzip = false;
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
+      raw.mark(2);
+      gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      return gzip ? read(new GZIPInputStream(raw), file, -1) : read(raw, file, Files.size(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("IDX " + file + ": no such file", e);
+    } catch (IOException e) {
+      if (gzip) throw new IllegalArgumentException("IDX " + file + ": corrupt gzip data: " + e.getMessage(), e);
+      throw new UncheckedIOException("IDX " + file + ": " + e.getMessage(), e);
     }
-    int magic = be32(bytes, 0);
+  }
+
+  /**
+   * Parses the (decompressed) stream: header first, then exactly the data it declares. {@code total}
+   * is the file's size when known (plain files: checked before any data is read), else -1 (gzip:
+   * the data is read in chunks up to one byte past the declared length, so a header that lies
+   * costs no more memory than the data behind it).
+   */
+  private static Tensor read(InputStream in, Path file, long total) throws IOException {
+    byte[] m = in.readNBytes(4);
+    if (m.length < 4) {
+      throw new IllegalArgumentException("IDX " + file + ": file too short for the 4-byte magic number (" + m.length + " bytes)");
+    }
+    int magic = be32(m, 0);
     int ndim;
     if (magic == IMAGES) ndim = 3;
     else if (magic == LABELS) ndim = 1;
@@ -36,31 +59,82 @@ public final class Idx {
           "IDX %s: bad magic number 0x%08x (expected 0x00000803 for images or 0x00000801 for labels)", file, magic));
     }
     int header = 4 + 4 * ndim;
-    if (bytes.length < header) {
-      throw new IllegalArgumentException("IDX " + file + ": truncated header: expected " + header + " bytes, found " + bytes.length);
+    byte[] dims = in.readNBytes(4 * ndim);
+    if (dims.length < 4 * ndim) {
+      throw new IllegalArgumentException("IDX " + file + ": truncated header: expected " + header + " bytes, found " + (4 + dims.length));
     }
     int[] shape = new int[ndim];
-    long n = 1;
     for (int d = 0; d < ndim; d++) {
-      shape[d] = be32(bytes, 4 + 4 * d);
+      shape[d] = be32(dims, 4 * d);
       if (shape[d] < 0) throw new IllegalArgumentException("IDX " + file + ": negative dimension " + shape[d] + " in header");
-      n *= shape[d];
     }
+    long count = exactCount(shape);
+    if (count < 0) {
+      throw new IllegalArgumentException("IDX " + file + ": header " + java.util.Arrays.toString(shape) + " declares "
+          + product(shape) + " elements, more than the " + Shapes.MAX_NUMEL + " one tensor can hold");
+    }
+    long n = count;
     long expected = header + n;
-    if (bytes.length != expected) {
-      throw new IllegalArgumentException("IDX " + file + ": " + (bytes.length < expected ? "truncated" : "trailing bytes")
-          + ": header " + java.util.Arrays.toString(shape) + " needs " + expected + " bytes (" + header + " header + " + n
-          + " data), found " + bytes.length);
+    if (total >= 0 && total != expected) throw mismatch(file, shape, header, n, total);
+    java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+    long got = 0;
+    try {
+      while (got <= n) {
+        byte[] c = in.readNBytes((int) Math.min(1 << 20, n + 1 - got));
+        if (c.length == 0) break;
+        chunks.add(c);
+        got += c.length;
+      }
+    } catch (OutOfMemoryError e) {
+      chunks.clear();
+      throw new IllegalArgumentException("IDX " + file + ": " + java.util.Arrays.toString(shape) + " needs " + n
+          + " bytes, more than the Java heap can hold (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
     }
-    int count = (int) n;
-    if (magic == LABELS) {
-      long[] out = new long[count];
-      for (int i = 0; i < count; i++) out[i] = bytes[header + i] & 0xFF;
-      return Tensor.fromArray(out, shape);
+    if (got != n) {
+      if (got > n) {
+        throw new IllegalArgumentException("IDX " + file + ": trailing bytes: header " + java.util.Arrays.toString(shape) + " needs "
+            + expected + " bytes (" + header + " header + " + n + " data), found more");
+      }
+      throw mismatch(file, shape, header, n, header + got);
     }
-    float[] out = new float[count];
-    for (int i = 0; i < count; i++) out[i] = (bytes[header + i] & 0xFF) / 255f;
+    int size = (int) n;
+    Object out;
+    try {
+      out = magic == LABELS ? new long[size] : new float[size];
+    } catch (OutOfMemoryError e) {
+      throw new IllegalArgumentException("IDX " + file + ": " + java.util.Arrays.toString(shape) + " needs " + n * (magic == LABELS ? 8 : 4)
+          + " bytes, more than the Java heap can hold (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
+    }
+    int at = 0;
+    for (byte[] c : chunks) {
+      if (magic == LABELS) {
+        long[] o = (long[]) out;
+        for (byte b : c) o[at++] = b & 0xFF;
+      } else {
+        float[] o = (float[]) out;
+        for (byte b : c) o[at++] = (b & 0xFF) / 255f;
+      }
+    }
     return Tensor.fromArray(out, shape);
+  }
+
+  /** The element count, or -1 when it exceeds what one tensor holds (computed without overflow). */
+  private static long exactCount(int[] shape) {
+    java.math.BigInteger n = product(shape);
+    return n.compareTo(java.math.BigInteger.valueOf(Shapes.MAX_NUMEL)) > 0 ? -1 : n.longValue();
+  }
+
+  private static java.math.BigInteger product(int[] shape) {
+    java.math.BigInteger n = java.math.BigInteger.ONE;
+    for (int s : shape) n = n.multiply(java.math.BigInteger.valueOf(s));
+    return n;
+  }
+
+  private static IllegalArgumentException mismatch(Path file, int[] shape, int header, long n, long found) {
+    long expected = header + n;
+    return new IllegalArgumentException("IDX " + file + ": " + (found < expected ? "truncated" : "trailing bytes")
+        + ": header " + java.util.Arrays.toString(shape) + " needs " + expected + " bytes (" + header + " header + " + n
+        + " data), found " + found);
   }
 
   /**
@@ -82,25 +156,6 @@ public final class Idx {
       throw new IllegalArgumentException("IDX: " + err);
     }
     return new TensorDataset(x, y);
-  }
-
-  /** The file's bytes, decompressed when it starts with the gzip magic 1f 8b. */
-  static byte[] readMaybeGzip(Path file) {
-    try {
-      byte[] raw = Files.readAllBytes(file);
-      if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1f && (raw[1] & 0xFF) == 0x8b) {
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-          return in.readAllBytes();
-        } catch (IOException e) {
-          throw new IllegalArgumentException("IDX " + file + ": corrupt gzip data: " + e.getMessage(), e);
-        }
-      }
-      return raw;
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("IDX " + file + ": no such file", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("IDX " + file + ": " + e.getMessage(), e);
-    }
   }
 
   private static int be32(byte[] b, int at) {

@@ -1,42 +1,50 @@
 package io.jgrad.nn.data;
 
 import io.jgrad.tensor.Tensor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads NumPy {@code .npy} arrays (format versions 1.0, 2.0 and 3.0 headers), C order only.
  * Dtypes: {@code <f4} float32, {@code <f8} float64, {@code <i4} int32, {@code <i8} int64,
  * {@code |u1} int32 (jgrad has no uint8), {@code |b1} bool; big-endian variants ({@code >f4}, ...)
  * are byte-swapped. Any other dtype, {@code fortran_order: True}, a bad magic or a data section
- * of the wrong length is an error naming the file.
+ * of the wrong length is an IllegalArgumentException naming the file.
+ *
+ * <p>Input from outside is checked before memory is committed to it: the header is validated
+ * first ({@link NpyHeader}: its length, its dict, the exact element count), a file's size must
+ * equal the header plus the data it declares before the array is allocated, and data from a
+ * stream of unknown length (an npz member) is read in 1 MiB chunks as it arrives, so a header
+ * that lies about its size costs no more memory than the data behind it. An array the heap
+ * cannot hold is an IllegalArgumentException naming its size, not an OutOfMemoryError.
  */
 public final class Npy {
-  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+  private static final int CHUNK = 1 << 20;
 
   private Npy() {}
 
   /** Reads the array in {@code file}. */
   public static Tensor read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    String name = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      long total = Files.size(file);
+      NpyHeader h = NpyHeader.read(in, name, total);
+      long actual = total - h.dataStart();
+      if (actual != h.dataBytes()) throw lengthMismatch(h, name, actual);
+      return decode(h, in, name);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new IllegalArgumentException("npy " + file + ": no such file", e);
     } catch (IOException e) {
       throw new UncheckedIOException("npy " + file + ": " + e.getMessage(), e);
     }
-    return parse(bytes, file.toString());
   }
 
   /**
@@ -57,116 +65,90 @@ public final class Npy {
 
   /** Parses the bytes of a .npy file; {@code name} appears in error messages. */
   public static Tensor parse(byte[] b, String name) {
-    if (b.length < 10) throw new IllegalArgumentException("npy " + name + ": file too short (" + b.length + " bytes) for an npy header");
-    for (int i = 0; i < MAGIC.length; i++) {
-      if (b[i] != MAGIC[i]) throw new IllegalArgumentException("npy " + name + ": bad magic (expected \\x93NUMPY): not a .npy file");
+    try {
+      InputStream in = new ByteArrayInputStream(b);
+      NpyHeader h = NpyHeader.read(in, name, b.length);
+      long actual = b.length - h.dataStart();
+      if (actual != h.dataBytes()) throw lengthMismatch(h, name, actual);
+      return decode(h, in, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("npy " + name + ": " + e.getMessage(), e);
     }
-    int major = b[6] & 0xFF;
-    int headerLen;
-    int start;
-    ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-    if (major == 1) {
-      headerLen = bb.getShort(8) & 0xFFFF;
-      start = 10;
-    } else if (major == 2 || major == 3) {
-      if (b.length < 12) throw new IllegalArgumentException("npy " + name + ": file too short for a version " + major + " header");
-      long len = bb.getInt(8) & 0xFFFFFFFFL;
-      if (len > b.length) throw new IllegalArgumentException("npy " + name + ": header length " + len + " exceeds file size " + b.length);
-      headerLen = (int) len;
-      start = 12;
-    } else {
-      throw new IllegalArgumentException("npy " + name + ": unsupported format version " + major + "." + (b[7] & 0xFF));
-    }
-    if (start + headerLen > b.length) {
-      throw new IllegalArgumentException("npy " + name + ": truncated header: needs " + (start + headerLen) + " bytes, file has " + b.length);
-    }
-    String header = new String(b, start, headerLen, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    String descr = group(DESCR, header, "descr", name);
-    if (group(FORTRAN, header, "fortran_order", name).equals("True")) {
-      throw new IllegalArgumentException("npy " + name + ": fortran_order True is not supported (save a C-order array: np.ascontiguousarray)");
-    }
-    int[] shape = parseShape(group(SHAPE, header, "shape", name), name);
-    long n = 1;
-    for (int s : shape) n *= s;
-    if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("npy " + name + ": " + n + " elements is too many");
-    int itemSize = itemSize(descr, name);
-    int dataStart = start + headerLen;
-    long expected = n * itemSize;
-    long actual = b.length - dataStart;
-    if (actual != expected) {
-      throw new IllegalArgumentException("npy " + name + ": " + (actual < expected ? "truncated" : "trailing bytes") + ": shape "
-          + java.util.Arrays.toString(shape) + " of " + descr + " needs " + expected + " data bytes, found " + actual);
-    }
-    ByteBuffer data = ByteBuffer.wrap(b, dataStart, (int) expected).slice()
-        .order(descr.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-    int count = (int) n;
-    Object out = switch (descr.substring(1)) {
-      case "f4" -> {
-        float[] a = new float[count];
-        data.asFloatBuffer().get(a);
-        yield a;
-      }
-      case "f8" -> {
-        double[] a = new double[count];
-        data.asDoubleBuffer().get(a);
-        yield a;
-      }
-      case "i4" -> {
-        int[] a = new int[count];
-        data.asIntBuffer().get(a);
-        yield a;
-      }
-      case "i8" -> {
-        long[] a = new long[count];
-        data.asLongBuffer().get(a);
-        yield a;
-      }
-      case "u1" -> {
-        int[] a = new int[count];
-        for (int i = 0; i < count; i++) a[i] = data.get(i) & 0xFF;
-        yield a;
-      }
-      case "b1" -> {
-        byte[] a = new byte[count];
-        for (int i = 0; i < count; i++) a[i] = (byte) (data.get(i) != 0 ? 1 : 0);
-        yield a;
-      }
-      default -> throw new IllegalStateException("unreachable: " + descr);
-    };
-    return Tensor.fromArray(out, shape);
   }
 
-  private static int itemSize(String descr, String name) {
-    return switch (descr) {
-      case "<f4", ">f4", "<i4", ">i4" -> 4;
-      case "<f8", ">f8", "<i8", ">i8" -> 8;
-      case "|u1", "<u1", ">u1", "|b1", "<b1", ">b1" -> 1;
-      default -> throw new IllegalArgumentException("npy " + name + ": unsupported dtype '" + descr
-          + "' (supported: <f4 <f8 <i4 <i8 |u1 |b1)");
-    };
-  }
-
-  private static String group(Pattern p, String header, String key, String name) {
-    Matcher m = p.matcher(header);
-    if (!m.find()) throw new IllegalArgumentException("npy " + name + ": header has no valid '" + key + "' entry: " + header.trim());
-    return m.group(1);
-  }
-
-  private static int[] parseShape(String s, String name) {
-    String[] parts = s.split(",");
-    int count = 0;
-    int[] shape = new int[parts.length];
-    for (String p : parts) {
-      String t = p.trim();
-      if (t.isEmpty()) continue;
-      try {
-        long v = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
-        if (v < 0 || v > Integer.MAX_VALUE) throw new NumberFormatException();
-        shape[count++] = (int) v;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("npy " + name + ": bad shape entry '" + t + "' in (" + s + ")");
+  /**
+   * Reads one array from a stream whose length is not known in advance (an npz member): the
+   * data is read in chunks as it arrives and must end exactly where the header says.
+   */
+  static Tensor read(InputStream in, String name) throws IOException {
+    NpyHeader h = NpyHeader.read(in, name, -1);
+    List<byte[]> chunks = new ArrayList<>();
+    long got = 0;
+    try {
+      while (got <= h.dataBytes()) {
+        byte[] c = in.readNBytes((int) Math.min(CHUNK, h.dataBytes() + 1 - got));
+        if (c.length == 0) break;
+        chunks.add(c);
+        got += c.length;
       }
+    } catch (OutOfMemoryError e) {
+      chunks.clear();
+      throw NpyHeader.bad(name, "shape " + Arrays.toString(h.shape()) + " of " + h.descr() + " needs " + h.dataBytes()
+          + " bytes, more than the Java heap can hold (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
     }
-    return java.util.Arrays.copyOf(shape, count);
+    if (got != h.dataBytes()) {
+      throw got > h.dataBytes() ? NpyHeader.bad(name, "trailing bytes: shape " + Arrays.toString(h.shape()) + " of " + h.descr()
+          + " needs " + h.dataBytes() + " data bytes, found more") : lengthMismatch(h, name, got);
+    }
+    return decode(h, new java.io.SequenceInputStream(java.util.Collections.enumeration(
+        chunks.stream().map(ByteArrayInputStream::new).toList())), name);
+  }
+
+  private static IllegalArgumentException lengthMismatch(NpyHeader h, String name, long actual) {
+    return NpyHeader.bad(name, (actual < h.dataBytes() ? "truncated" : "trailing bytes") + ": shape " + Arrays.toString(h.shape())
+        + " of " + h.descr() + " needs " + h.dataBytes() + " data bytes, found " + actual);
+  }
+
+  /** The array for h's dtype, filled from {@code in} (which holds exactly h's data), as a tensor. */
+  private static Tensor decode(NpyHeader h, InputStream in, String name) throws IOException {
+    int count = h.count();
+    Object out;
+    try {
+      out = switch (h.kind()) {
+        case "f4" -> new float[count];
+        case "f8" -> new double[count];
+        case "i4", "u1" -> new int[count];
+        case "i8" -> new long[count];
+        default -> new byte[count];
+      };
+    } catch (OutOfMemoryError e) {
+      throw NpyHeader.bad(name, "shape " + Arrays.toString(h.shape()) + " of " + h.descr() + " needs " + h.dataBytes()
+          + " bytes, more than the Java heap can hold (max " + Runtime.getRuntime().maxMemory() + " bytes; raise -Xmx)");
+    }
+    int item = h.itemSize();
+    byte[] raw = new byte[(int) Math.min(CHUNK, Math.max(item, h.dataBytes()))];
+    int at = 0;
+    while (at < count) {
+      int n = Math.min(count - at, raw.length / item);
+      int got = in.readNBytes(raw, 0, n * item);
+      if (got < n * item) throw NpyHeader.bad(name, "unexpected end of data at element " + (at + got / item) + " of " + count);
+      ByteBuffer b = ByteBuffer.wrap(raw, 0, n * item).order(h.order());
+      switch (h.kind()) {
+        case "f4" -> b.asFloatBuffer().get((float[]) out, at, n);
+        case "f8" -> b.asDoubleBuffer().get((double[]) out, at, n);
+        case "i4" -> b.asIntBuffer().get((int[]) out, at, n);
+        case "i8" -> b.asLongBuffer().get((long[]) out, at, n);
+        case "u1" -> {
+          int[] o = (int[]) out;
+          for (int i = 0; i < n; i++) o[at + i] = raw[i] & 0xFF;
+        }
+        default -> {
+          byte[] o = (byte[]) out;
+          for (int i = 0; i < n; i++) o[at + i] = (byte) (raw[i] != 0 ? 1 : 0);
+        }
+      }
+      at += n;
+    }
+    return Tensor.fromArray(out, h.shape());
   }
 }

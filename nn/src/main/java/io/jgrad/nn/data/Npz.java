@@ -2,19 +2,23 @@ package io.jgrad.nn.data;
 
 import io.jgrad.tensor.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * Reads NumPy {@code .npz} archives ({@code np.savez} / {@code np.savez_compressed}): a zip of
  * {@code .npy} members. Returns the arrays by name (member name without {@code .npy}), in
- * archive order.
+ * archive order. Members that are not {@code .npy} files are skipped without being inflated;
+ * each array is read only up to the length its header declares (one byte more is "trailing
+ * bytes"), so a compressed member that inflates to far more than its header says is refused
+ * after reading no more than that. Errors name the archive and the member.
  */
 public final class Npz {
   private Npz() {}
@@ -22,27 +26,30 @@ public final class Npz {
   /** Reads every array in {@code file}. */
   public static Map<String, Tensor> read(Path file) {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    try (var in = new ZipInputStream(Files.newInputStream(file))) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        if (e.isDirectory()) continue;
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
         String member = e.getName();
-        if (!member.endsWith(".npy")) continue;
-        byte[] bytes = in.readAllBytes();
+        if (e.isDirectory() || !member.endsWith(".npy")) continue;
         String key = member.substring(0, member.length() - 4);
-        try {
-          out.put(key, Npy.parse(bytes, file + "!" + member));
-        } catch (RuntimeException ex) {
-          for (Tensor t : out.values()) t.close();
-          throw ex;
+        if (out.containsKey(key)) throw new IllegalArgumentException("npz " + file + ": member " + member + " appears twice");
+        try (InputStream in = zip.getInputStream(e)) {
+          out.put(key, Npy.read(in, file + "!" + member));
+        } catch (IOException ex) {
+          throw new IllegalArgumentException("npz " + file + "!" + member + ": corrupt compressed data: " + ex, ex);
         }
       }
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (RuntimeException ex) {
+      for (Tensor t : out.values()) t.close();
+      throw ex;
+    } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
       throw new IllegalArgumentException("npz " + file + ": no such file", e);
     } catch (ZipException e) {
-      throw new IllegalArgumentException("npz " + file + ": not a valid zip archive: " + e.getMessage(), e);
+      throw new IllegalArgumentException("npz " + file + ": not a valid zip archive (is it an npz file?): " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("npz " + file + ": " + e.getMessage(), e);
+      for (Tensor t : out.values()) t.close();
+      throw new UncheckedIOException("npz " + file + ": " + (e instanceof java.io.EOFException ? "truncated archive (unexpected end of file)" : e.toString()), e);
     }
     if (out.isEmpty()) throw new IllegalArgumentException("npz " + file + ": no .npy arrays in the archive (is it an npz file?)");
     return out;

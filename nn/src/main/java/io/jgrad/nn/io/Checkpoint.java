@@ -108,8 +108,10 @@ public record Checkpoint(Map<String, Tensor> model, Map<String, Tensor> optimize
     }
     Map<String, String> user = new LinkedHashMap<>();
     meta.forEach((k, v) -> { if (!k.startsWith(RESERVED)) user.put(k, v); });
-    return new Checkpoint(model, optim, number(name, meta, "step"), number(name, meta, "rng.seed"), number(name, meta, "rng.offset"), user,
-        modules);
+    long step = number(name, meta, "step"), offset = number(name, meta, "rng.offset");
+    if (step < 0) throw new SafeTensorsException("checkpoint: " + name + ": metadata jgrad.step is " + step + ", must be >= 0");
+    if (offset < 0) throw new SafeTensorsException("checkpoint: " + name + ": metadata jgrad.rng.offset is " + offset + ", must be >= 0");
+    return new Checkpoint(model, optim, step, number(name, meta, "rng.seed"), offset, user, modules);
   }
 
   private static long number(String file, Map<String, String> meta, String key) throws SafeTensorsException {

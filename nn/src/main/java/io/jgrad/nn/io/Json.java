@@ -14,6 +14,13 @@ import java.util.Map;
  * array {@code List<Object>}, string {@code String}, number {@code BigDecimal} (exact, so an
  * offset beyond a long is reported, never wrapped), {@code true}/{@code false} {@code Boolean},
  * {@code null} {@link #NULL}.
+ *
+ * <p>Limits for input from outside (as Jackson's {@code StreamReadConstraints}): nesting at most
+ * {@value #MAX_DEPTH} deep, at most {@value #MAX_VALUES} values in one document (a header of
+ * 100 MB of {@code 0,} would otherwise become 50 million objects, gigabytes of heap; a million
+ * values is over 100,000 tensors' entries), numbers of
+ * at most {@value #MAX_NUMBER_CHARS} characters (BigDecimal parsing is quadratic in the digits).
+ * Each is refused with its position before the memory or time is spent.
  */
 final class Json {
   /** The JSON {@code null} (a Map cannot hold Java null values in every implementation). */
@@ -22,9 +29,12 @@ final class Json {
   };
 
   private static final int MAX_DEPTH = 64;
+  static final int MAX_VALUES = 1_000_000;
+  static final int MAX_NUMBER_CHARS = 100;
 
   private final String s;
   private int pos;
+  private int values;
 
   private Json(String s) { this.s = s; }
 
@@ -53,6 +63,7 @@ final class Json {
 
   private Object value(int depth) {
     if (depth > MAX_DEPTH) throw error("nesting deeper than " + MAX_DEPTH);
+    if (++values > MAX_VALUES) throw error("more than " + MAX_VALUES + " values");
     if (pos >= s.length()) throw error("expected a value");
     char c = s.charAt(pos);
     return switch (c) {
@@ -179,6 +190,10 @@ final class Json {
       while (isDigit()) pos++;
       // An exponent this long would make BigDecimal build a huge number (or overflow its scale).
       if (pos - expStart > 6) { pos = start; throw error("number exponent too large"); }
+    }
+    if (pos - start > MAX_NUMBER_CHARS) {
+      pos = start;
+      throw error("number longer than " + MAX_NUMBER_CHARS + " characters");
     }
     return new BigDecimal(s.substring(start, pos));
   }

@@ -137,8 +137,15 @@ public final class OptimizerStates {
       for (Map.Entry<?, ?> e : gm.entrySet()) opts.put((String) e.getKey(), option((String) e.getKey(), e.getValue()));
       groups.add(opts);
     }
-    List<Map<String, Tensor>> state = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) state.add(new LinkedHashMap<>());
+    if (sizes.size() != groups.size()) {
+      throw bad("groupSizes has " + sizes.size() + " entries but there are " + groups.size() + " groups");
+    }
+    long params = 0;
+    for (int n : sizes) params += n;
+    if (params != steps.size()) throw bad("groupSizes add up to " + params + " parameters but steps has " + steps.size() + " entries");
+    // One shared empty map per parameter until a tensor arrives: a description that declares a
+    // million parameters costs a list of references, not a million maps.
+    List<Map<String, Tensor>> state = new ArrayList<>(java.util.Collections.nCopies(steps.size(), Map.of()));
     for (Map.Entry<String, Tensor> e : c.optimizer().entrySet()) {
       String k = e.getKey();
       int dot = k.indexOf('.', "state.".length());
@@ -152,7 +159,9 @@ public final class OptimizerStates {
       }
       if (idx < 0 || idx >= state.size()) throw bad("optimizer tensor \"" + k + "\" is not state.<i>.<key> with i < " + state.size());
       // torch's per-parameter step: the step counts in METADATA_KEY are the ones used
-      if (!k.substring(dot + 1).equals("step")) state.get(idx).put(k.substring(dot + 1), e.getValue());
+      if (k.substring(dot + 1).equals("step")) continue;
+      if (state.get(idx).isEmpty()) state.set(idx, new LinkedHashMap<>());
+      state.get(idx).put(k.substring(dot + 1), e.getValue());
     }
     return new OptimizerState(name, state, steps, groups, sizes);
   }

@@ -2,7 +2,6 @@ package io.jgrad.nn.io;
 
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Tensor;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,10 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,40 +31,33 @@ public final class SafeTensors {
   public static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private static final int CHUNK = 1 << 20;
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private SafeTensors() {}
 
   /**
-   * Writes {@code tensors} (in map order) and {@code metadata} atomically: the bytes go to a
-   * temporary file beside {@code file}, are forced to disk, and the temporary file is renamed over
-   * {@code file}. On any failure the temporary file is deleted and a previous {@code file} is
-   * left as it was.
+   * Writes {@code tensors} (in map order) and {@code metadata} atomically (see {@link AtomicFile}):
+   * the bytes go to a temporary file beside {@code file}, are forced to disk, and the temporary
+   * file is renamed over {@code file}. On any failure (a full disk, a read-only directory) the
+   * temporary file is deleted, a previous {@code file} is left as it was, and the IOException
+   * names the file, the reason and that the previous file is unchanged. Temporary files left by
+   * a writer that was killed are deleted by the next save of the same file.
    */
   public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+    write(file, tensors, metadata, AtomicFile.DEFAULT);
+  }
+
+  /** As {@link #write(Path, Map, Map)}, with the temporary file opened by {@code opener} (tests inject disk failures). */
+  static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata, AtomicFile.Opener opener) throws IOException {
     byte[] header = header(tensors, metadata);
-    Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
-    // Not Files.createTempFile: its files are owner-only (0600); this one gets the umask's permissions like any new file.
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-    boolean done = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+      AtomicFile.write(file, ch -> {
         ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
         writeFully(ch, len);
         writeFully(ch, ByteBuffer.wrap(header));
         for (Tensor t : tensors.values()) writeData(ch, t);
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-      done = true;
-      syncDirectory(dir);
-    } finally {
-      if (!done) Files.deleteIfExists(tmp);
+      }, opener);
+    } catch (IOException e) {
+      throw new IOException("safetensors: " + e.getMessage(), e.getCause());
     }
   }
 
@@ -170,15 +159,6 @@ public final class SafeTensors {
     while (b.hasRemaining()) ch.write(b);
   }
 
-  private static void syncDirectory(Path dir) {
-    // Makes the rename durable on Linux; not possible on every OS, where the rename alone must do.
-    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-      d.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // best effort
-    }
-  }
-
   /**
    * Reads a safetensors file after validating its whole header (see {@link SafeTensorsHeader}).
    *
@@ -187,6 +167,17 @@ public final class SafeTensors {
    */
   public static SafeTensorsFile read(Path file) throws IOException {
     String name = file.toString();
+    try {
+      return read(file, name);
+    } catch (SafeTensorsException | java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      // "Is a directory", "Permission denied", an I/O error: name the file and keep the cause.
+      throw new IOException("safetensors: " + name + ": cannot read: " + e, e);
+    }
+  }
+
+  private static SafeTensorsFile read(Path file, String name) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < 8) throw SafeTensorsHeader.fail(name, "file is " + size + " bytes, too short for the 8-byte header length");
@@ -217,7 +208,7 @@ public final class SafeTensors {
   private static void readFully(FileChannel ch, ByteBuffer b, long pos, String name) throws IOException {
     while (b.hasRemaining()) {
       int r = ch.read(b, pos);
-      if (r < 0) throw new EOFException("safetensors: " + name + ": unexpected end of file at byte " + pos);
+      if (r < 0) throw SafeTensorsHeader.fail(name, "unexpected end of file at byte " + pos + " (did the file shrink while it was read?)");
       pos += r;
     }
   }

@@ -74,59 +74,214 @@ public final class CpuBackend implements Backend {
     int n = Math.toIntExact(src.numel());
     Object out = CpuPool.newArray(src.dtype(), n);
     CpuBuffer tmp = new CpuBuffer(src.dtype(), out);
-    CpuCopy.copy(own("download", src), new View(tmp, src.dtype(), src.shape(), contiguousStrides(src.shape()), 0));
+    Pins.pin("download", null, own("download", src));
+    try {
+      CpuCopy.copy(src, new View(tmp, src.dtype(), src.shape(), contiguousStrides(src.shape()), 0));
+    } finally {
+      Pins.unpin(src);
+    }
     return out;
   }
 
-  @Override public void copy(View src, View dst) { CpuCopy.copy(own("copy", src), own("copy", dst)); }
+  // Every kernel below runs with the buffers it reads, and the existing tensors it writes (copy,
+  // fill, scatter, col2im, random targets), pinned (Pins): a tensor closed by another thread
+  // mid-kernel keeps its memory until the kernel returns; one closed before is refused. An
+  // output the op allocated itself is only checked, since no other thread has seen it yet
+  // (in-place ops pass self as an input too, so it is pinned).
 
-  @Override public void fill(View dst, double value) { CpuCopy.fill(own("fill", dst), value); }
+  @Override
+  public void copy(View src, View dst) {
+    Pins.pin("copy", null, own("copy", src), own("copy", dst));
+    try {
+      CpuCopy.copy(src, dst);
+    } finally {
+      Pins.unpin(src, dst);
+    }
+  }
 
-  @Override public void unary(UnaryOp op, View x, View out, double... args) { CpuUnary.run(op, own("unary", x), own("unary", out), args); }
+  @Override
+  public void fill(View dst, double value) {
+    Pins.pin("fill", null, own("fill", dst));
+    try {
+      CpuCopy.fill(dst, value);
+    } finally {
+      Pins.unpin(dst);
+    }
+  }
 
-  @Override public void binary(BinaryOp op, View a, View b, View out) { CpuBinary.run(op, own("binary", a), own("binary", b), own("binary", out)); }
+  @Override
+  public void unary(UnaryOp op, View x, View out, double... args) {
+    Pins.live("unary", op, own("unary", out));
+    Pins.pin("unary", op, own("unary", x));
+    try {
+      CpuUnary.run(op, x, out, args);
+    } finally {
+      Pins.unpin(x);
+    }
+  }
 
-  @Override public void where(View cond, View a, View b, View out) { CpuBinary.where(own("where", cond), own("where", a), own("where", b), own("where", out)); }
+  @Override
+  public void binary(BinaryOp op, View a, View b, View out) {
+    Pins.live("binary", op, own("binary", out));
+    Pins.pin("binary", op, own("binary", a), own("binary", b));
+    try {
+      CpuBinary.run(op, a, b, out);
+    } finally {
+      Pins.unpin(a, b);
+    }
+  }
 
-  @Override public void reduce(ReduceOp op, View x, int[] axes, View out) { CpuReduce.reduce(op, own("reduce", x), axes, own("reduce", out)); }
+  @Override
+  public void where(View cond, View a, View b, View out) {
+    Pins.live("where", null, own("where", out));
+    Pins.pin("where", null, own("where", cond), own("where", a), own("where", b));
+    try {
+      CpuBinary.where(cond, a, b, out);
+    } finally {
+      Pins.unpin(cond, a, b);
+    }
+  }
+
+  @Override
+  public void reduce(ReduceOp op, View x, int[] axes, View out) {
+    Pins.live("reduce", op, own("reduce", out));
+    Pins.pin("reduce", op, own("reduce", x));
+    try {
+      CpuReduce.reduce(op, x, axes, out);
+    } finally {
+      Pins.unpin(x);
+    }
+  }
 
   @Override
   public void argReduce(ReduceOp op, View x, int axis, View values, View indices) {
-    CpuReduce.argReduce(op, own("argReduce", x), axis, own("argReduce", values), own("argReduce", indices));
+    Pins.live("argReduce", op, own("argReduce", values));
+    Pins.live("argReduce", op, own("argReduce", indices));
+    Pins.pin("argReduce", op, own("argReduce", x));
+    try {
+      CpuReduce.argReduce(op, x, axis, values, indices);
+    } finally {
+      Pins.unpin(x);
+    }
   }
 
-  @Override public void scan(ScanOp op, View x, int axis, View out) { CpuScan.scan(op, own("scan", x), axis, own("scan", out)); }
+  @Override
+  public void scan(ScanOp op, View x, int axis, View out) {
+    Pins.live("scan", op, own("scan", out));
+    Pins.pin("scan", op, own("scan", x));
+    try {
+      CpuScan.scan(op, x, axis, out);
+    } finally {
+      Pins.unpin(x);
+    }
+  }
 
-  @Override public void softmax(View x, int axis, boolean log, View out) { CpuSoftmax.softmax(own("softmax", x), axis, log, own("softmax", out)); }
+  @Override
+  public void softmax(View x, int axis, boolean log, View out) {
+    Pins.live("softmax", null, own("softmax", out));
+    Pins.pin("softmax", null, own("softmax", x));
+    try {
+      CpuSoftmax.softmax(x, axis, log, out);
+    } finally {
+      Pins.unpin(x);
+    }
+  }
 
-  @Override public void matmul(View a, View b, View out) { CpuMatmul.matmul(own("matmul", a), own("matmul", b), own("matmul", out)); }
+  @Override
+  public void matmul(View a, View b, View out) {
+    Pins.live("matmul", null, own("matmul", out));
+    Pins.pin("matmul", null, own("matmul", a), own("matmul", b));
+    try {
+      CpuMatmul.matmul(a, b, out);
+    } finally {
+      Pins.unpin(a, b);
+    }
+  }
 
-  @Override public void gather(View x, int axis, View index, View out) { CpuIndex.gather(own("gather", x), axis, own("gather", index), own("gather", out)); }
+  @Override
+  public void gather(View x, int axis, View index, View out) {
+    Pins.live("gather", null, own("gather", out));
+    Pins.pin("gather", null, own("gather", x), own("gather", index));
+    try {
+      CpuIndex.gather(x, axis, index, out);
+    } finally {
+      Pins.unpin(x, index);
+    }
+  }
 
   @Override
   public void scatter(ScatterMode mode, View src, int axis, View index, View target) {
-    CpuIndex.scatter(mode, own("scatter", src), axis, own("scatter", index), own("scatter", target));
+    Pins.pin("scatter", null, own("scatter", src), own("scatter", index), own("scatter", target));
+    try {
+      CpuIndex.scatter(mode, src, axis, index, target);
+    } finally {
+      Pins.unpin(src, index, target);
+    }
   }
 
   @Override
   public void sort(View x, int axis, boolean descending, View values, View indices) {
-    CpuSort.sort(own("sort", x), axis, descending, own("sort", values), own("sort", indices));
+    Pins.live("sort", null, own("sort", values));
+    Pins.live("sort", null, own("sort", indices));
+    Pins.pin("sort", null, own("sort", x));
+    try {
+      CpuSort.sort(x, axis, descending, values, indices);
+    } finally {
+      Pins.unpin(x);
+    }
   }
 
-  @Override public Buffer nonzero(View x) { return CpuIndex.nonzero(own("nonzero", x)); }
+  @Override
+  public Buffer nonzero(View x) {
+    Pins.pin("nonzero", null, own("nonzero", x));
+    try {
+      return CpuIndex.nonzero(x);
+    } finally {
+      Pins.unpin(x);
+    }
+  }
 
-  @Override public void im2col(View x, Window2d w, View cols) { CpuConv.im2col(own("im2col", x), w, own("im2col", cols)); }
+  @Override
+  public void im2col(View x, Window2d w, View cols) {
+    Pins.live("im2col", null, own("im2col", cols));
+    Pins.pin("im2col", null, own("im2col", x));
+    try {
+      CpuConv.im2col(x, w, cols);
+    } finally {
+      Pins.unpin(x);
+    }
+  }
 
-  @Override public void col2im(View cols, Window2d w, View x) { CpuConv.col2im(own("col2im", cols), w, own("col2im", x)); }
+  @Override
+  public void col2im(View cols, Window2d w, View x) {
+    Pins.pin("col2im", null, own("col2im", cols), own("col2im", x));
+    try {
+      CpuConv.col2im(cols, w, x);
+    } finally {
+      Pins.unpin(cols, x);
+    }
+  }
 
   @Override
   public void pool2d(PoolMode mode, View x, Window2d w, View out, View indices) {
-    CpuPooling.pool2d(mode, own("pool2d", x), w, own("pool2d", out), own("pool2d", indices));
+    Pins.live("pool2d", null, own("pool2d", out));
+    Pins.live("pool2d", null, own("pool2d", indices));
+    Pins.pin("pool2d", null, own("pool2d", x));
+    try {
+      CpuPooling.pool2d(mode, x, w, out, indices);
+    } finally {
+      Pins.unpin(x);
+    }
   }
 
   @Override
   public void random(RandomOp op, View out, long seed, long offset, double a, double b) {
-    CpuRandom.fill(op, own("random", out), seed, offset, a, b);
+    Pins.pin("random", op, own("random", out));
+    try {
+      CpuRandom.fill(op, out, seed, offset, a, b);
+    } finally {
+      Pins.unpin(out);
+    }
   }
 
   /**

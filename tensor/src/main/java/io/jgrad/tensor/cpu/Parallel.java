@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -7,7 +8,14 @@ import java.util.concurrent.locks.LockSupport;
  * A fixed pool of worker threads ({@code jgrad.threads}, default: all cores) shared by every
  * CPU kernel. The calling thread takes part in the work. Workers spin briefly before parking,
  * since a plain executor's hand-off made 2-thread matmul at n=128 slower than 1 thread
- * (PERF.md). Nested calls run serially on the calling thread.
+ * (PERF.md). Nested calls (a chunk that calls back in) run serially on the thread running it.
+ *
+ * <p>Several threads may call in at once (a server training or serving several models): each
+ * call posts its job to a queue that every idle worker serves in arrival order, and each caller
+ * works on its own job until all of its chunks are done, so no call waits for another call to
+ * finish and no caller can block the pool. A job's split into chunks is fixed by its caller, not
+ * by how many threads happen to help, so results are the same bits whether the pool was idle or
+ * busy.
  */
 public final class Parallel {
   /** Body of a parallel loop over [lo, hi). */
@@ -20,7 +28,7 @@ public final class Parallel {
       Math.max(1, Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors()));
   private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
   private static final Worker[] WORKERS = new Worker[THREADS - 1];
-  private static final Object LOCK = new Object();
+  private static final ConcurrentLinkedQueue<Job> JOBS = new ConcurrentLinkedQueue<>();
 
   static {
     for (int i = 0; i < WORKERS.length; i++) {
@@ -47,16 +55,19 @@ public final class Parallel {
       body.run(0, n);
       return;
     }
-    synchronized (LOCK) {
-      Job job = new Job(n, chunks, body);
-      for (Worker w : WORKERS) w.submit(job);
-      INSIDE.set(true);
-      try {
-        job.work();
-      } finally {
-        INSIDE.set(false);
-      }
+    Job job = new Job(n, chunks, body);
+    JOBS.add(job);
+    for (Worker w : WORKERS) LockSupport.unpark(w);
+    INSIDE.set(true);
+    try {
+      job.work();
+    } finally {
+      INSIDE.set(false);
+    }
+    try {
       job.await();
+    } finally {
+      JOBS.remove(job);
     }
   }
 
@@ -74,13 +85,15 @@ public final class Parallel {
       this.body = body;
     }
 
+    boolean hasWork() { return next.get() < chunks; }
+
     void work() {
       int c;
       while ((c = next.getAndIncrement()) < chunks) {
         try {
           body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
         } catch (Throwable t) {
-          failure = t;
+          if (failure == null) failure = t;
         } finally {
           if (done.incrementAndGet() == chunks) LockSupport.unpark(owner);
         }
@@ -100,17 +113,16 @@ public final class Parallel {
     }
   }
 
-  private static final class Worker extends Thread {
-    private volatile Job job;
+  /** The oldest posted job that still has unclaimed chunks, or null. */
+  private static Job pending() {
+    for (Job j : JOBS) if (j.hasWork()) return j;
+    return null;
+  }
 
+  private static final class Worker extends Thread {
     Worker(String name) {
       super(name);
       setDaemon(true);
-    }
-
-    void submit(Job j) {
-      job = j;
-      LockSupport.unpark(this);
     }
 
     @Override
@@ -118,15 +130,16 @@ public final class Parallel {
       INSIDE.set(true);
       int spins = 0;
       while (true) {
-        Job j = job;
+        Job j = pending();
         if (j != null) {
-          job = null;
           j.work();
           spins = 0;
         } else if (++spins < 50_000) {
           Thread.onSpinWait();
         } else {
+          // A job posted after pending() looked unparks this worker, so the park returns at once.
           LockSupport.park(this);
+          spins = 0;
         }
       }
     }

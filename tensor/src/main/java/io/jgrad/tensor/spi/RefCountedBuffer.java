@@ -28,6 +28,15 @@ public abstract class RefCountedBuffer implements Buffer {
     }
   }
 
+  /** Adds a reference unless the buffer was already freed; false then (nothing changes). */
+  public boolean tryRetain() {
+    while (true) {
+      int n = refs.get();
+      if (n <= 0) return false;
+      if (refs.compareAndSet(n, n + 1)) return true;
+    }
+  }
+
   @Override
   public void release() {
     int n = refs.decrementAndGet();
