@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * one on ties) is positive.
  */
 final class DecompEigh {
-  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
   /** QL iterations allowed per eigenvalue before giving up (LAPACK's steqr allows 30). */
   static final int MAX_ITER = 60;
 
@@ -186,7 +187,7 @@ final class DecompEigh {
   }
 
   /** y[0, len) += a x[0, len). */
-  private static void axpy(double a, double[] x, double[] y, int len) {
+  static void axpy(double a, double[] x, double[] y, int len) {
     int k = 0;
     for (int bound = D.loopBound(len); k < bound; k += D.length()) {
       DoubleVector.fromArray(D, x, k).mul(a).add(DoubleVector.fromArray(D, y, k)).intoArray(y, k);
@@ -197,7 +198,7 @@ final class DecompEigh {
   private static double dot(double[] a, double[] b, int len) { return DecompSvd.dot(a, 0, b, 0, len); }
 
   /** w_i, w_i+1 = c w_i - s w_i+1, s w_i + c w_i+1 (the QL plane rotation of two eigenvector rows). */
-  private static void rotate(double[] wi, double[] wi1, double c, double s, int n) {
+  static void rotate(double[] wi, double[] wi1, double c, double s, int n) {
     int k = 0;
     for (int bound = D.loopBound(n); k < bound; k += D.length()) {
       DoubleVector x = DoubleVector.fromArray(D, wi, k), y = DoubleVector.fromArray(D, wi1, k);

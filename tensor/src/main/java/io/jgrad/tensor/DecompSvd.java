@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -18,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  * unit vectors e_0, e_1, ...).
  */
 final class DecompSvd {
-  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
   static final int MAX_SWEEPS = 60;
   /** From this many columns on, the sweeps start from A V0 (V0: eigenvectors of A^T A). */
   static final int PRECONDITION_MIN = 96;

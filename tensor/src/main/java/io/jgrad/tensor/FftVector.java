@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -10,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * stride s is at least one vector; the tail {@code q >= loopBound(s)} runs the scalar butterfly.
  */
 final class FftVector {
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private FftVector() {}
 

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * One loop per op and variant; tails run {@link BinaryScalar}. BinaryF64 is the same for FLOAT64.
  */
 final class BinaryF32 {
-  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> S = CpuConfig.FLOAT;
   private static final int L = S.length();
 
   private BinaryF32() {}

@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * One loop per op and variant; tails run {@link BinaryScalar}. BinaryF32 is the same for FLOAT32.
  */
 final class BinaryF64 {
-  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Double> S = CpuConfig.DOUBLE;
   private static final int L = S.length();
 
   private BinaryF64() {}

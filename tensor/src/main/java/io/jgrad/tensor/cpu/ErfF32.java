@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 0.5 x erfc(-x / sqrt 2), which otherwise would run scalar. ErfF64 is the same for FLOAT64.
  */
 final class ErfF32 {
-  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> S = CpuConfig.FLOAT;
   private static final int L = S.length();
   private static final float THRESH = 0.46875f;
 

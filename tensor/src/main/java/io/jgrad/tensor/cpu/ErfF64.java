@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 0.5 x erfc(-x / sqrt 2), which otherwise would run scalar. ErfF32 is the same for FLOAT32.
  */
 final class ErfF64 {
-  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Double> S = CpuConfig.DOUBLE;
   private static final int L = S.length();
   private static final double THRESH = 0.46875;
 

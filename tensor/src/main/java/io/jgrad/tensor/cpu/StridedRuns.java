@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Arrays.fill}, Vector API adds) that callers use only when {@code fast} is set.
  */
 abstract class StridedRuns {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   /** The runs for one dtype. */
   static StridedRuns of(DType dtype) {

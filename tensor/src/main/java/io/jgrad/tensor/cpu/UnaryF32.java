@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * and take the scalar path. UnaryF64 is the same file for FLOAT64.
  */
 final class UnaryF32 {
-  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> S = CpuConfig.FLOAT;
   private static final int L = S.length();
 
   private UnaryF32() {}

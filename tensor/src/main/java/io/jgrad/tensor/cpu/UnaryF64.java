@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * and take the scalar path. UnaryF32 is the same file for FLOAT32.
  */
 final class UnaryF64 {
-  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Double> S = CpuConfig.DOUBLE;
   private static final int L = S.length();
 
   private UnaryF64() {}

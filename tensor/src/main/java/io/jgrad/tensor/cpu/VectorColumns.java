@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * keeps 16M-element sums accurate.
  */
 final class VectorColumns {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
   static final int ROWS = 256;
 
   private VectorColumns() {}

@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * VectorOperators.MAX/MIN follow Math.max/min, so NaN propagates as in PyTorch.
  */
 final class VectorRows {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private VectorRows() {}
 

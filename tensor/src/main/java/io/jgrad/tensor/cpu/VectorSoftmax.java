@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link CpuSoftmax}. The sum of a float line is cascaded: float lanes per block, blocks in double.
  */
 final class VectorSoftmax {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private VectorSoftmax() {}
 

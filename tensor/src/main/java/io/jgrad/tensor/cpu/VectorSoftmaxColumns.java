@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * in scalar code. The scalar twin is {@link CpuSoftmax#lineF} on each column.
  */
 final class VectorSoftmaxColumns {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private VectorSoftmaxColumns() {}
 

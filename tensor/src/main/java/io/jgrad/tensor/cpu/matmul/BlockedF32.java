@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import io.jgrad.tensor.cpu.Parallel;
 
 /**
@@ -16,10 +17,10 @@ import io.jgrad.tensor.cpu.Parallel;
  */
 final class BlockedF32 {
   static final int MR = KernelF32.MR, NR = KernelF32.NR;
-  /** KC*NR elements of B (16-32 KB) stay in L1; MC*KC of A (~100-300 KB) in L2. */
-  static final int KC = Integer.getInteger("jgrad.gemm.kc", 256);
-  static final int MC = Integer.getInteger("jgrad.gemm.mc", MR == 12 ? 96 : 128);
-  static final int NC = Integer.getInteger("jgrad.gemm.nc", 1024);
+  /** KC*NR elements of B stay in L1, MC*KC of A in L2; chosen from the vector width, see {@link CpuConfig}. */
+  static final int KC = CpuConfig.kc();
+  static final int MC = CpuConfig.mc();
+  static final int NC = CpuConfig.nc();
 
   private final float[] a, b, c;
   private final int ao, ars, acs, bo, brs, bcs, co, ldc, m, n, k;

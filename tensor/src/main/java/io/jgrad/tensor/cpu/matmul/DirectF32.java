@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class DirectF32 {
   private DirectF32() {}
 
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> F = CpuConfig.FLOAT;
 
   /** c[co + i*ldc + j*cs] = sum_q a[ao + i*ars + q*acs] * b[bo + q*brs + j*bcs], i in [i0,i1), j in [j0,j1). */
   static void gemm(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,

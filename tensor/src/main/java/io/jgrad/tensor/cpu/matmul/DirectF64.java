@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class DirectF64 {
   private DirectF64() {}
 
-  private static final VectorSpecies<Double> F = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> F = CpuConfig.DOUBLE;
 
   /** c[co + i*ldc + j*cs] = sum_q a[ao + i*ars + q*acs] * b[bo + q*brs + j*bcs], i in [i0,i1), j in [j0,j1). */
   static void gemm(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
