@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>{@code -Djgrad.cpu.maxVectorBits=N} (128, 256 or 512): caps the vector width. A cap
  *       above the CPU's width has no effect, since wider vectors than the hardware's run the
- *       Vector API's allocating Java fallback; {@link #describe()} reports the request.
+ *       Vector API's allocating Java fallback; {@link #describe()} reports the request. On x86,
+ *       128 is for experiments only: C2 there does not compile float64 masks of 2 lanes
+ *       (compare, blend), so the float64 kernels that use them fall back and allocate.
  *   <li>{@code -Djgrad.cpu.tile=R} (4 or 12): the rows of the matmul register tile. The tile
  *       is R rows by two vectors of columns, R*2 accumulators: 12 (24 accumulators) needs the
  *       32 vector registers of AVX-512, and is the default at 512 bits; 4 (8 accumulators) is

@@ -21,7 +21,7 @@ final class VectorColumns {
   static void columnsF(ReduceOp op, float[] a, float[] o, ReduceGeometry g, int xb, int ob, int w) {
     int n = g.count;
     if ((op == ReduceOp.SUM || op == ReduceOp.MEAN) && n > ROWS) {
-      float[] block = new float[w];
+      float[] block = ThreadScratch.f32(0, w);
       java.util.Arrays.fill(o, ob, ob + w, 0f);
       for (int j0 = 0; j0 < n; j0 += ROWS) {
         foldF(ReduceOp.SUM, a, g, xb, j0, Math.min(n, j0 + ROWS), block, 0, w);

@@ -13,10 +13,11 @@ import java.util.Set;
  *
  * <p>Each case runs in batches of about 5 ms; it passes once three batches in a row allocate
  * within its bound (0 for kernels), and fails when it still allocates after {@code
- * -Dprobe.seconds} (default 10 s): C2 compiles a kernel within a second or two, so a kernel
+ * -Dprobe.seconds} (default 20 s): C2 compiles a kernel within a second or two, so a kernel
  * still allocating then runs a boxed, uncompiled or partly inlined form. Prints one line per
  * case: {@code RESULT family name level bytesPerCall calls ms PASS|FAIL}. {@code -Dprobe.only}
- * (comma-separated names) reruns a subset.
+ * (comma-separated names) reruns a subset, {@code -Dprobe.families} (comma-separated) keeps
+ * some families only.
  */
 public final class AllocationProbe {
   /** Bytes an op-level call may allocate: views, loop geometry, lambdas. */
@@ -38,14 +39,16 @@ public final class AllocationProbe {
   }
 
   public static void main(String[] args) {
-    double seconds = Double.parseDouble(System.getProperty("probe.seconds", "10"));
-    String only = System.getProperty("probe.only", "");
+    double seconds = Double.parseDouble(System.getProperty("probe.seconds", "20"));
+    String only = System.getProperty("probe.only", ""), families = System.getProperty("probe.families", "");
     Set<String> subset = only.isBlank() ? Set.of() : Set.of(only.split(","));
+    Set<String> keep = families.isBlank() ? Set.of() : Set.of(families.split(","));
     System.out.println("CONFIG " + CpuConfig.describe());
     long t0 = System.nanoTime();
     int failed = 0;
     for (ProbeCase c : cases()) {
       if (!subset.isEmpty() && !subset.contains(c.name())) continue;
+      if (!keep.isEmpty() && !keep.contains(c.family())) continue;
       if (!measure(c, seconds)) failed++;
     }
     System.out.printf("DONE %d failed, %.1f s%n", failed, (System.nanoTime() - t0) / 1e9);
