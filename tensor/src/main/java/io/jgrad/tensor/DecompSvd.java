@@ -20,6 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class DecompSvd {
   private static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
+  private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[D.length()]);
   static final int MAX_SWEEPS = 60;
   /** From this many columns on, the sweeps start from A V0 (V0: eigenvectors of A^T A). */
   static final int PRECONDITION_MIN = 96;
@@ -126,7 +127,11 @@ final class DecompSvd {
     for (int bound = D.loopBound(len); i < bound; i += D.length()) {
       acc = DoubleVector.fromArray(D, a, ao + i).fma(DoubleVector.fromArray(D, b, bo + i), acc);
     }
-    double s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    // lanes in order: reduceLanes(ADD)'s order differs compiled and interpreted
+    double[] lanes = LANES.get();
+    acc.intoArray(lanes, 0);
+    double s = 0;
+    for (int j = 0; j < lanes.length; j++) s += lanes[j];
     for (; i < len; i++) s += a[ao + i] * b[bo + i];
     return s;
   }

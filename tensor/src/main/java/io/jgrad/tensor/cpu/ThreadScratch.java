@@ -12,9 +12,12 @@ final class ThreadScratch {
 
   /** Elements of a chunk: a multiple of every lane count, 2-4 KB, so a chunk stays in L1. */
   static final int CHUNK = 512;
-  /** Slots: 0 and 1 for a kernel's rows, 2 the row tail pad, 3 the math functions' tail pad, 4 to 6 chunks. */
-  private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[7][]);
-  private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[7][]);
+  /**
+   * Slots: 0 and 1 for a kernel's rows, 2 the row tail pad, 3 the math functions' tail pad, 4 to 6
+   * chunks, 7 the lanes of one vector.
+   */
+  private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[8][]);
+  private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[8][]);
   private static final ThreadLocal<long[][]> I64 = ThreadLocal.withInitial(() -> new long[3][]);
 
   /** Two vectors of float32 lanes: input then output of a tail. */
@@ -22,6 +25,14 @@ final class ThreadScratch {
 
   /** Two vectors of float64 lanes. */
   static double[] padF64() { return f64(2, 2 * CpuConfig.DOUBLE.length()); }
+
+  /**
+   * One vector's lanes, for a lane sum in a fixed order: {@code reduceLanes(ADD)} adds them in
+   * sequence when interpreted but as a tree once C2 compiles it, so its last bits depend on the JIT.
+   */
+  static float[] lanesF32() { return f32(7, CpuConfig.FLOAT.length()); }
+
+  static double[] lanesF64() { return f64(7, CpuConfig.DOUBLE.length()); }
 
   /** The pad of {@link VectorMathF32}'s functions, apart from the row pad their callers may hold. */
   static float[] mathPadF32() { return f32(3, 2 * CpuConfig.FLOAT.length()); }

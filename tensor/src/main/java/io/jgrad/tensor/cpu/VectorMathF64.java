@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * exp, expm1, log and log1p over float64 arrays with IEEE operations only: the float64 twin of
  * {@link VectorMathF32} (see there for why, and for the shape of the code). The same reductions;
- * exp and expm1 by their Taylor series to r^13/13! (truncation below 1e-17 for |r| <= ln2/2), log
+ * exp by its Taylor series to r^13/13! (truncation below 1e-17 for |r| <= ln2/2), expm1 to
+ * r^17/17! (|r| < ln2: n is 0 rather than 1 for x in (ln2/2, ln2)), log
  * by FDLIBM's e_log.c polynomial (Lg1..Lg7, error below 2^-58.45 on its interval). The integer
  * steps avoid what AVX2 lacks for 64-bit lanes (arithmetic right shift, long-to-double
  * conversion): halving n and turning an exponent into a double both go through the 1.5 * 2^52
@@ -43,6 +44,9 @@ final class VectorMathF64 {
   private static final DoubleVector F6 = v(1 / 720.0), F7 = v(1 / 5040.0), F8 = v(1 / 40320.0);
   private static final DoubleVector F9 = v(1 / 362880.0), F10 = v(1 / 3628800.0), F11 = v(1 / 39916800.0);
   private static final double F12 = 1 / 479001600.0, F13 = 1 / 6227020800.0;
+  private static final DoubleVector F12V = v(F12), F13V = v(F13), F14 = v(1 / 87178291200.0), F15 = v(1 / 1307674368000.0);
+  private static final double F16 = 1 / 20922789888000.0, F17 = 1 / 355687428096000.0;
+  private static final DoubleVector M1 = v(-1.0);
   private static final DoubleVector LG1V = v(LG1), LG2V = v(LG2), LG3V = v(LG3), LG4V = v(LG4), LG5V = v(LG5);
 
   private VectorMathF64() {}
@@ -88,23 +92,28 @@ final class VectorMathF64 {
     int i = 0;
     for (int b = S.loopBound(n); i < b; i += L) {
       DoubleVector xv = DoubleVector.fromArray(S, x, xo + i), xc = xv.max(-40.0).min(710.0);
-      DoubleVector t = xc.fma(LOG2E, MAGIC);
-      DoubleVector nf = t.sub(MAGIC);
+      // n = x / ln2 rounded to nearest, except 0 where that would be 1 (x in (ln2/2, ln2)): there
+      // r < 0 and 2p + 1 below would cancel; r = x - n ln2 is then in [-ln2/2, ln2)
+      DoubleVector y = xc.mul(LOG2E), nf = y.add(MAGIC).sub(MAGIC);
+      nf = nf.blend(0.0, y.compare(GT, 0.0).and(y.compare(LT, 1.0)));
       DoubleVector r = nf.fma(V_LN2_HI, xc);
       r = nf.fma(V_LN2_LO, r);
-      DoubleVector q = r.fma(F13, F12).fma(r, F11).fma(r, F10).fma(r, F9).fma(r, F8).fma(r, F7)
-          .fma(r, F6).fma(r, F5).fma(r, F4).fma(r, F3).fma(r, F2);
+      // expm1(r) = r + r^2 (1/2! + r/3! + ... + r^15/17!) for |r| < ln2
+      DoubleVector q = r.fma(F17, F16).fma(r, F15).fma(r, F14).fma(r, F13V).fma(r, F12V).fma(r, F11).fma(r, F10)
+          .fma(r, F9).fma(r, F8).fma(r, F7).fma(r, F6).fma(r, F5).fma(r, F4).fma(r, F3).fma(r, F2);
       DoubleVector p = q.fma(r.mul(r), r);
-      // n <= 53: 2^n - 1 is exact, and expm1(x) = p 2^n + (2^n - 1) with one rounding
+      // n <= 53: 2^n - 1 is exact, and expm1(x) = p 2^n + (2^n - 1) rounds once
       DoubleVector s = nf.min(53.0).add(MAGIC).reinterpretAsLongs().sub(POW2_BIAS).lanewise(LSHL, 52)
           .reinterpretAsDoubles();
       DoubleVector small = p.fma(s, s.sub(1.0));
-      // n > 53: the -1 is below half an ulp; (p + 1) 2^n in two factors as in exp
+      // n > 53: 1 + p as hi + lo (lo exact), then hi 2^n + (lo 2^n - 1); 2^n in two factors as in
+      // exp, so n = 1024 works too
+      DoubleVector hi = p.add(1.0), lo = p.sub(hi.sub(1.0));
       DoubleVector t1 = nf.fma(0.5, -0.25).add(MAGIC);
       DoubleVector t2 = nf.sub(t1.sub(MAGIC)).add(MAGIC);
       DoubleVector s1 = t1.reinterpretAsLongs().sub(POW2_BIAS).lanewise(LSHL, 52).reinterpretAsDoubles();
       DoubleVector s2 = t2.reinterpretAsLongs().sub(POW2_BIAS).lanewise(LSHL, 52).reinterpretAsDoubles();
-      DoubleVector big = p.add(1.0).mul(s1).mul(s2);
+      DoubleVector big = hi.mul(s1).fma(s2, lo.mul(s1).fma(s2, M1));
       small.blend(big, nf.compare(GT, 53.0)).blend(xv, xv.abs().compare(LT, 0x1p-54)).intoArray(o, oo + i);
     }
     if (i < n) {

@@ -2,7 +2,6 @@ package io.jgrad.tensor.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,7 +34,11 @@ final class VectorSoftmax {
         if (!log) e.intoArray(o, oo + c + k);
         acc = acc.add(e);
       }
-      double part = acc.reduceLanes(VectorOperators.ADD);
+      // lanes in order: reduceLanes(ADD)'s order differs compiled and interpreted
+      float[] lanes = ThreadScratch.lanesF32();
+      acc.intoArray(lanes, 0);
+      double part = 0;
+      for (int j = 0; j < l; j++) part += lanes[j];
       for (; k < len; k++) {
         if (!log) o[oo + c + k] = t[k];
         part += t[k];
@@ -70,7 +73,10 @@ final class VectorSoftmax {
         if (!log) e.intoArray(o, oo + c + k);
         acc = acc.add(e);
       }
-      double part = acc.reduceLanes(VectorOperators.ADD);
+      double[] lanes = ThreadScratch.lanesF64();
+      acc.intoArray(lanes, 0);
+      double part = 0;
+      for (int j = 0; j < l; j++) part += lanes[j];
       for (; k < len; k++) {
         if (!log) o[oo + c + k] = t[k];
         part += t[k];

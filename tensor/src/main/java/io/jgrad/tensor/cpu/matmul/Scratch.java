@@ -9,14 +9,19 @@ package io.jgrad.tensor.cpu.matmul;
 final class Scratch {
   private Scratch() {}
 
-  private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[3][]);
-  private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[3][]);
+  private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[4][]);
+  private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[4][]);
 
   static float[] packAF32(int n) { return f32(0, n); }
 
   static float[] packF32(int n) { return f32(1, n); }
 
   static float[] tileF32(int n) { return f32(2, n); }
+
+  /** One vector's lanes, summed in lane order (reduceLanes' order depends on the JIT). */
+  static float[] lanesF32() { return f32(3, KernelF32.L); }
+
+  static double[] lanesF64() { return f64(3, KernelF64.L); }
 
   static double[] packAF64(int n) { return f64(0, n); }
 

@@ -120,4 +120,18 @@ public final class MatmulProbeCases {
       all.add(ProbeCase.op("matmul", "op.matmul.NT.n10" + s, () -> be.matmul(an, b10, small)));
     }
   }
+
+  /** c = a b through the blocked driver on one thread (a m x k, b k x n, row-major); for DeterminismProbe. */
+  public static void blockedF32(float[] a, float[] b, float[] c, int m, int n, int k) {
+    BlockedF32.gemm(a, 0, k, 1, b, 0, n, 1, c, 0, n, m, n, k, 1);
+  }
+
+  public static void blockedF64(double[] a, double[] b, double[] c, int m, int n, int k) {
+    BlockedF64.gemm(a, 0, k, 1, b, 0, n, 1, c, 0, n, m, n, k, 1);
+  }
+
+  /** c = a b^T by dot products along k (b stored n x k); for DeterminismProbe. */
+  public static void alongKF32(float[] a, float[] b, float[] c, int m, int n, int k) {
+    DirectF32.alongK(a, 0, k, b, 0, k, c, 0, n, 1, 0, m, 0, Math.min(n, b.length / k), k);
+  }
 }
