@@ -21,9 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       32 vector registers of AVX-512, and is the default at 512 bits; 4 (8 accumulators) is
  *       the default below, where 16 registers make C2 spill larger tiles.
  * </ul>
- * Cache blocking (see {@code cpu.matmul.BlockedF32}) follows the tile: {@link #kc()} deep
- * slices keep one packed panel of B (KC x 2 vectors) within half of a 32 KB L1, {@link #mc()}
- * rows of packed A within L2. {@code -Djgrad.gemm.kc/mc/nc} override them.
+ * Cache blocking (see {@code cpu.matmul.BlockedF32}) follows the tile: slices {@link #kc()}
+ * deep, {@link #mc()} rows of packed A per block (kept in L2 while the B micro-panels stream
+ * through L1), {@link #nc()} columns of packed B. {@code -Djgrad.gemm.kc/mc/nc} override them.
  */
 public final class CpuConfig {
   private CpuConfig() {}
@@ -43,11 +43,15 @@ public final class CpuConfig {
   /** Rows of the matmul register tile (float32 and float64). */
   public static final int TILE_ROWS = tileRows();
 
-  /** Depth of a packed slice: a B panel of KC x 2 vectors uses 16 KB at every width. */
-  public static int kc() { return Integer.getInteger("jgrad.gemm.kc", VECTOR_BITS >= 512 ? 128 : 256); }
+  /**
+   * Depth of a packed slice (256). On a Zen 4, KC from 128 to 256 and MC from 96 to 384 gave the
+   * same uncontended speed at n = 1024 within 5% (docs/bench/cpu-avx512-2026-12-07.md); these are
+   * the values the 12-row tile was tuned with on an AVX-512 Xeon.
+   */
+  public static int kc() { return Integer.getInteger("jgrad.gemm.kc", 256); }
 
-  /** Rows of A packed per block (a multiple of the tile rows, about 200-400 KB of A). */
-  public static int mc() { return Integer.getInteger("jgrad.gemm.mc", TILE_ROWS == 12 ? 384 : 128); }
+  /** Rows of A packed per block: 96 for the 12-row tile (96 KB of A at KC 256), 128 for the 4-row one. */
+  public static int mc() { return Integer.getInteger("jgrad.gemm.mc", TILE_ROWS == 12 ? 96 : 128); }
 
   /** Columns of B packed per block. */
   public static int nc() { return Integer.getInteger("jgrad.gemm.nc", 1024); }
