@@ -43,7 +43,7 @@ for c in $CASES; do
   for t in $THREADS; do
     i=$((i + 1))
     echo "[$i] $c T=$t" >&2
-    "$JAVA_HOME/bin/java" -jar bench/target/benchmarks.jar "io.jgrad.bench.$bench\." -p "$pname=$param" $prof ${JMH_OPTS:-} \
+    "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar "io.jgrad.bench.$bench\." -p "$pname=$param" $prof ${JMH_OPTS:-} \
       -jvmArgsAppend "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Djgrad.threads=$t" \
       -rf json -rff "$OUT/jmh-$i.json" > "$OUT/jmh-$i.log" 2>&1 || echo "  jmh failed: see $OUT/jmh-$i.log" >&2
     OPENBLAS_NUM_THREADS=$t OMP_NUM_THREADS=$t /usr/bin/python3 bench/peers/ops_peer.py --threads "$t" --reps 40 --cases "$c" \
