@@ -19,6 +19,7 @@ final class ThreadScratch {
   private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[8][]);
   private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[8][]);
   private static final ThreadLocal<long[][]> I64 = ThreadLocal.withInitial(() -> new long[3][]);
+  private static final ThreadLocal<int[][]> I32 = ThreadLocal.withInitial(() -> new int[2][]);
 
   /** Two vectors of float32 lanes: input then output of a tail. */
   static float[] padF32() { return f32(2, 2 * CpuConfig.FLOAT.length()); }
@@ -54,6 +55,13 @@ final class ThreadScratch {
   static double[] f64(int slot, int n) {
     double[][] s = F64.get();
     if (s[slot] == null || s[slot].length < n) s[slot] = new double[n];
+    return s[slot];
+  }
+
+  /** At least n ints in slot 0 or 1. */
+  static int[] i32(int slot, int n) {
+    int[][] s = I32.get();
+    if (s[slot] == null || s[slot].length < n) s[slot] = new int[n];
     return s[slot];
   }
 
