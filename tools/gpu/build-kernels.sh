@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # build-kernels.sh - compile the CUDA kernels of kernels-cuda (*.cu) into committed PTX + fatbin
-# resources with nvcc; no GPU needed. Adapted from ../shared/gpu/build-kernels.sh.
+# resources with nvcc; no GPU needed.
 #   tools/gpu/build-kernels.sh          regenerate into $RES_DIR (commit the results)
 #   tools/gpu/build-kernels.sh --check  CI: regenerate into a temp dir; fail if a committed file is stale
 #                                       or missing, or if a PTX does not assemble with ptxas -arch=sm_90

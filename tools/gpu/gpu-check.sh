@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# gpu-check.sh - run jgrad's CUDA tests and benchmarks on a borrowed GPU machine that has no internet.
-# Adapted from ../shared/gpu/gpu-check.sh: defaults for jgrad (module kernels-cuda, -Djgrad.requireCuda=true,
+# gpu-check.sh - run jgrad's CUDA tests and benchmarks on a GPU machine that has no internet access.
+# Defaults for jgrad (module kernels-cuda, -Djgrad.requireCuda=true,
 # ./mvnw), and after the tests the benchmark CudaBench + its PyTorch peer (tools/gpu/peer_bench.py) are
 # joined into one table by tools/gpu/report.py (bench-table.txt in $OUT).
 #
-# What a GPU session runs (tools/gpu/README.md):
-#   here:  bash tools/gpu/gpu-check.sh bundle
-#   there: run(command="bash tools/gpu/gpu-check.sh run", carry=[".gpu-bundle"], timeout_s=480)
+# How it is used (tools/gpu/README.md):
+#   on a build machine: bash tools/gpu/gpu-check.sh bundle
+#   on the GPU machine, with the working tree and .gpu-bundle copied over: bash tools/gpu/gpu-check.sh run
 #
 # Two halves, because the GPU machine cannot reach Maven Central and may have no Java:
 #
@@ -17,9 +17,8 @@
 #                           #   module's tests with the JUnit console launcher; logs + XML reports go to $OUT.
 #   ./gpu-check.sh env      # on the GPU machine: the environment report only (a few seconds).
 #
-# With the device tool: commit nothing from the bundle; keep it git-ignored and pass it as carry, e.g.
-#   run(command="bash .gpu-bundle/gpu-check.sh run", carry=[".gpu-bundle"], timeout_s=420)
-# Results come back from $OUT (gpu-check.log, env.txt, junit/<module>/*.xml).
+# Commit nothing from the bundle: it is git-ignored and copied to the GPU machine beside the tree.
+# Results go to $OUT (gpu-check.log, env.txt, junit/<module>/*.xml).
 #
 # Parameters (environment variables; all optional):
 #   PROJECT_DIR    Maven root                     (default: git toplevel of the cwd, else the cwd)
@@ -42,7 +41,7 @@
 #   TRIM_JCUDA     1 = drop the 24 MB libJNvPTXCompiler from jcuda-natives in the bundle (default 1)
 #   MODULE_TIMEOUT seconds per module test run on the GPU machine (default 240)
 #   PEER_BENCH     1 = also time torch.matmul (cuBLAS) fp32 as a peer, when python3+torch exist (default 1)
-#   OUT            where results go (the device tool sets it; default: PROJECT_DIR/gpu-check-out)
+#   OUT            where results go (default: PROJECT_DIR/gpu-check-out)
 set -uo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -157,7 +156,7 @@ bundle() {
   cp "${BASH_SOURCE[0]}" "$(dirname "${BASH_SOURCE[0]}")"/*.py "$BUNDLE/"
   local kb; kb=$(du -sk "$BUNDLE" | cut -f1)
   log "bundle ready: $BUNDLE  $((kb / 1024)) MiB in $((SECONDS - t0)) s"
-  (( kb < 60 * 1024 )) || log "WARNING: bundle > 60 MiB; the device tool carries at most 64 MiB in all"
+  (( kb < 60 * 1024 )) || log "WARNING: bundle > 60 MiB; keep it small enough to copy quickly"
 }
 
 # bundle_module ROOT MODULE_DIR NAME: copy classes/test-classes; rewrite the module's classpath to bundle-relative paths

@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The functional interface to the tape: gradients returned instead of accumulated, and the
- * products of {@code torch.autograd.functional}: {@link #vjp}, {@link #jvp}, {@link #hvp}.
+ * products of {@code torch.autograd.functional}: {@link #vjp}, {@link #jvp}, {@link #hvp}; and
+ * custom functions with their own backward ({@link #function}).
  */
 public final class Autograd {
   private Autograd() {}
@@ -41,6 +42,24 @@ public final class Autograd {
   /** Gradient of one scalar output with respect to inputs. */
   public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
     return grad(List.of(output), inputs, null, createGraph, false);
+  }
+
+  /** Gradient of one scalar output with respect to inputs, as {@code torch.autograd.grad(output, inputs)}. */
+  public static List<Tensor> grad(Tensor output, List<Tensor> inputs) {
+    return grad(List.of(output), inputs, null, false, false);
+  }
+
+  /**
+   * Gradient of one scalar output; with {@code allowUnused} an input the output does not depend
+   * on gets null instead of an error ({@code torch.autograd.grad(y, xs, create_graph=..., allow_unused=True)}).
+   */
+  public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph, boolean allowUnused) {
+    return grad(List.of(output), inputs, null, createGraph, allowUnused);
+  }
+
+  /** Gradients of the sum of several scalar outputs (each contracted with one), without gradOutputs. */
+  public static List<Tensor> grad(List<Tensor> outputs, List<Tensor> inputs, boolean createGraph, boolean allowUnused) {
+    return grad(outputs, inputs, null, createGraph, allowUnused);
   }
 
   /**
@@ -155,6 +174,35 @@ public final class Autograd {
 
   public static List<Tensor> hvp(Function<List<Tensor>, Tensor> f, List<Tensor> params, List<Tensor> v) {
     return hvp(f, params, v, false);
+  }
+
+  /**
+   * A differentiable function with its own backward, as {@code torch.autograd.Function}: runs
+   * {@code forward} on the inputs with recording paused and records ONE node whose derivative is
+   * {@code backward}. Every tensor that needs a gradient must be among the inputs (tensors the
+   * forward captures from outside get none); inputs may be null (an absent option) or integer
+   * (indices). Write the backward with Tensor ops on {@code ctx.input(i)}, {@code ctx.output()}
+   * and {@code ctx.saved(i)}: under {@code createGraph} it is then differentiable again. It must
+   * return one gradient per input, each of its input's shape and device, or null where there is
+   * none; anything else fails with a message naming the function and the input.
+   * <pre>{@code
+   * Tensor y = Autograd.function("my_exp", List.of(x),
+   *     (ctx, in) -> in.get(0).exp(),
+   *     (ctx, g) -> new Tensor[] {g.mul(ctx.output())});
+   * }</pre>
+   * When no input requires grad (or recording is off) the forward just runs.
+   *
+   * @see <a href="https://pytorch.org/docs/1.13/autograd.html#function">torch.autograd.Function</a>
+   */
+  public static Tensor function(String name, List<Tensor> inputs, CustomForward forward, CustomBackward backward) {
+    return CustomFunctions.apply(name, inputs, forward, backward);
+  }
+
+  /** {@link #function(String, List, CustomForward, CustomBackward)} for a forward that saves nothing. */
+  public static Tensor function(String name, List<Tensor> inputs, Function<List<Tensor>, Tensor> forward,
+                                CustomBackward backward) {
+    if (forward == null) throw new IllegalArgumentException("custom function '" + name + "': forward must not be null");
+    return CustomFunctions.apply(name, inputs, (ctx, in) -> forward.apply(in), backward);
   }
 
   /** Float inputs as leaves that require grad (the inputs themselves when keeping their graph). */

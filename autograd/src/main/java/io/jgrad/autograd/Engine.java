@@ -31,7 +31,15 @@ public final class Engine implements Recorder {
     if (!out.dtype().isFloatingPoint()) return;
     Derivative d = Derivatives.get(op);
     if (d == null) throw new IllegalStateException("autograd: no derivative registered for op '" + op + "'");
-    Node node = new Node(op, d, inputs, outputs, params, Anomaly.isEnabled());
+    attach(new Node(op, d, inputs, outputs, params, Anomaly.isEnabled()), out);
+  }
+
+  /** Records one node with its own derivative (a custom function) producing {@code out}. */
+  static void recordNode(String name, Derivative d, Tensor[] inputs, Tensor out) {
+    attach(new Node(name, d, inputs, new Tensor[] {out}, new Object[0], Anomaly.isEnabled()), out);
+  }
+
+  private static void attach(Node node, Tensor out) {
     if (Anomaly.isEnabled()) Anomaly.checkForward(node, out);
     out.attachGradFn(node, 0);
   }

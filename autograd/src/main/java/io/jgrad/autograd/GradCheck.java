@@ -10,7 +10,7 @@ import java.util.function.Function;
  * <p>First order: the Jacobian J = d f(x) / d x is built row by row from vector-Jacobian
  * products (one backward per output element, cotangent e_j) and compared, entry by entry,
  * with float64 central differences (f(x + eps e_k) - f(x - eps e_k)) / (2 eps). An entry
- * passes when |analytic - numeric| <= atol + rtol * |numeric|.
+ * passes when |analytic - numeric| &lt;= atol + rtol * |numeric|.
  *
  * <p>Second order (gradgradcheck): the function G(x, v) = J(x)^T v, computed by the tape with
  * {@code createGraph}, is itself checked to first order in both x and the cotangent v (a

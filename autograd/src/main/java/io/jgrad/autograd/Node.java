@@ -156,6 +156,7 @@ final class Node implements GradNode {
   /** Drops the saved tensors (after backward without retainGraph). */
   void release() {
     released = true;
+    if (derivative instanceof CustomFunctions.CustomDerivative c) c.release();
     inputs = null;
     outputs = null;
   }

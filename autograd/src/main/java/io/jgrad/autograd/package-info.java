@@ -8,6 +8,8 @@
  * {@code createGraph} they are differentiable: gradient penalties, {@link
  * io.jgrad.autograd.Autograd#hvp}). Saved tensors are dropped after backward unless the graph
  * is retained; in-place changes to saved tensors are caught by a version counter.
+ * {@link io.jgrad.autograd.Autograd#function} defines an op with its own backward (one node);
+ * {@link io.jgrad.autograd.StraightThrough} builds straight-through estimators on it.
  * {@link io.jgrad.autograd.Hooks}, {@link io.jgrad.autograd.Anomaly} and {@link
  * io.jgrad.autograd.GradCheck} help debug gradients.
  *

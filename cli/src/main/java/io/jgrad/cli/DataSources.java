@@ -1,7 +1,5 @@
 package io.jgrad.cli;
 
-import io.jgrad.nn.data.Csv;
-import io.jgrad.nn.data.CsvData;
 import io.jgrad.nn.data.Idx;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.tensor.Generator;
@@ -10,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Loads the train and test sets of {@code --dataset digits|fashion-mnist|csv}. */
+/** The image datasets of {@code --dataset digits|fashion-mnist} (CSV files: {@link RunData}, {@link CsvTable}). */
 public final class DataSources {
   public static final Path FASHION_DIR = Path.of("/usr/share/datasets/fashion-mnist");
   static final String[] FASHION_FILES = {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
@@ -23,17 +21,11 @@ public final class DataSources {
 
   private DataSources() {}
 
-  /** Loads what {@code o} names; {@code needTrain=false} (eval) skips the training set where it can. */
-  public static Data load(Options o, boolean needTrain) {
-    String ds = o.choice("dataset", "digits", "digits", "fashion-mnist", "csv");
-    return switch (ds) {
-      case "digits" -> digits();
-      case "fashion-mnist" -> fashion(o, needTrain);
-      default -> csv(o, needTrain);
-    };
-  }
-
-  static Data digits() {
+  /**
+   * The embedded digits with the fixed 80/20 split of {@code jgrad train} (1437 train, 360 test;
+   * examples [1, 8, 8] flattened to 64 floats in [0, 1]): what demonstrations train on.
+   */
+  public static Data digits() {
     Digits d = Digits.load();
     int n = d.size(), nTrain = n * 4 / 5;
     try (Tensor perm = Tensor.randperm(new Generator(DIGITS_SPLIT_SEED), n)) {
@@ -58,36 +50,6 @@ public final class DataSources {
     if (train != null) checkLabels(train, 10, "Fashion-MNIST training labels");
     checkLabels(test, 10, "Fashion-MNIST test labels");
     return new Data("fashion-mnist (" + s[1] + "x" + s[2] + ")", train, test, new int[] {1, s[1], s[2]}, 10);
-  }
-
-  static Data csv(Options o, boolean needTrain) {
-    int labelColumn = o.integer("label-column", -1);
-    boolean header = o.flag("header");
-    Path trainFile = needTrain ? file(o, "train") : null;
-    Path testFile = file(o, "test");
-    CsvData train = needTrain ? Csv.read(trainFile, labelColumn, header) : null;
-    CsvData test = Csv.read(testFile, labelColumn, header);
-    int classes;
-    if (needTrain) {
-      classes = checkLabels(new TensorDataset(train.features(), train.labels()), 0, "CSV " + trainFile) ;
-      int ft = train.features().shape()[1], fs = test.features().shape()[1];
-      if (ft != fs) {
-        throw new IllegalArgumentException("CSV " + testFile + " has " + fs + " features per row but " + trainFile + " has " + ft);
-      }
-    } else {
-      classes = o.positiveInt("classes", 0);
-    }
-    TensorDataset testSet = new TensorDataset(test.features(), test.labels());
-    if (classes > 0) checkLabels(testSet, classes, "CSV " + testFile);
-    return new Data("csv", train == null ? null : new TensorDataset(train.features(), train.labels()), testSet,
-        new int[] {test.features().shape()[1]}, classes);
-  }
-
-  private static Path file(Options o, String key) {
-    if (!o.has(key)) throw new IllegalArgumentException("--dataset csv needs --" + key + " FILE");
-    Path p = Path.of(o.str(key, ""));
-    if (!Files.isRegularFile(p)) throw new IllegalArgumentException("--" + key + ": file not found: " + p);
-    return p;
   }
 
   /**

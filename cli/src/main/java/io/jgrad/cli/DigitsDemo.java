@@ -22,6 +22,11 @@ public final class DigitsDemo {
   /** What the run ended with. */
   public record Result(double trainLoss, double testAccuracy, double seconds) {}
 
+  /** The defaults of {@code bin/jgrad demo}. */
+  static final int EPOCHS = 30, BATCH = 32, HIDDEN = 64;
+  static final double LR = 0.05, MOMENTUM = 0.9;
+  static final long SEED = 42;
+
   private DigitsDemo() {}
 
   public static Result run(int epochs, int batch, int hidden, double lr, double momentum, long seed, PrintStream log) {

@@ -7,9 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@code jgrad <command> [--key value ...]}. */
 public final class Main {
@@ -48,44 +46,60 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    String cmd = args.length == 0 ? "demo" : args[0];
+    if (args.length == 0) {
+      Help.usage(out);
+      return 0;
+    }
+    String cmd = args[0];
+    List<String> rest = rest(args);
     try {
+      if (cmd.equals("--version") || cmd.equals("version")) {
+        out.println(Version.line());
+        return 0;
+      }
+      if (cmd.equals("help") || cmd.equals("--help") || cmd.equals("-h")) {
+        if (rest.isEmpty()) Help.usage(out);
+        else if (!Help.command(rest.get(0), out)) throw unknownCommand(rest.get(0));
+        return 0;
+      }
+      if (Help.COMMANDS.contains(cmd) && (rest.contains("--help") || rest.contains("-h"))) {
+        Help.command(cmd, out);
+        return 0;
+      }
       switch (cmd) {
         case "demo" -> {
-          Map<String, String> opts = options(args);
-          DigitsDemo.run(intOpt(opts, "epochs", 30), intOpt(opts, "batch", 32), intOpt(opts, "hidden", 64),
-              doubleOpt(opts, "lr", 0.05), momentumOpt(opts), longOpt(opts, "seed", 42), out);
-          return 0;
+          Options o = Options.parse(rest, Options.DEMO_KEYS, cmd);
+          DigitsDemo.run(o.positiveInt("epochs", DigitsDemo.EPOCHS), o.positiveInt("batch", DigitsDemo.BATCH),
+              o.positiveInt("hidden", DigitsDemo.HIDDEN), o.number("lr", DigitsDemo.LR, 0, false, Double.POSITIVE_INFINITY),
+              o.number("momentum", DigitsDemo.MOMENTUM, 0, true, 1), o.longValue("seed", DigitsDemo.SEED), out);
         }
-        case "train" -> {
-          TrainCommand.run(Options.parse(rest(args), Options.TRAIN_KEYS, cmd), out);
-          return 0;
-        }
-        case "eval" -> {
-          EvalCommand.run(Options.parse(rest(args), Options.EVAL_KEYS, cmd), out);
-          return 0;
-        }
+        case "train" -> TrainCommand.run(Options.parse(rest, Options.TRAIN_KEYS, cmd), out);
+        case "eval" -> EvalCommand.run(Options.parse(rest, Options.EVAL_KEYS, cmd), out);
+        case "predict" -> PredictCommand.run(Options.parse(rest, Options.PREDICT_KEYS, cmd), out);
+        case "catalog" -> CatalogCommand.run(rest, out);
         case "devices" -> {
-          if (args.length > 1) throw new IllegalArgumentException("takes no options, got '" + args[1] + "'");
+          if (!rest.isEmpty()) throw new IllegalArgumentException("takes no options, got '" + rest.get(0) + "'");
           DevicesCommand.run(out);
-          return 0;
-        }
-        case "help", "--help", "-h" -> {
-          usage(out);
-          return 0;
         }
         default -> {
-          err.println("unknown command '" + cmd + "'");
-          usage(err);
+          err.println("jgrad: " + unknownCommand(cmd).getMessage());
+          Help.usage(err);
           return 2;
         }
       }
+      return 0;
     } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException
              | UnsupportedOperationException e) {
       // UnsupportedOperationException: a backend without a kernel for an op says which (one line, no trace).
       err.println("jgrad " + cmd + ": " + message(e));
       return 2;
     }
+  }
+
+  private static IllegalArgumentException unknownCommand(String cmd) {
+    String near = Suggest.closest(cmd, Help.COMMANDS);
+    return new IllegalArgumentException("unknown command '" + cmd + "'" + (near == null ? "" : "; did you mean '" + near + "'?")
+        + " (bin/jgrad help lists the commands)");
   }
 
   private static List<String> rest(String[] args) { return Arrays.asList(args).subList(1, args.length); }
@@ -96,77 +110,5 @@ public final class Main {
     if (e instanceof java.nio.file.NoSuchFileException) m = "file not found: " + m;
     if (e instanceof UncheckedIOException u && u.getCause() != null) m = m + ": " + message(u.getCause());
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> m = new HashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (!a.startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --key value pairs, got '" + a + "'");
-      }
-      m.put(a.substring(2).toLowerCase(Locale.ROOT), args[++i]);
-    }
-    return m;
-  }
-
-  private static int intOpt(Map<String, String> m, String key, int dflt) {
-    String v = m.get(key);
-    if (v == null) return dflt;
-    try {
-      int n = Integer.parseInt(v);
-      if (n <= 0) throw new NumberFormatException();
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + key + " must be a positive integer, got '" + v + "'");
-    }
-  }
-
-  private static double doubleOpt(Map<String, String> m, String key, double dflt) {
-    String v = m.get(key);
-    if (v == null) return dflt;
-    try {
-      double d = Double.parseDouble(v);
-      if (!(d > 0) || Double.isInfinite(d)) throw new NumberFormatException();
-      return d;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + key + " must be a positive number, got '" + v + "'");
-    }
-  }
-
-  private static double momentumOpt(Map<String, String> m) {
-    String v = m.getOrDefault("momentum", "0.9");
-    try {
-      double d = Double.parseDouble(v);
-      if (!(d >= 0 && d < 1)) throw new NumberFormatException();
-      return d;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--momentum must be in [0, 1), got '" + v + "'");
-    }
-  }
-
-  private static long longOpt(Map<String, String> m, String key, long dflt) {
-    String v = m.get(key);
-    if (v == null) return dflt;
-    try {
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + key + " must be an integer, got '" + v + "'");
-    }
-  }
-
-  private static void usage(PrintStream p) {
-    p.println("usage: bin/jgrad <command> [--key value ...]");
-    p.println("  demo   train an MLP on the embedded digits dataset with autograd (default command)");
-    p.println("         --epochs 30 --batch 32 --hidden 64 --lr 0.05 --momentum 0.9 --seed 42");
-    p.println("  train  train a network; with no options: an MLP on the embedded digits (writes runs/<time>/)");
-    p.println("         --dataset digits|fashion-mnist|csv  --data-dir DIR (fashion-mnist)");
-    p.println("         --train F --test F --label-column N --header (csv)");
-    p.println("         --model mlp|cnn --loss cross-entropy --optimizer sgd|adam|adamw --lr X --momentum X");
-    p.println("         --weight-decay X --schedule none|step|cosine|onecycle --epochs N --batch-size N --seed N");
-    p.println("         --threads N --device cpu|opencl[:i]|cuda[:i] --out DIR --resume CHECKPOINT");
-    p.println("  eval   --checkpoint F [--dataset ... --test F --device D]: loss and accuracy on the test set");
-    p.println("  devices  the devices jgrad can use here, and why a backend on the class path has none");
-    p.println("  help   this text");
   }
 }

@@ -1,6 +1,5 @@
 package io.jgrad.cli;
 
-import io.jgrad.losses.Losses;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.io.Checkpoint;
@@ -16,94 +15,152 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code jgrad train}: loads a dataset, builds the model and optimizer, runs the {@link Trainer}
- * with progress, metrics (CSV, JSONL), curves (PNG, SVG) and checkpoints (best and last) written
- * to the output directory, then prints the test loss and accuracy and where the files are.
+ * {@code jgrad train}: loads a dataset and holds out the validation split, builds the model and
+ * optimizer, runs the {@link Trainer} with progress, metrics (CSV, JSONL), curves (PNG, SVG) and
+ * checkpoints (best by validation loss, and the last) written to the output directory, each
+ * checkpoint describing its run ({@link RunInfo}); then reports the best checkpoint on the test
+ * set (loss, accuracy, per-class precision/recall/F1, confusion matrix) and where the files are.
  */
 public final class TrainCommand {
-  /** What a run ended with. */
-  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds) {}
+  /**
+   * What a run ended with: the best checkpoint's test loss, accuracy (NaN for regression) and
+   * metrics (regression: rmse, mae, r2, ...; classification: macro_f1), all NaN or empty without a test set.
+   */
+  public record Result(double testLoss, double testAccuracy, Path outDir, int lastEpoch, double seconds, Map<String, Double> metrics) {}
 
   private TrainCommand() {}
 
   public static Result run(Options o, PrintStream out) throws IOException {
+    // --spark MASTER: data-parallel training on Spark, provided by the optional spark module.
+    if (o.has("spark")) return TrainLauncher.find("spark").train(o, out);
+    if (o.has("workers")) throw new IllegalArgumentException("--workers needs --spark MASTER");
     long t0 = System.nanoTime();
     Device device = Main.checkDevice(o);
-    String dataset = o.choice("dataset", "digits", "digits", "fashion-mnist", "csv");
-    // Defaults: on the 8x8 digits the small CNN (97.5% in 15 epochs, ~5 s); an MLP plateaus near 95.5% there.
-    String modelKind = o.choice("model", dataset.equals("digits") ? "cnn" : "mlp", "mlp", "cnn");
-    o.choice("loss", "cross-entropy", "cross-entropy");
-    String optName = o.choice("optimizer", "adamw", "sgd", "adam", "adamw");
-    String sched = o.choice("schedule", "cosine", "none", "step", "cosine", "onecycle");
-    double lr = o.number("lr", optName.equals("sgd") ? 0.05 : 3e-3, 0, false, Double.POSITIVE_INFINITY);
-    double momentum = o.number("momentum", 0.9, 0, true, 1);
-    double wd = o.number("weight-decay", optName.equals("adamw") ? 1e-4 : 0, 0, true, Double.POSITIVE_INFINITY);
-    int epochs = o.positiveInt("epochs", dataset.equals("fashion-mnist") ? 5 : 15);
-    int batch = o.positiveInt("batch-size", 32);
-    long seed = o.longValue("seed", 42);
-    Path dir = o.has("out") ? Path.of(o.str("out", ""))
-        : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    Checkpoint resume = o.has("resume") ? RunConfig.loadCheckpoint(Path.of(o.str("resume", ""))) : null;
+    Path resumeFile = o.has("resume") ? Path.of(o.str("resume", "")) : null;
+    Checkpoint resume = resumeFile == null ? null : RunConfig.loadCheckpoint(resumeFile);
+    RunInfo prior = resume == null ? null : RunConfig.describe(resumeFile, resume, o, true);
+    TrainSettings s = TrainSettings.of(o);
+    // Validated before any data is loaded: an unknown id or parameter is one line naming the valid ones.
+    Components components = Components.parse(o, s.defaultLoss());
 
-    DataSources.Data data = DataSources.load(o, true);
-    // Built (and seeded) on the host, then moved: the same initial weights on every device.
-    Module model = Models.build(modelKind, data.exampleShape(), data.classes(), seed).to(device);
-    Optimizer opt = Optimizers.build(optName, model.parameters(), lr, momentum, wd);
-    Generator shuffle = new Generator(seed);
-    // On a GPU the next batch is built and uploaded on the loader's thread while this one trains.
-    DataLoader train = DataLoader.builder(data.train(), batch).shuffle(true).generator(shuffle).device(device)
-        .prefetch(!device.isCpu()).build();
-    DataLoader test = DataLoader.builder(data.test(), 256).device(device).build();
-    Optimizers.Schedule schedule = Optimizers.schedule(sched, opt, lr, epochs, train.numBatches());
-
-    int startEpoch = 1;
-    if (resume != null) {
-      resume.loadInto(model.stateDict());
-      if (!resume.optimizer().isEmpty() || resume.metadata().containsKey(OptimizerStates.METADATA_KEY)) {
-        opt.loadStateDict(OptimizerStates.fromCheckpoint(resume));
-      }
-      startEpoch = RunConfig.epochOf(resume, train.numBatches()) + 1;
-      shuffle.setState(resume.seed(), resume.rngOffset());
-      if (startEpoch > epochs) {
-        throw new IllegalArgumentException("--resume: the checkpoint is at epoch " + (startEpoch - 1) + ", already at --epochs "
-            + epochs + "; pass a larger --epochs to continue");
-      }
-      // Bring the schedule to where it was (its state is not in the checkpoint).
-      if (schedule != null) {
-        long n = schedule.perStep() ? (long) (startEpoch - 1) * train.numBatches() : startEpoch - 1;
-        for (long i = 0; i < n; i++) schedule.scheduler().step();
-      }
+    RunData data = RunData.forTraining(o, s, prior);
+    int outputs = s.regression() ? RegressionTask.outputs(o, components, data.targets()) : data.classes();
+    ModelSpec spec = ModelSpec.of(o, s.model(), data.exampleShape(), outputs);
+    if (prior != null && !spec.equals(prior.model())) {
+      throw new IllegalArgumentException("--resume: the checkpoint holds " + prior.model().describe() + ", these options give " + spec.describe());
     }
+    if (prior != null && (prior.standardizer() != null) != s.standardize()) {
+      throw new IllegalArgumentException("--resume: the checkpoint was trained " + (s.standardize() ? "without" : "with")
+          + " feature standardization; drop --" + (s.standardize() ? "" : "no-") + "standardize");
+    }
+    RunInfo info = new RunInfo(s.task(), s.dataset(), spec, data.labels(), data.targetNames(), data.featureNames(), data.labelName(),
+        data.standardizer(), data.missing(), data.fill(), RunConfig.recordOptions(o), components.record());
+    // Built (and seeded) on the host, then moved: the same initial weights on every device.
+    Module model = info.buildModel(s.seed()).to(device);
+    Optimizer opt = Optimizers.build(s.optimizer(), model.parameters(), s.lr(), s.momentum(), s.weightDecay());
+    Generator shuffle = new Generator(s.seed());
+    // On a GPU the next batch is built and uploaded on the loader's thread while this one trains.
+    DataLoader train = DataLoader.builder(data.train(), s.batchSize()).shuffle(true).generator(shuffle).device(device)
+        .prefetch(!device.isCpu()).build();
+    DataLoader val = data.val() == null ? null : DataLoader.builder(data.val(), 256).device(device).build();
+    Optimizers.Schedule schedule = Optimizers.schedule(s.schedule(), opt, s.lr(), s.epochs(), train.numBatches());
+    int startEpoch = resume == null ? 1 : restore(resume, model, opt, schedule, shuffle, s.epochs(), train.numBatches());
 
+    String monitor = TrainSettings.monitor(val != null);
+    Path dir = s.out();
     Files.createDirectories(dir);
-    RunConfig.write(dir, o, modelKind, data);
-    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %d test examples, %d classes; model %s (%,d parameters); %s lr=%.3g%s; "
-            + "epochs %d%s, batch %d, seed %d, %d threads%n", data.name(), data.train().size(), data.test().size(), data.classes(),
-        modelKind, model.parameterCount(), optName, lr, sched.equals("none") ? "" : ", schedule " + sched, epochs,
-        startEpoch > 1 ? " (resuming at " + startEpoch + ")" : "", batch, seed, io.jgrad.tensor.cpu.Parallel.threads());
+    header(out, s, data, spec, model, components, startEpoch, monitor);
     if (!device.isCpu()) out.println("device: " + device + " (" + io.jgrad.tensor.spi.Backends.of(device).name() + ")");
 
-    Path csv = dir.resolve("metrics.csv"), jsonl = dir.resolve("metrics.jsonl");
-    Path png = dir.resolve("curves.png"), svg = dir.resolve("curves.svg");
-    Trainer.Builder b = Trainer.builder(model, opt, Losses::crossEntropy).epochs(epochs).startEpoch(startEpoch)
-        .callbacks(RunCallbacks.of(dir, out, csv, jsonl, png, svg, shuffle));
+    RunCallbacks.Files files = RunCallbacks.Files.in(dir);
+    Trainer.Builder b = Trainer.builder(model, opt, components.objective()).regularizers(components.buildRegularizers())
+        .trainStep(components.step()).epochs(s.epochs()).startEpoch(startEpoch)
+        .callbacks(RunCallbacks.of(dir, out, files, shuffle, monitor, info.toMetadata(), s.patience()));
+    if (s.regression()) b.metrics(RegressionTask.metrics(components, outputs, data.targets()));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
-    Trainer trainer = b.build();
-    History h = trainer.fit(train, test);
-    Metrics m = trainer.evaluate(test);
-    double secs = (System.nanoTime() - t0) / 1e9;
+    History h = b.build().fit(train, val);
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
     if (h.stoppedEarly()) out.println("stopped early: " + h.stopReason());
-    out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) after %d epochs, %.1f s%n", 100 * m.accuracy(), m.loss(), last, secs);
-    out.println("checkpoints: " + dir.resolve(CheckpointSaver.BEST) + " (best), " + dir.resolve(CheckpointSaver.epochFileName(last))
-        + " (last; --resume it)");
-    out.println("metrics:     " + csv + ", " + jsonl);
-    out.println("curves:      " + png + ", " + svg);
-    return new Result(m.loss(), m.accuracy(), dir, last, secs);
+
+    // The best checkpoint; the last epoch's when no epoch had a finite monitored value.
+    Path best = Files.isRegularFile(dir.resolve(CheckpointSaver.BEST)) ? dir.resolve(CheckpointSaver.BEST)
+        : dir.resolve(CheckpointSaver.epochFileName(last));
+    Checkpoint bestCkpt = Checkpoint.load(best);
+    String bestEpoch = bestCkpt.metadata().getOrDefault("train.epoch", "?");
+    Metrics test = null;
+    TestReport.Result report = null;
+    if (data.test() != null) {
+      bestCkpt.loadInto(model.stateDict());
+      if (s.regression()) {
+        test = RegressionTask.evaluate(model, components, outputs, data.targets(), data.test(), device);
+      } else {
+        report = TestReport.evaluate(model, components.objective(), data.test(), data.labels(), device, 256);
+        test = report.metrics();
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    String after = String.format(Locale.ROOT, "the best checkpoint (epoch %s, %s %s) after %d epochs, %.1f s", bestEpoch, monitor,
+        value(bestCkpt), last, secs);
+    if (test == null) out.println("no test set (--test FILE): " + after);
+    else if (s.regression()) out.println("test " + RegressionTask.summary(test, Components.shortSpec(components.loss())) + " of " + after);
+    else out.printf(Locale.ROOT, "test accuracy %.2f%% (loss %.4f) of %s%n", 100 * test.accuracy(), test.loss(), after);
+    if (report != null) {
+      report.report().print(out, 20);
+      TestReport.write(report, dir, best, Components.shortSpec(components.loss()), data.name(), out);
+    }
+    out.println("checkpoints: " + best + " (best), " + dir.resolve(CheckpointSaver.epochFileName(last)) + " (last; --resume it)");
+    out.println("metrics:     " + files.csv() + ", " + files.jsonl());
+    out.println("curves:      " + files.png() + ", " + files.svg());
+    return new Result(test == null ? Double.NaN : test.loss(), test == null ? Double.NaN : test.accuracy(), dir, last, secs,
+        test == null ? Map.of() : test.values());
+  }
+
+  /** The monitored value a checkpoint was saved with, to 4 decimals. */
+  private static String value(Checkpoint c) {
+    String v = c.metadata().get("train.value");
+    try {
+      return String.format(Locale.ROOT, "%.4f", Double.parseDouble(v));
+    } catch (NumberFormatException | NullPointerException e) {
+      return String.valueOf(v);
+    }
+  }
+
+  /** Loads the checkpoint into the model and optimizer, restores the shuffle order and schedule; returns the epoch to start at. */
+  private static int restore(Checkpoint resume, Module model, Optimizer opt, Optimizers.Schedule schedule, Generator shuffle, int epochs,
+                             int batches) {
+    resume.loadInto(model.stateDict());
+    if (!resume.optimizer().isEmpty() || resume.metadata().containsKey(OptimizerStates.METADATA_KEY)) {
+      opt.loadStateDict(OptimizerStates.fromCheckpoint(resume));
+    }
+    int startEpoch = RunConfig.epochOf(resume, batches) + 1;
+    shuffle.setState(resume.seed(), resume.rngOffset());
+    if (startEpoch > epochs) {
+      throw new IllegalArgumentException("--resume: the checkpoint is at epoch " + (startEpoch - 1) + ", already at --epochs " + epochs
+          + "; pass a larger --epochs to continue");
+    }
+    // Bring the schedule to where it was (its state is not in the checkpoint).
+    if (schedule != null) {
+      long n = schedule.perStep() ? (long) (startEpoch - 1) * batches : startEpoch - 1;
+      for (long i = 0; i < n; i++) schedule.scheduler().step();
+    }
+    return startEpoch;
+  }
+
+  private static void header(PrintStream out, TrainSettings s, RunData data, ModelSpec spec, Module model, Components components,
+                             int startEpoch, String monitor) {
+    out.printf(Locale.ROOT, "jgrad train: %s, %d train / %s validation / %s test examples, %s%s%n", data.name(), data.train().size(),
+        data.val() == null ? "no" : Integer.toString(data.val().size()), data.test() == null ? "no" : Integer.toString(data.test().size()),
+        s.regression() ? spec.outputs() + " output" + (spec.outputs() == 1 ? "" : "s") : data.classes() + " classes",
+        data.standardizer() != null ? ", features standardized" : "");
+    if (!data.notes().isEmpty()) out.println("  " + data.notes().strip());
+    out.printf(Locale.ROOT, "  model %s (%,d parameters); %s; %s lr=%.3g%s; epochs %d%s, batch %d, seed %d%s, %d threads%n", spec.describe(),
+        model.parameterCount(), components.describe(), s.optimizer(), s.lr(), s.schedule().equals("none") ? "" : ", schedule " + s.schedule(),
+        s.epochs(), startEpoch > 1 ? " (resuming at " + startEpoch + ")" : "", s.batchSize(), s.seed(),
+        s.patience() > 0 ? ", early stopping after " + s.patience() + " epochs without a better " + monitor : "",
+        io.jgrad.tensor.cpu.Parallel.threads());
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainCommandTest {
-  static final List<String> RUN_FILES = List.of("best.safetensors", "epoch-004.safetensors", "run.properties", "metrics.csv", "metrics.jsonl", "curves.png", "curves.svg");
+  static final List<String> RUN_FILES = List.of("best.safetensors", "epoch-004.safetensors", "metrics.csv", "metrics.jsonl", "curves.png",
+      "curves.svg", "confusion.csv", "per_class.csv", "eval.json");
   @TempDir Path tmp;
 
   private static Options opts(String... a) { return Options.parse(List.of(a), Options.TRAIN_KEYS, "train"); }
@@ -39,9 +40,10 @@ class TrainCommandTest {
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("test accuracy"), log.toString());
     Path last = lastCheckpoint(out);
 
-    // eval on the last epoch's checkpoint reproduces the final test accuracy
+    // eval on the best checkpoint reproduces the test accuracy train reported for it
     ByteArrayOutputStream evalLog = new ByteArrayOutputStream();
-    Metrics m = EvalCommand.run(Options.parse(List.of("--checkpoint", last.toString()), Options.EVAL_KEYS, "eval"), sink(evalLog));
+    Metrics m = EvalCommand.run(Options.parse(List.of("--checkpoint", out.resolve("best.safetensors").toString()), Options.EVAL_KEYS, "eval"),
+        sink(evalLog));
     assertEquals(r.testAccuracy(), m.accuracy(), 1e-9, evalLog.toString());
     assertEquals(r.testLoss(), m.loss(), 1e-4);
     assertEquals(360, m.examples());
@@ -57,8 +59,12 @@ class TrainCommandTest {
     }
     assertTrue(r2.testAccuracy() > 0.85, "resumed accuracy " + r2.testAccuracy());
 
-    // a checkpoint of another model: the error names the mismatching keys
-    String err = OptionsTest.assertCli(2, "does not match", "eval", "--checkpoint", last.toString(), "--model", "mlp");
+    // --model names the kind only for checkpoints that do not say; this one holds a cnn
+    OptionsTest.assertCli(2, "the checkpoint holds cnn 1x8x8, conv3 16-32 -> 10; --model mlp does not apply", "eval", "--checkpoint",
+        last.toString(), "--model", "mlp");
+    // a checkpoint of another model (one without a description, read as an mlp): the error names the mismatching keys
+    Path bare = LegacyCheckpointTest.strip(last, tmp.resolve("bare/model.safetensors"));
+    String err = OptionsTest.assertCli(2, "does not match", "eval", "--checkpoint", bare.toString(), "--model", "mlp");
     assertTrue(err.contains("unexpected [") && err.contains("4.weight"), err);
   }
 
@@ -86,7 +92,7 @@ class TrainCommandTest {
     TrainCommand.Result r = TrainCommand.run(opts("--dataset", "csv", "--train", train.toString(), "--test", test.toString(),
         "--label-column", "0", "--header", "--epochs", "5", "--lr", "0.01", "--out", out.toString()), sink(new ByteArrayOutputStream()));
     assertTrue(r.testAccuracy() > 0.95, "accuracy " + r.testAccuracy());
-    Metrics m = EvalCommand.run(Options.parse(List.of("--checkpoint", lastCheckpoint(out).toString()), Options.EVAL_KEYS, "eval"),
+    Metrics m = EvalCommand.run(Options.parse(List.of("--checkpoint", out.resolve("best.safetensors").toString()), Options.EVAL_KEYS, "eval"),
         sink(new ByteArrayOutputStream()));
     assertEquals(r.testAccuracy(), m.accuracy(), 1e-9);
   }
@@ -113,9 +119,10 @@ class TrainCommandTest {
         "--out", tmp.resolve("o").toString(), "--train", good.toString(), "--test"));
     String e = OptionsTest.assertCli(2, "line 2", with(base, bad.toString()));
     assertTrue(e.contains(bad.toString()), e);
-    e = OptionsTest.assertCli(2, "label 7", with(base, range.toString()));
-    assertTrue(e.contains("2 classes"), e);
-    OptionsTest.assertCli(2, "has 3 features per row but", with(base, wide.toString()));
+    e = OptionsTest.assertCli(2, "label '7' was never seen in training", with(base, range.toString()));
+    assertTrue(e.contains("the model's classes: 0, 1"), e);
+    OptionsTest.assertCli(2, "line 1: expected 2 feature columns (as in the training file " + good + "), found 3 besides the label column",
+        with(base, wide.toString()));
   }
 
   private static String[] with(List<String> base, String last) {

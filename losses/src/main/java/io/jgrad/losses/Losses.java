@@ -287,4 +287,70 @@ public final class Losses {
   public static Tensor pairwiseDistance(Tensor x1, Tensor x2, double p, double eps) {
     return MarginLosses.pairwiseDistance(x1, x2, p, eps);
   }
+
+  // ---- short forms: the required tensors only, every other argument torch's default --------------
+  // (checked against torch called the same way: tools/golden/gen_losses_defaults.py)
+
+  /** {@code F.nll_loss(input, target)}: no weight, ignoreIndex -100, MEAN. */
+  public static Tensor nllLoss(Tensor input, Tensor target) { return nllLoss(input, target, null, IGNORE_INDEX, Reduction.MEAN); }
+
+  /** {@code F.binary_cross_entropy(input, target)}: no weight, MEAN. */
+  public static Tensor binaryCrossEntropy(Tensor input, Tensor target) { return binaryCrossEntropy(input, target, null, Reduction.MEAN); }
+
+  /** {@code F.binary_cross_entropy_with_logits(input, target)}: no weight or posWeight, MEAN. */
+  public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) { return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN); }
+
+  /** {@code F.mse_loss(input, target)}: MEAN. */
+  public static Tensor mseLoss(Tensor input, Tensor target) { return mseLoss(input, target, Reduction.MEAN); }
+
+  /** {@code F.l1_loss(input, target)}: MEAN. */
+  public static Tensor l1Loss(Tensor input, Tensor target) { return l1Loss(input, target, Reduction.MEAN); }
+
+  /** {@code F.smooth_l1_loss(input, target)}: MEAN, beta 1. */
+  public static Tensor smoothL1Loss(Tensor input, Tensor target) { return smoothL1Loss(input, target, Reduction.MEAN, 1.0); }
+
+  /** {@code F.huber_loss(input, target)}: MEAN, delta 1. */
+  public static Tensor huberLoss(Tensor input, Tensor target) { return huberLoss(input, target, Reduction.MEAN, 1.0); }
+
+  /** {@code F.kl_div(input, target)}: MEAN over all elements (torch's default, see {@link #klDivBatchMean}), target as probabilities. */
+  public static Tensor klDiv(Tensor input, Tensor target) { return klDiv(input, target, Reduction.MEAN, false); }
+
+  /** {@code F.poisson_nll_loss(input, target)}: log input, no Stirling term, eps 1e-8, MEAN. */
+  public static Tensor poissonNllLoss(Tensor input, Tensor target) { return poissonNllLoss(input, target, true, false, 1e-8, Reduction.MEAN); }
+
+  /** {@code F.gaussian_nll_loss(input, target, var)}: no constant term, eps 1e-6, MEAN. */
+  public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) { return gaussianNllLoss(input, target, var, false, 1e-6, Reduction.MEAN); }
+
+  /** {@code F.cosine_embedding_loss(input1, input2, target)}: margin 0, MEAN. */
+  public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target) { return cosineEmbeddingLoss(input1, input2, target, 0, Reduction.MEAN); }
+
+  /** {@code F.margin_ranking_loss(input1, input2, target)}: margin 0, MEAN. */
+  public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target) { return marginRankingLoss(input1, input2, target, 0, Reduction.MEAN); }
+
+  /** {@code F.hinge_embedding_loss(input, target)}: margin 1, MEAN. */
+  public static Tensor hingeEmbeddingLoss(Tensor input, Tensor target) { return hingeEmbeddingLoss(input, target, 1.0, Reduction.MEAN); }
+
+  /** {@code F.soft_margin_loss(input, target)}: MEAN. */
+  public static Tensor softMarginLoss(Tensor input, Tensor target) { return softMarginLoss(input, target, Reduction.MEAN); }
+
+  /** {@code F.multilabel_soft_margin_loss(input, target)}: no weight, MEAN. */
+  public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) { return multilabelSoftMarginLoss(input, target, null, Reduction.MEAN); }
+
+  /** {@code F.multi_margin_loss(input, target)}: p 1, margin 1, no weight, MEAN. */
+  public static Tensor multiMarginLoss(Tensor input, Tensor target) { return multiMarginLoss(input, target, 1, 1.0, null, Reduction.MEAN); }
+
+  /** {@code F.multilabel_margin_loss(input, target)}: MEAN. */
+  public static Tensor multilabelMarginLoss(Tensor input, Tensor target) { return multilabelMarginLoss(input, target, Reduction.MEAN); }
+
+  /** {@code F.triplet_margin_loss(anchor, positive, negative)}: margin 1, p 2, eps 1e-6, no swap, MEAN. */
+  public static Tensor tripletMarginLoss(Tensor anchor, Tensor positive, Tensor negative) { return tripletMarginLoss(anchor, positive, negative, 1.0, 2, 1e-6, false, Reduction.MEAN); }
+
+  /** {@code F.triplet_margin_with_distance_loss(anchor, positive, negative)}: pairwise L2 distance, margin 1, no swap, MEAN. */
+  public static Tensor tripletMarginWithDistanceLoss(Tensor anchor, Tensor positive, Tensor negative) { return tripletMarginWithDistanceLoss(anchor, positive, negative, null, 1.0, false, Reduction.MEAN); }
+
+  /** {@code F.ctc_loss(logProbs, targets, inputLengths, targetLengths)}: blank 0, MEAN, zeroInfinity false. */
+  public static Tensor ctcLoss(Tensor logProbs, Tensor targets, int[] inputLengths, int[] targetLengths) { return ctcLoss(logProbs, targets, inputLengths, targetLengths, 0, Reduction.MEAN, false); }
+
+  /** {@code F.pairwise_distance(x1, x2)}: p 2, eps 1e-6. */
+  public static Tensor pairwiseDistance(Tensor x1, Tensor x2) { return pairwiseDistance(x1, x2, 2, 1e-6); }
 }

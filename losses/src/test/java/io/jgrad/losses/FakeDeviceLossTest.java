@@ -77,6 +77,28 @@ class FakeDeviceLossTest {
     c.put("ctcLoss/7", t -> Losses.ctcLoss(t.get("lp"), t.get("ctc"), new int[] {6, 5}, new int[] {3, 2}, 0, Reduction.MEAN,
         false));
     c.put("pairwiseDistance/4", t -> Losses.pairwiseDistance(t.get("x"), t.get("x2"), 3, 1e-6));
+    // the short forms with torch's defaults
+    c.put("nllLoss/2", t -> Losses.nllLoss(t.get("x").logSoftmax(1), t.get("cls")));
+    c.put("binaryCrossEntropy/2", t -> Losses.binaryCrossEntropy(t.get("x").sigmoid(), t.get("p")));
+    c.put("binaryCrossEntropyWithLogits/2", t -> Losses.binaryCrossEntropyWithLogits(t.get("x"), t.get("p")));
+    c.put("mseLoss/2", t -> Losses.mseLoss(t.get("x"), t.get("x2")));
+    c.put("l1Loss/2", t -> Losses.l1Loss(t.get("x"), t.get("x2")));
+    c.put("smoothL1Loss/2", t -> Losses.smoothL1Loss(t.get("x"), t.get("x2")));
+    c.put("huberLoss/2", t -> Losses.huberLoss(t.get("x").mul(2), t.get("x2")));
+    c.put("klDiv/2", t -> Losses.klDiv(t.get("x").logSoftmax(1), t.get("x2").softmax(1)));
+    c.put("poissonNllLoss/2", t -> Losses.poissonNllLoss(t.get("x"), t.get("p").mul(3)));
+    c.put("gaussianNllLoss/3", t -> Losses.gaussianNllLoss(t.get("x"), t.get("x2"), t.get("p")));
+    c.put("cosineEmbeddingLoss/3", t -> Losses.cosineEmbeddingLoss(t.get("x"), t.get("x2"), t.get("sign")));
+    c.put("marginRankingLoss/3", t -> Losses.marginRankingLoss(t.get("v"), t.get("v2"), t.get("sign")));
+    c.put("hingeEmbeddingLoss/2", t -> Losses.hingeEmbeddingLoss(t.get("x"), t.get("signs")));
+    c.put("softMarginLoss/2", t -> Losses.softMarginLoss(t.get("x"), t.get("signs")));
+    c.put("multilabelSoftMarginLoss/2", t -> Losses.multilabelSoftMarginLoss(t.get("x"), t.get("p").gt(0.5).to(DType.FLOAT32)));
+    c.put("multiMarginLoss/2", t -> Losses.multiMarginLoss(t.get("x"), t.get("cls")));
+    c.put("multilabelMarginLoss/2", t -> Losses.multilabelMarginLoss(t.get("x"), t.get("multi")));
+    c.put("tripletMarginLoss/3", t -> Losses.tripletMarginLoss(t.get("x"), t.get("x2"), t.get("x3")));
+    c.put("tripletMarginWithDistanceLoss/3", t -> Losses.tripletMarginWithDistanceLoss(t.get("x"), t.get("x2"), t.get("x3")));
+    c.put("ctcLoss/4", t -> Losses.ctcLoss(t.get("lp"), t.get("ctc"), new int[] {6, 5}, new int[] {3, 2}));
+    c.put("pairwiseDistance/2", t -> Losses.pairwiseDistance(t.get("x"), t.get("x2")));
     return c;
   }
 
@@ -113,7 +135,7 @@ class FakeDeviceLossTest {
         found.add(m.getName() + "/" + m.getParameterCount());
       }
     }
-    assertEquals(24, found.size(), found.toString());
+    assertEquals(45, found.size(), found.toString());
     assertEquals(found, new TreeSet<>(cases().keySet()));
   }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * y_o = x1^T W_o x2 + b_o, as torch.nn.Bilinear: weight [out, in1, in2], bias [out], both
- * U(-1/sqrt(in1), 1/sqrt(in1)). Two inputs, so use {@link #forward(Tensor, Tensor)}.
+ * U(-1/sqrt(in1), 1/sqrt(in1)). Two inputs: {@code call(x1, x2)} (or {@link #forward(Tensor, Tensor)}).
  * Shape: [*, in1], [*, in2] -> [*, out].
  *
  * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.Bilinear.html">torch.nn.Bilinear</a>
@@ -29,10 +29,11 @@ public class Bilinear extends Module {
     if (bias) Init.uniform(this.bias, -bound, bound, g);
   }
 
-  /** @throws UnsupportedOperationException always: Bilinear takes two inputs */
+  /** Two inputs (x1, x2): {@code bilinear.call(x1, x2)}. */
   @Override
-  public Tensor forward(Tensor x) {
-    throw new UnsupportedOperationException("Bilinear: takes two inputs; call forward(x1, x2)");
+  public Tensor forward(Tensor... inputs) {
+    expectInputs(inputs, 2, 2, "x1, x2");
+    return forward(inputs[0], inputs[1]);
   }
 
   public Tensor forward(Tensor x1, Tensor x2) {
@@ -42,8 +43,8 @@ public class Bilinear extends Module {
       throw new IllegalArgumentException("Bilinear: expected inputs [*, " + in1 + "] and [*, " + in2 + "] with the same batch shape, got "
           + Arrays.toString(s1) + " and " + Arrays.toString(s2));
     }
-    Tensor y = Tensor.einsum("bi,oij,bj->bo", x1.reshape(-1, in1), weight, x2.reshape(-1, in2));
-    if (bias != null) y = y.add(bias);
+    Tensor y = Tensor.einsum("bi,oij,bj->bo", x1.reshape(-1, in1), parametrized("weight", weight), x2.reshape(-1, in2));
+    if (bias != null) y = y.add(parametrized("bias", bias));
     int[] os = s1.clone();
     os[os.length - 1] = out;
     return y.reshape(os);

@@ -49,7 +49,7 @@ public class Conv1d extends Module {
       throw new IllegalArgumentException("Conv1d: expected input [N, " + inChannels + ", L] or [" + inChannels
           + ", L], got " + Arrays.toString(x.shape()));
     }
-    return x.conv1d(weight, bias, stride, padding, dilation, groups);
+    return x.conv1d(parametrized("weight", weight), bias == null ? null : parametrized("bias", bias), stride, padding, dilation, groups);
   }
 
   @Override

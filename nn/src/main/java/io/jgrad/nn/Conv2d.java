@@ -56,7 +56,7 @@ public class Conv2d extends Module {
       throw new IllegalArgumentException("Conv2d: expected input [N, " + inChannels + ", H, W] or [" + inChannels
           + ", H, W], got " + Arrays.toString(x.shape()));
     }
-    return x.conv2d(weight, bias, stride, padding, dilation, groups);
+    return x.conv2d(parametrized("weight", weight), bias == null ? null : parametrized("bias", bias), stride, padding, dilation, groups);
   }
 
   @Override

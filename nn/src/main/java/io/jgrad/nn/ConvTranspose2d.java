@@ -52,7 +52,7 @@ public class ConvTranspose2d extends Module {
       throw new IllegalArgumentException("ConvTranspose2d: expected input [N, " + inChannels + ", H, W] or [" + inChannels
           + ", H, W], got " + Arrays.toString(x.shape()));
     }
-    return x.convTranspose2d(weight, bias, stride, padding, outputPadding, groups, dilation);
+    return x.convTranspose2d(parametrized("weight", weight), bias == null ? null : parametrized("bias", bias), stride, padding, outputPadding, groups, dilation);
   }
 
   @Override

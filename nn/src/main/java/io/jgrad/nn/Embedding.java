@@ -47,7 +47,7 @@ public class Embedding extends Module {
       }
     }
     Tensor flat = index.reshape(-1);
-    Tensor rows = weight.indexSelect(0, flat);
+    Tensor rows = parametrized("weight", weight).indexSelect(0, flat);
     if (paddingIdx != null) {
       // same values, but the padding row's contribution flows through a detached copy: no gradient
       Tensor keep = flat.ne(paddingIdx).to(weight.dtype()).unsqueeze(1);

@@ -40,8 +40,8 @@ public class Linear extends Module {
       throw new IllegalArgumentException("Linear: input has " + (x.dim() < 1 ? "no feature dimension" : x.size(-1) + " features")
           + " (shape " + Arrays.toString(x.shape()) + ") but the layer expects inFeatures=" + inFeatures);
     }
-    Tensor y = x.matmul(weight.t());
-    return bias == null ? y : y.add(bias);
+    Tensor y = x.matmul(parametrized("weight", weight).t());
+    return bias == null ? y : y.add(parametrized("bias", bias));
   }
 
   @Override

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  * <p>Names are dotted paths as in PyTorch ("0.weight", "layers.1.bias"). {@link #stateDict()}
  * lists, for each module in depth-first order, its parameters then its buffers, then its
  * children's entries: the same keys and order as torch's {@code state_dict()}.
+ * {@link #call} runs a module with its forward hooks; layers override {@link #forward(Tensor)}
+ * (or {@link #forward(Tensor...)} for several inputs).
  * Parameters and buffers are allocated outside any {@link TensorScope} so a training step's scope
  * never closes them.
  *
@@ -30,6 +32,7 @@ public abstract class Module {
   private final LinkedHashMap<String, Module> children = new LinkedHashMap<>();
   private boolean training = true;
   private Device device = Device.CPU;
+  private volatile ModuleHooks hooks;
 
   private static final ThreadLocal<DType> DEFAULT_DTYPE = ThreadLocal.withInitial(() -> DType.FLOAT32);
 
@@ -51,8 +54,72 @@ public abstract class Module {
     }
   }
 
-  /** The layer's computation. Shape: depends on the layer. */
-  public abstract Tensor forward(Tensor x);
+  /**
+   * Runs the module on its inputs through its forward hooks, as calling a torch module: the
+   * pre-hooks (which may replace the inputs), the forward ({@link #forward(Tensor)} for one input,
+   * {@link #forward(Tensor...)} for several), then the hooks (which may replace the output).
+   * Containers and composite layers call their children this way, so hooks and
+   * {@link FeatureTaps} see every layer whoever runs the model. Several inputs to a single-input
+   * module (or the reverse) fail with a message naming the module and the counts.
+   */
+  public final Tensor call(Tensor... inputs) {
+    if (inputs == null) throw new IllegalArgumentException(getClass().getSimpleName() + ": call: inputs array is null");
+    ModuleHooks h = hooks;
+    if (h == null || h.isEmpty()) return Forwards.run(this, inputs);
+    Tensor[] in = h.before(this, inputs.clone());
+    return h.after(this, in, Forwards.run(this, in));
+  }
+
+  /**
+   * The layer's computation for one input. Shape: depends on the layer. A layer overrides this,
+   * or {@link #forward(Tensor...)} when it takes several inputs (then this one passes its input
+   * there). Calling forward directly skips this module's own hooks; {@link #call} runs them.
+   */
+  public Tensor forward(Tensor x) {
+    if (Forwards.of(this).multi()) return forward(new Tensor[] {x});
+    throw Forwards.wrongCount(this, 1);
+  }
+
+  /**
+   * The layer's computation for several inputs (a conditional generator G(z, c), attention's
+   * query/key/value). Multi-input layers override this (check the count with
+   * {@link #expectInputs}); by default exactly one input is passed to {@link #forward(Tensor)}.
+   */
+  public Tensor forward(Tensor... inputs) {
+    if (inputs == null) throw new IllegalArgumentException(getClass().getSimpleName() + ": forward: inputs array is null");
+    if (inputs.length == 1 && Forwards.of(this).single()) return forward(inputs[0]);
+    throw Forwards.wrongCount(this, inputs.length);
+  }
+
+  /**
+   * For {@code forward(Tensor...)} overrides: returns {@code inputs} when their count is within
+   * [min, max], else throws naming this module, the expected inputs ({@code names}, e.g.
+   * "x1, x2") and the count received.
+   */
+  protected final Tensor[] expectInputs(Tensor[] inputs, int min, int max, String names) {
+    int n = inputs == null ? 0 : inputs.length;
+    if (n < min || n > max) {
+      String count = min == max ? Integer.toString(min) : min + " to " + max;
+      throw new IllegalArgumentException(getClass().getSimpleName() + ": expects " + count + " input"
+          + (max == 1 ? "" : "s") + " (" + names + "), got " + n);
+    }
+    return inputs;
+  }
+
+  /**
+   * Adds a hook run after every {@link #call} of this module, seeing (module, inputs, output) and
+   * optionally replacing the output, as torch's {@code register_forward_hook}. Hooks run in
+   * registration order; the handle removes this one.
+   */
+  public HookHandle registerForwardHook(ForwardHook hook) { return hooks().addPost(hook); }
+
+  /** Adds a hook run before every {@link #call}, optionally replacing the inputs ({@code register_forward_pre_hook}). */
+  public HookHandle registerForwardPreHook(ForwardPreHook hook) { return hooks().addPre(hook); }
+
+  private synchronized ModuleHooks hooks() {
+    if (hooks == null) hooks = new ModuleHooks();
+    return hooks;
+  }
 
   /** Allocates {@code body}'s tensors outside every open TensorScope (for parameters and buffers). */
   protected static Tensor untracked(Supplier<Tensor> body) { return TensorScope.untracked(body); }
@@ -79,6 +146,25 @@ public abstract class Module {
     children.put(name, m);
     return m;
   }
+
+  /**
+   * The tensor this module computes with for its parameter {@code name}: {@code raw} itself, or
+   * f(original) when a parametrization is registered on it (see {@link Parametrize}). Layers
+   * call this in {@code forward} instead of reading their parameter field directly.
+   */
+  protected final Tensor parametrized(String name, Tensor raw) { return Parametrize.value(this, name, raw); }
+
+  /** This module's own parameter {@code name}, or null (used by {@link Parametrize}). */
+  Tensor ownParameter(String name) { return params.get(name); }
+
+  /** Removes this module's own parameter {@code name}; returns it, or null (used by {@link Parametrize}). */
+  Tensor removeParameter(String name) { return params.remove(name); }
+
+  /** The direct submodule {@code name}, or null. */
+  Module child(String name) { return children.get(name); }
+
+  /** Removes the direct submodule {@code name}; returns it, or null. */
+  Module removeModule(String name) { return children.remove(name); }
 
   private static void checkName(String name) {
     if (name == null || name.isEmpty() || name.contains(".")) {

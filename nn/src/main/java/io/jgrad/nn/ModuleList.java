@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Holds submodules named "0", "1", ... so their parameters are registered; it has no forward of
- * its own, as torch.nn.ModuleList.
+ * its own, as torch.nn.ModuleList: run each element with {@link Module#call} so its hooks run.
  *
  * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.ModuleList.html">torch.nn.ModuleList</a>
  */
@@ -33,6 +33,12 @@ public class ModuleList extends Module {
   /** @throws UnsupportedOperationException always: a ModuleList is a container, not a layer */
   @Override
   public Tensor forward(Tensor x) {
+    throw new UnsupportedOperationException("ModuleList: has no forward; iterate over modules() instead");
+  }
+
+  /** @throws UnsupportedOperationException always: a ModuleList is a container, not a layer */
+  @Override
+  public Tensor forward(Tensor... inputs) {
     throw new UnsupportedOperationException("ModuleList: has no forward; iterate over modules() instead");
   }
 }

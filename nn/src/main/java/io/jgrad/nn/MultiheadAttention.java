@@ -49,6 +49,22 @@ public class MultiheadAttention extends Module {
   @Override
   public Tensor forward(Tensor x) { return forward(x, x, x, null, false, null).output(); }
 
+  /**
+   * The output only, for {@link Module#call}: (x) self-attention, (query, key, value), or
+   * (query, key, value, keyPaddingMask, attnMask) where either mask may be null.
+   */
+  @Override
+  public Tensor forward(Tensor... inputs) {
+    expectInputs(inputs, 1, 5, "query, key, value, keyPaddingMask, attnMask");
+    if (inputs.length == 1) return forward(inputs[0]);
+    if (inputs.length != 3 && inputs.length != 5) {
+      throw new IllegalArgumentException("MultiheadAttention: expects 1, 3 or 5 inputs (query, key, value, keyPaddingMask, "
+          + "attnMask), got " + inputs.length);
+    }
+    Tensor padding = inputs.length == 5 ? inputs[3] : null, mask = inputs.length == 5 ? inputs[4] : null;
+    return forward(inputs[0], inputs[1], inputs[2], padding, false, mask).output();
+  }
+
   public AttentionOutput forward(Tensor query, Tensor key, Tensor value, Tensor keyPaddingMask, boolean needWeights,
                                  Tensor attnMask) {
     if (query.dim() != 3 || key.dim() != 3 || value.dim() != 3 || query.size(-1) != embedDim || key.size(-1) != embedDim
@@ -84,9 +100,9 @@ public class MultiheadAttention extends Module {
       scores = s4.reshape(n * numHeads, l, s);
     }
     Tensor attn = scores.softmax(-1);
-    Tensor dropped = dropout.p() > 0 && isTraining() ? dropout.forward(attn) : attn;
+    Tensor dropped = dropout.p() > 0 && isTraining() ? dropout.call(attn) : attn;
     Tensor out = dropped.bmm(v).transpose(0, 1).reshape(l, n, embedDim);
-    out = outProj.forward(out);
+    out = outProj.call(out);
     if (batchFirst) out = out.transpose(0, 1);
     Tensor weights = needWeights ? attn.reshape(n, numHeads, l, s).mean(1) : null;
     return new AttentionOutput(out, weights);

@@ -43,6 +43,13 @@ public abstract class RnnBase extends Module {
   @Override
   public Tensor forward(Tensor x) { return run(x, null, null).output(); }
 
+  /** The full output, for {@link Module#call}: (x), (x, h0), or for an LSTM (x, h0, c0); states may be null. */
+  @Override
+  public Tensor forward(Tensor... inputs) {
+    expectInputs(inputs, 1, hasCell() ? 3 : 2, hasCell() ? "x, h0, c0" : "x, h0");
+    return run(inputs[0], inputs.length > 1 ? inputs[1] : null, inputs.length > 2 ? inputs[2] : null).output();
+  }
+
   /** Runs from the given initial states (null for zeros), each [L, N, H] (or [L, H] unbatched). */
   protected RnnOutput run(Tensor x, Tensor h0, Tensor c0) {
     boolean unbatched = x.dim() == 2;

@@ -4,7 +4,8 @@ import io.jgrad.tensor.Tensor;
 import java.util.List;
 
 /**
- * Applies its layers in order; they are named "0", "1", ... as in torch.nn.Sequential.
+ * Applies its layers in order (each through {@link Module#call}, so their hooks run); they are
+ * named "0", "1", ... as in torch.nn.Sequential.
  * Shape: the first layer's input to the last layer's output.
  *
  * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.Sequential.html">torch.nn.Sequential</a>
@@ -33,7 +34,7 @@ public class Sequential extends Module {
 
   @Override
   public Tensor forward(Tensor x) {
-    for (Module m : namedChildren().values()) x = m.forward(x);
+    for (Module m : namedChildren().values()) x = m.call(x);
     return x;
   }
 }

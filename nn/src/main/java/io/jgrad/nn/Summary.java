@@ -39,7 +39,7 @@ final class Summary {
       }
       return x;
     }
-    Tensor y = m.forward(x);
+    Tensor y = m.call(x);
     rows.add(new Row(name.isEmpty() ? "(model)" : name, m.getClass().getSimpleName(),
         Arrays.toString(y.shape()), m.parameterCount()));
     return y;

@@ -41,23 +41,30 @@ public class TransformerEncoderLayer extends Module {
   @Override
   public Tensor forward(Tensor x) { return forward(x, null, null); }
 
+  /** For {@link Module#call}: (x) or (x, srcMask, srcKeyPaddingMask), either mask may be null. */
+  @Override
+  public Tensor forward(Tensor... inputs) {
+    expectInputs(inputs, 1, 3, "x, srcMask, srcKeyPaddingMask");
+    return forward(inputs[0], inputs.length > 1 ? inputs[1] : null, inputs.length > 2 ? inputs[2] : null);
+  }
+
   /** With an attention mask ([L, L] or [N*nhead, L, L]) and a key padding mask ([N, L]); either may be null. */
   public Tensor forward(Tensor x, Tensor srcMask, Tensor srcKeyPaddingMask) {
     if (normFirst) {
-      x = x.add(selfAttention(norm1.forward(x), srcMask, srcKeyPaddingMask));
-      return x.add(feedForward(norm2.forward(x)));
+      x = x.add(selfAttention(norm1.call(x), srcMask, srcKeyPaddingMask));
+      return x.add(feedForward(norm2.call(x)));
     }
-    x = norm1.forward(x.add(selfAttention(x, srcMask, srcKeyPaddingMask)));
-    return norm2.forward(x.add(feedForward(x)));
+    x = norm1.call(x.add(selfAttention(x, srcMask, srcKeyPaddingMask)));
+    return norm2.call(x.add(feedForward(x)));
   }
 
   private Tensor selfAttention(Tensor x, Tensor mask, Tensor padding) {
-    return dropout1.forward(selfAttn.forward(x, x, x, padding, false, mask).output());
+    return dropout1.call(selfAttn.call(x, x, x, padding, mask));
   }
 
   private Tensor feedForward(Tensor x) {
-    Tensor h = linear1.forward(x);
+    Tensor h = linear1.call(x);
     h = gelu ? h.gelu() : h.relu();
-    return dropout2.forward(linear2.forward(dropout.forward(h)));
+    return dropout2.call(linear2.call(dropout.call(h)));
   }
 }

@@ -89,6 +89,9 @@ class FakeDeviceLayerTest {
         () -> new TransformerEncoderLayer(8, 2, 16, 0.1, true, 1e-5, true, true, new Generator(6)),
         () -> List.of(randn(1, 2, 4, 8), Tensor.ones(DType.BOOL, 4, 4).triu(1)),
         (m, in) -> ((TransformerEncoderLayer) m).forward(in.get(0), in.get(1), null)));
+    c.put("Sparsemax", simple(() -> new Sparsemax(1), 3, 5));
+    c.put("NestedDropout", simple(() -> new NestedDropout(2, 0, new Generator(9)), 4, 6));
+    c.put("LegendreLink", simple(() -> new LegendreLink(4, 1, 4, 3, new Generator(3)), 5, 3));
     c.put("Sequential", simple(() -> new Sequential(new Linear(5, 6), new ReLU(), new Linear(6, 2)), 3, 5));
     c.put("ModuleList", new Case(() -> new ModuleList(new Linear(5, 3), new Tanh()), () -> List.of(randn(1, 3, 5)),
         (m, in) -> {
@@ -96,6 +99,13 @@ class FakeDeviceLayerTest {
           for (Module l : m.namedChildren().values()) x = l.forward(x);
           return x;
         }));
+    // the catalog's reparameterizations, each wrapping a Linear
+    c.put("LearnedClipFakeQuant", simple(() -> new LearnedClipFakeQuant(4, 1.5, -1.0), 3, 5));
+    c.put("FakeQuantInput", simple(() -> new FakeQuantInput(new LearnedClipFakeQuant(3, 2.0, -0.5), new Linear(5, 4)), 3, 5));
+    c.put("BitwiseWeight", simple(() -> Parametrize.register(new Linear(5, 4), "weight", new BitwiseWeight(4, 2)), 3, 5));
+    c.put("WeightConditioning", simple(() -> Parametrize.register(new Linear(5, 4), "weight", new WeightConditioning("row", 1e-12)), 3, 5));
+    c.put("ParametrizationList", simple(() -> Parametrize.register(new Linear(5, 4), "weight", Parametrization.of("tanh", Tensor::tanh)), 3, 5));
+    c.put("SoftThreshold", simple(() -> new SoftThreshold(0.3, true, false), 3, 5));
     return c;
   }
 

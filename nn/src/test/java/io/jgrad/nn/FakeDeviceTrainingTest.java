@@ -15,6 +15,7 @@ import io.jgrad.nn.optim.AdamW;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.optim.RMSprop;
 import io.jgrad.nn.optim.SGD;
+import io.jgrad.nn.optim.SGDW;
 import io.jgrad.nn.train.History;
 import io.jgrad.nn.train.Trainer;
 import io.jgrad.tensor.DType;
@@ -58,6 +59,7 @@ class FakeDeviceTrainingTest {
     o.put("SGD", p -> new SGD(p, 0.1, Map.of("momentum", 0.9, "nesterov", true, "weightDecay", 0.01)));
     o.put("Adam", p -> new Adam(p, 0.01, Map.of("amsgrad", true, "weightDecay", 0.01)));
     o.put("AdamW", p -> new AdamW(p, 0.01));
+    o.put("SGDW", p -> new SGDW(p, 0.1, Map.of("momentum", 0.9, "weightDecay", 0.01)));
     o.put("RMSprop", p -> new RMSprop(p, 0.01, Map.of("momentum", 0.5, "centered", true)));
     o.put("Adagrad", p -> new Adagrad(p, 0.1, Map.of("lrDecay", 0.01, "initialAccumulatorValue", 0.1)));
     return o;
@@ -118,7 +120,7 @@ class FakeDeviceTrainingTest {
         }
       }
     }
-    assertEquals(5, found.size(), found.toString());
+    assertEquals(6, found.size(), found.toString());
     assertEquals(found, new TreeSet<>(optimizers().keySet()));
   }
 
@@ -152,10 +154,11 @@ class FakeDeviceTrainingTest {
       assertEquals(cpu.epochs().get(e).trainLoss(), devLoader.epochs().get(e).trainLoss(), 1e-6);
     }
     int steps = 2 * 5;
-    // Counted from fit on: uploads are x and y of each batch; downloads per step are the one
+    // Counted from fit on: uploads are x, y and the sample indices of each batch (Batch.to moves
+    // every tensor of a batch, so per-sample objectives find the indices on the device); downloads per step are the one
     // metrics read, the gradient clipping norm, and the index range checks of gather (forward
     // of the loss) and scatterAdd (its backward), which read the index back (docs/devices.md).
-    assertEquals(2 * steps, t[0], "uploads");
+    assertEquals(3 * steps, t[0], "uploads");
     assertEquals(4 * steps, t[1], "downloads");
     assertEquals(t[0], t2[0], "uploads with the loader delivering on the device");
     assertEquals(t[1], t2[1]);

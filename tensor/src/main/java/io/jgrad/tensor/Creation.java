@@ -79,14 +79,19 @@ final class Creation {
         + ": expected float[], double[], int[], long[] or byte[] (bool)");
   }
 
-  static Tensor ofRows(float[][] rows) {
-    int cols = rows.length == 0 ? 0 : rows[0].length;
-    float[] data = new float[rows.length * cols];
+  /** A 2-D tensor from rows of equal length: float[][], double[][], long[][], int[][] or boolean[][] (BOOL). */
+  static Tensor ofRows(Object[] rows) {
+    Class<?> row = rows.getClass().getComponentType();
+    boolean bool = row == boolean[].class;
+    int cols = rows.length == 0 ? 0 : Array.getLength(rows[0]);
+    Object data = Array.newInstance(bool ? byte.class : row.getComponentType(), rows.length * cols);
     for (int r = 0; r < rows.length; r++) {
-      if (rows[r].length != cols) {
-        throw new IllegalArgumentException("of: row " + r + " has " + rows[r].length + " values, row 0 has " + cols);
+      if (rows[r] == null) throw new IllegalArgumentException("of: row " + r + " is null");
+      if (Array.getLength(rows[r]) != cols) {
+        throw new IllegalArgumentException("of: row " + r + " has " + Array.getLength(rows[r]) + " values, row 0 has " + cols);
       }
-      System.arraycopy(rows[r], 0, data, r * cols, cols);
+      if (!bool) System.arraycopy(rows[r], 0, data, r * cols, cols);
+      else for (int c = 0; c < cols; c++) ((byte[]) data)[r * cols + c] = (byte) (((boolean[]) rows[r])[c] ? 1 : 0);
     }
     return fromArray(data, new int[] {rows.length, cols});
   }

@@ -1,8 +1,6 @@
 package io.jgrad.tensor;
 
-import io.jgrad.tensor.cpu.CpuConfig;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
+import io.jgrad.tensor.cpu.CpuBackend;
 
 /**
  * Symmetric eigendecomposition A = V diag(w) V^T of one row-major n x n matrix in float64:
@@ -12,7 +10,6 @@ import jdk.incubator.vector.VectorSpecies;
  * one on ties) is positive.
  */
 final class DecompEigh {
-  private static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
   /** QL iterations allowed per eigenvalue before giving up (LAPACK's steqr allows 30). */
   static final int MAX_ITER = 60;
 
@@ -187,25 +184,15 @@ final class DecompEigh {
   }
 
   /** y[0, len) += a x[0, len). */
-  static void axpy(double a, double[] x, double[] y, int len) {
-    int k = 0;
-    for (int bound = D.loopBound(len); k < bound; k += D.length()) {
-      DoubleVector.fromArray(D, x, k).mul(a).add(DoubleVector.fromArray(D, y, k)).intoArray(y, k);
-    }
-    for (; k < len; k++) y[k] += a * x[k];
+  private static void axpy(double a, double[] x, double[] y, int len) {
+    for (int k = CpuBackend.SCALAR_ONLY ? 0 : DecompVector.axpy(a, x, y, len); k < len; k++) y[k] += a * x[k];
   }
 
   private static double dot(double[] a, double[] b, int len) { return DecompSvd.dot(a, 0, b, 0, len); }
 
   /** w_i, w_i+1 = c w_i - s w_i+1, s w_i + c w_i+1 (the QL plane rotation of two eigenvector rows). */
-  static void rotate(double[] wi, double[] wi1, double c, double s, int n) {
-    int k = 0;
-    for (int bound = D.loopBound(n); k < bound; k += D.length()) {
-      DoubleVector x = DoubleVector.fromArray(D, wi, k), y = DoubleVector.fromArray(D, wi1, k);
-      x.mul(s).add(y.mul(c)).intoArray(wi1, k);
-      x.mul(c).sub(y.mul(s)).intoArray(wi, k);
-    }
-    for (; k < n; k++) {
+  private static void rotate(double[] wi, double[] wi1, double c, double s, int n) {
+    for (int k = CpuBackend.SCALAR_ONLY ? 0 : DecompVector.rotate(wi, wi1, c, s, n); k < n; k++) {
       double h = wi1[k];
       wi1[k] = s * wi[k] + c * h;
       wi[k] = c * wi[k] - s * h;

@@ -1,8 +1,6 @@
 package io.jgrad.tensor;
 
-import io.jgrad.tensor.cpu.CpuConfig;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
+import io.jgrad.tensor.cpu.CpuBackend;
 
 /**
  * Singular value decomposition A = U diag(S) V^T of one row-major m x n matrix in float64 by
@@ -19,8 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
  * unit vectors e_0, e_1, ...).
  */
 final class DecompSvd {
-  private static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
-  private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[D.length()]);
   static final int MAX_SWEEPS = 60;
   /** From this many columns on, the sweeps start from A V0 (V0: eigenvectors of A^T A). */
   static final int PRECONDITION_MIN = 96;
@@ -122,29 +118,15 @@ final class DecompSvd {
   }
 
   static double dot(double[] a, int ao, double[] b, int bo, int len) {
-    int i = 0;
-    DoubleVector acc = DoubleVector.zero(D);
-    for (int bound = D.loopBound(len); i < bound; i += D.length()) {
-      acc = DoubleVector.fromArray(D, a, ao + i).fma(DoubleVector.fromArray(D, b, bo + i), acc);
-    }
-    // lanes in order: reduceLanes(ADD)'s order differs compiled and interpreted
-    double[] lanes = LANES.get();
-    acc.intoArray(lanes, 0);
+    if (!CpuBackend.SCALAR_ONLY) return DecompVector.dot(a, ao, b, bo, len);
     double s = 0;
-    for (int j = 0; j < lanes.length; j++) s += lanes[j];
-    for (; i < len; i++) s += a[ao + i] * b[bo + i];
+    for (int i = 0; i < len; i++) s += a[ao + i] * b[bo + i];
     return s;
   }
 
   /** x_p, x_q = c x_p - s x_q, s x_p + c x_q. */
   static void rot(double[] x, int po, int qo, int len, double c, double s) {
-    int i = 0;
-    for (int bound = D.loopBound(len); i < bound; i += D.length()) {
-      DoubleVector xp = DoubleVector.fromArray(D, x, po + i), xq = DoubleVector.fromArray(D, x, qo + i);
-      xp.mul(c).sub(xq.mul(s)).intoArray(x, po + i);
-      xp.mul(s).add(xq.mul(c)).intoArray(x, qo + i);
-    }
-    for (; i < len; i++) {
+    for (int i = CpuBackend.SCALAR_ONLY ? 0 : DecompVector.rot(x, po, qo, len, c, s); i < len; i++) {
       double xp = x[po + i], xq = x[qo + i];
       x[po + i] = c * xp - s * xq;
       x[qo + i] = s * xp + c * xq;

@@ -131,7 +131,7 @@ final class FftPlan {
     int len = n, s = 1;
     for (int st = 0; st < radix.length; st++) {
       int r = radix[st], m = len / r;
-      boolean vec = s >= FftVector.D.length() && !CpuBackend.scalarOnly();
+      boolean vec = !CpuBackend.scalarOnly() && s >= FftVector.D.length();
       switch (r) {
         case 2 -> {
           if (vec) FftVector.radix2(xr, xi, yr, yi, m, s, twRe[st], twIm[st]);

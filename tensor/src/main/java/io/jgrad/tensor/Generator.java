@@ -3,8 +3,16 @@ package io.jgrad.tensor;
 /**
  * A seedable source of random numbers for tensor creation ({@code rand}, {@code randn},
  * {@code dropout}, ...). It is counter-based (Philox): each draw reserves a block of counters,
- * so a given seed gives the same numbers on every run, thread count and device. Not shared
- * across threads without care: draws are synchronized, so their order defines the stream.
+ * so a given seed gives the same numbers on every run, thread count and device.
+ *
+ * <p>The default generator ({@link #defaultGenerator()}) serves every creation call without a
+ * generator ({@code Tensor.randn(64, 5)}) and every layer's default initialization, as torch's
+ * global generator does; {@link #manualSeed} (or {@code Tensor.manualSeed}) reseeds it, as
+ * {@code torch.manual_seed}. Threads: there is one default generator per process, shared by all
+ * threads. Each draw reserves its own block of counters under a lock, so concurrent draws never
+ * overlap or repeat numbers, but which thread gets which block depends on the order the threads
+ * reach it: a program that draws from several threads and must be reproducible gives each
+ * thread its own {@code new Generator(seed)}.
  */
 public final class Generator {
   private static final Generator DEFAULT = new Generator(0x5EED_1234_ABCDL);
@@ -17,7 +25,7 @@ public final class Generator {
   /** The process-wide generator used when none is passed. */
   public static Generator defaultGenerator() { return DEFAULT; }
 
-  /** Reseeds the default generator ({@code torch.manual_seed}). */
+  /** Reseeds the default generator and restarts its stream ({@code torch.manual_seed}). */
   public static void manualSeed(long seed) { DEFAULT.setSeed(seed); }
 
   public synchronized void setSeed(long seed) {

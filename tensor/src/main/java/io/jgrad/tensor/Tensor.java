@@ -182,6 +182,9 @@ public final class Tensor implements AutoCloseable {
   /** Backward from a scalar: accumulates d(this)/d(leaf) into each leaf's {@link #grad()}. */
   public void backward() { backward(null, false, false); }
 
+  /** Backward from a scalar, keeping the graph for another backward when retainGraph ({@code loss.backward(retain_graph=True)}). */
+  public void backward(boolean retainGraph) { backward(null, retainGraph, false); }
+
   /** Backward with an explicit gradient of this tensor (required for non-scalars). */
   public void backward(Tensor gradient) { backward(gradient, false, false); }
 
@@ -279,6 +282,18 @@ public final class Tensor implements AutoCloseable {
   /** A 2-D float32 tensor from rows of equal length. */
   public static Tensor of(float[]... rows) { return Creation.ofRows(rows); }
 
+  /** A 2-D float64 tensor from rows of equal length. */
+  public static Tensor of(double[]... rows) { return Creation.ofRows(rows); }
+
+  /** A 2-D int64 tensor from rows of equal length (class indices, {@code torch.tensor([[1, 2], [3, 4]])}). */
+  public static Tensor of(long[]... rows) { return Creation.ofRows(rows); }
+
+  /** A 2-D int32 tensor from rows of equal length. */
+  public static Tensor of(int[]... rows) { return Creation.ofRows(rows); }
+
+  /** A 2-D bool tensor from rows of equal length. */
+  public static Tensor of(boolean[]... rows) { return Creation.ofRows(rows); }
+
   public static Tensor of(double... values) { return Creation.fromArray(values.clone(), new int[] {values.length}); }
 
   public static Tensor of(long... values) { return Creation.fromArray(values.clone(), new int[] {values.length}); }
@@ -310,6 +325,33 @@ public final class Tensor implements AutoCloseable {
 
   /** Integers uniform in [low, high), INT64. */
   public static Tensor randint(Generator g, long low, long high, int... shape) { return Randoms.randint(g, low, high, shape); }
+
+  // The forms without a Generator draw from the process-wide default one (Generator.defaultGenerator()), as torch.
+
+  /** Reseeds the default generator, as {@code torch.manual_seed}; see {@link Generator#manualSeed}. */
+  public static void manualSeed(long seed) { Generator.manualSeed(seed); }
+
+  /** Uniform [0, 1), float32, from the default generator. */
+  public static Tensor rand(int... shape) { return rand(Generator.defaultGenerator(), shape); }
+
+  public static Tensor rand(DType dtype, int... shape) { return rand(Generator.defaultGenerator(), dtype, shape); }
+
+  /** Standard normal, float32, from the default generator ({@code torch.randn(64, 5)}). */
+  public static Tensor randn(int... shape) { return randn(Generator.defaultGenerator(), shape); }
+
+  public static Tensor randn(DType dtype, int... shape) { return randn(Generator.defaultGenerator(), dtype, shape); }
+
+  /** Integers uniform in [low, high), INT64, from the default generator. */
+  public static Tensor randint(long low, long high, int... shape) { return randint(Generator.defaultGenerator(), low, high, shape); }
+
+  /** A random permutation of 0..n-1, INT64, from the default generator. */
+  public static Tensor randperm(int n) { return randperm(Generator.defaultGenerator(), n); }
+
+  /** 1 with probability p, from the default generator. */
+  public static Tensor bernoulli(Tensor p) { return bernoulli(Generator.defaultGenerator(), p); }
+
+  /** Category indices from rows of weights, from the default generator. */
+  public static Tensor multinomial(Tensor weights, int numSamples, boolean replacement) { return multinomial(Generator.defaultGenerator(), weights, numSamples, replacement); }
 
   /** 1 with probability p (elementwise), 0 otherwise; same dtype as p. */
   public static Tensor bernoulli(Generator g, Tensor p) { return Randoms.bernoulli(g, p); }
@@ -451,6 +493,10 @@ public final class Tensor implements AutoCloseable {
   public Tensor relu() { return Op.call1("relu", () -> Elementwise.relu(this), this); }
   public Tensor leakyRelu(double negativeSlope) { return Op.call1("leakyRelu", () -> Elementwise.leakyRelu(this, negativeSlope), this, negativeSlope); }
   public Tensor elu(double alpha) { return Op.call1("elu", () -> Elementwise.elu(this, alpha), this, alpha); }
+  /** torch's defaults: negative slope 0.01. */
+  public Tensor leakyRelu() { return leakyRelu(0.01); }
+  /** torch's defaults: alpha 1. */
+  public Tensor elu() { return elu(1.0); }
   /** x * Phi(x), exact (erf) form. */
   public Tensor gelu() { return gelu(false); }
   /** GELU with PyTorch's {@code approximate='tanh'} when tanh is true. */
@@ -565,6 +611,10 @@ public final class Tensor implements AutoCloseable {
   public Tensor argmax(int dim, boolean keepDim) { return Reductions.argAlong("argmax", ReduceOp.MAX, this, dim, keepDim); }
   public Tensor argmin() { return Reductions.argmin(this); }
   public Tensor argmin(int dim, boolean keepDim) { return Reductions.argAlong("argmin", ReduceOp.MIN, this, dim, keepDim); }
+  /** Index of the first max along dim, the dim removed. */
+  public Tensor argmax(int dim) { return argmax(dim, false); }
+  /** Index of the first min along dim, the dim removed. */
+  public Tensor argmin(int dim) { return argmin(dim, false); }
   /** Variance with Bessel-style correction (1 = unbiased, PyTorch's default). */
   public Tensor var(int[] dims, int correction, boolean keepDim) { return Op.call1("var", () -> Reductions.var(this, dims, correction, keepDim), this, dims, correction, keepDim); }
   public Tensor var() { return var(new int[0], 1, false); }
@@ -617,6 +667,10 @@ public final class Tensor implements AutoCloseable {
     return r.indices();
   }
   public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) { return Op.pair("topk", () -> Sorting.topk(this, k, dim, largest, sorted), this, k, dim, largest, sorted); }
+  /** The k largest along the last dim, sorted (torch's defaults). */
+  public ValuesIndices topk(int k) { return topk(k, -1, true, true); }
+  /** The k largest along dim, sorted. */
+  public ValuesIndices topk(int k, int dim) { return topk(k, dim, true, true); }
   /** The k-th smallest (1-based) along dim. */
   public ValuesIndices kthvalue(int k, int dim, boolean keepDim) { return Op.pair("kthvalue", () -> Sorting.kthvalue(this, k, dim, keepDim), this, k, dim, keepDim); }
   /** Lower median of all elements. */
@@ -680,16 +734,32 @@ public final class Tensor implements AutoCloseable {
     return Op.call("conv2d", () -> Convolution.conv2d(this, weight, bias, stride, padding, dilation, groups),
         new Tensor[] {this, weight, bias}, stride, padding, dilation, groups);
   }
+  /** torch's defaults: no bias, stride 1, padding 0, dilation 1, groups 1. */
+  public Tensor conv2d(Tensor weight) { return conv2d(weight, null, 1, 0); }
+  /** Stride 1, padding 0, dilation 1, groups 1; bias may be null. */
+  public Tensor conv2d(Tensor weight, Tensor bias) { return conv2d(weight, bias, 1, 0); }
+  /** The same stride and padding on both spatial dims; dilation 1, groups 1. */
+  public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) { return conv2d(weight, bias, new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}, 1); }
+  /** torch's defaults: no bias, stride 1, padding 0, dilation 1, groups 1. */
+  public Tensor conv1d(Tensor weight) { return conv1d(weight, null, 1, 0, 1, 1); }
+  public Tensor conv1d(Tensor weight, Tensor bias) { return conv1d(weight, bias, 1, 0, 1, 1); }
   /** weight [C, O/groups, kH, kW]. */
   public Tensor convTranspose2d(Tensor weight, Tensor bias, int[] stride, int[] padding, int[] outputPadding,
                                 int groups, int[] dilation) {
     return Op.call("convTranspose2d", () -> Convolution.convTranspose2d(this, weight, bias, stride, padding, outputPadding,
         groups, dilation), new Tensor[] {this, weight, bias}, stride, padding, outputPadding, groups, dilation);
   }
+  /** Window k, stride k, no padding (torch's defaults). */
+  public Tensor maxPool1d(int kernel) { return maxPool1d(kernel, kernel, 0, 1, false); }
   public Tensor maxPool1d(int kernel, int stride, int padding, int dilation, boolean ceilMode) {
     return Op.call1("maxPool1d", () -> Convolution.maxPool1d(this, kernel, stride, padding, dilation, ceilMode), this,
         kernel, stride, padding, dilation, ceilMode);
   }
+  /** A k x k window with stride k (torch's default stride = kernel), no padding. */
+  public Tensor maxPool2d(int kernel) { return maxPool2d(kernel, kernel, 0); }
+  public Tensor maxPool2d(int kernel, int stride) { return maxPool2d(kernel, stride, 0); }
+  /** Square window, the same stride and padding on both dims; dilation 1, floor mode. */
+  public Tensor maxPool2d(int kernel, int stride, int padding) { return maxPool2d(new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}, false); }
   public Tensor maxPool2d(int[] kernel, int[] stride, int[] padding, int[] dilation, boolean ceilMode) {
     ValuesIndices r = maxPool2dWithIndices(kernel, stride, padding, dilation, ceilMode);
     if (r.values().gradFn() == null) r.indices().close();
@@ -700,13 +770,22 @@ public final class Tensor implements AutoCloseable {
     return Op.pair("maxPool2d", () -> Convolution.maxPool2d(this, kernel, stride, padding, dilation, ceilMode), this,
         kernel, stride, padding, dilation, ceilMode);
   }
+  /** Window k, stride k, no padding (torch's defaults). */
+  public Tensor avgPool1d(int kernel) { return avgPool1d(kernel, kernel, 0, false, true); }
   public Tensor avgPool1d(int kernel, int stride, int padding, boolean ceilMode, boolean countIncludePad) {
     return Op.call1("avgPool1d", () -> Convolution.avgPool1d(this, kernel, stride, padding, ceilMode, countIncludePad),
         this, kernel, stride, padding, ceilMode, countIncludePad);
   }
+  /** A k x k window with stride k, no padding (torch's defaults; countIncludePad true). */
+  public Tensor avgPool2d(int kernel) { return avgPool2d(kernel, kernel, 0); }
+  public Tensor avgPool2d(int kernel, int stride) { return avgPool2d(kernel, stride, 0); }
+  /** Square window, the same stride and padding on both dims; floor mode, padding counted. */
+  public Tensor avgPool2d(int kernel, int stride, int padding) { return avgPool2d(new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding}, false, true); }
   public Tensor avgPool2d(int[] kernel, int[] stride, int[] padding, boolean ceilMode, boolean countIncludePad) {
     return Op.call1("avgPool2d", () -> Convolution.avgPool2d(this, kernel, stride, padding, ceilMode, countIncludePad),
         this, kernel, stride, padding, ceilMode, countIncludePad);
   }
+  /** A size x size output. */
+  public Tensor adaptiveAvgPool2d(int size) { return adaptiveAvgPool2d(size, size); }
   public Tensor adaptiveAvgPool2d(int outH, int outW) { return Op.call1("adaptiveAvgPool2d", () -> Convolution.adaptiveAvgPool2d(this, outH, outW), this, outH, outW); }
 }

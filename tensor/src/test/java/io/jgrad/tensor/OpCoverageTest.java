@@ -37,7 +37,7 @@ class OpCoverageTest {
   private static final Map<String, String> PROPERTY_TESTED = Map.of(
       "rand", "RandomTest", "randn", "RandomTest", "randint", "RandomTest", "bernoulli", "RandomTest",
       "randperm", "RandomTest", "multinomial", "RandomTest",
-      "empty", "MemoryTest", "emptyLike", "MemoryTest", "toInPlace", "FakeDeviceMixTest");
+      "empty", "MemoryTest", "emptyLike", "MemoryTest", "toInPlace", "FakeDeviceMixTest", "manualSeed", "DefaultGeneratorTest");
 
   /** Accessors, memory management and conversions: not ops. */
   private static final Set<String> NON_OPS = Set.of(

@@ -32,10 +32,10 @@ public final class TensorProbeCases {
     double[] u = new double[2 * len], v = new double[len];
     for (int i = 0; i < u.length; i++) u[i] = r.nextDouble(-1, 1);
     double[] sink = new double[1];
-    all.add(ProbeCase.kernel("linalg", "svd.dot", () -> sink[0] += DecompSvd.dot(u, 0, u, len, len)));
-    all.add(ProbeCase.kernel("linalg", "svd.rot", () -> DecompSvd.rot(u, 0, len, len, 0.8, 0.6)));
-    all.add(ProbeCase.kernel("linalg", "eigh.axpy", () -> DecompEigh.axpy(1e-3, u, v, len)));
-    all.add(ProbeCase.kernel("linalg", "eigh.rotate", () -> DecompEigh.rotate(u, v, 0.8, 0.6, len)));
+    all.add(ProbeCase.kernel("linalg", "svd.dot", () -> sink[0] += DecompVector.dot(u, 0, u, len, len)));
+    all.add(ProbeCase.kernel("linalg", "svd.rot", () -> DecompVector.rot(u, 0, len, len, 0.8, 0.6)));
+    all.add(ProbeCase.kernel("linalg", "eigh.axpy", () -> DecompVector.axpy(1e-3, u, v, len)));
+    all.add(ProbeCase.kernel("linalg", "eigh.rotate", () -> DecompVector.rotate(u, v, 0.8, 0.6, len)));
     return all;
   }
 }

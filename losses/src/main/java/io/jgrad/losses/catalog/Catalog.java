@@ -22,8 +22,15 @@ public final class Catalog {
 
   private static volatile Map<String, Component> byId;
 
-  /** Every implemented component, sorted by id. */
+  /** Every registered entry (catalog components and extras), sorted by id. */
   public static List<Component> all() { return List.copyOf(registry().values()); }
+
+  /** The registered catalog components (extras excluded), sorted by id. */
+  public static List<Component> components() {
+    List<Component> out = new ArrayList<>();
+    for (Component c : registry().values()) if (!c.extra()) out.add(c);
+    return out;
+  }
 
   /** The component {@code id}. */
   public static Component get(String id) {
@@ -35,7 +42,7 @@ public final class Catalog {
   /** True when {@code id} is implemented. */
   public static boolean contains(String id) { return registry().containsKey(id); }
 
-  /** The components of one kind, sorted by id. */
+  /** The entries of one kind (extras included), sorted by id. */
   public static List<Component> ofKind(Kind kind) {
     List<Component> out = new ArrayList<>();
     for (Component c : registry().values()) if (c.kind() == kind) out.add(c);
@@ -45,18 +52,39 @@ public final class Catalog {
   /** Builds {@code id} with {@code params} and checks that it is a {@code type}. */
   public static <T> T create(String id, Class<T> type, Map<String, ?> params) {
     Component c = get(id);
-    Object o = c.create(c.params(params));
-    return cast(c, type, o);
+    return cast(c, type, c.create(c.params(params)));
   }
 
   /** Builds a component from {@code "id"} or {@code "id:k=v,k=v"} and checks that it is a {@code type}. */
-  public static <T> T create(String spec, Class<T> type) {
+  public static <T> T create(String spec, Class<T> type) { return create(resolve(spec, null), type); }
+
+  /**
+   * Builds a component of {@code kind} from {@code "id[:k=v,...]"}: an unknown id lists the valid
+   * ids of that kind (nearest first as a did-you-mean), an id of another kind says which kind it is.
+   */
+  public static <T> T create(String spec, Kind kind, Class<T> type) { return create(resolve(spec, kind), type); }
+
+  /** Builds the component that {@code params} belong to. */
+  public static <T> T create(Params params, Class<T> type) {
+    Component c = get(params.id());
+    return cast(c, type, c.create(params));
+  }
+
+  /**
+   * Parses and validates {@code "id"} or {@code "id:k=v,k=v"} without building anything: the
+   * component's parameters with the defaults filled in ({@link Params#spec()} writes them back).
+   * When {@code kind} is not null the component must be of that kind.
+   */
+  public static Params resolve(String spec, Kind kind) {
     if (spec == null || spec.isBlank()) throw new IllegalArgumentException("catalog: empty component spec");
     int colon = spec.indexOf(':');
     String id = (colon < 0 ? spec : spec.substring(0, colon)).trim();
-    Component c = get(id);
-    Object o = c.create(c.parse(colon < 0 ? "" : spec.substring(colon + 1)));
-    return cast(c, type, o);
+    Component c = registry().get(id);
+    if (c == null) throw new IllegalArgumentException(unknown(id, kind));
+    if (kind != null && c.kind() != kind) {
+      throw new IllegalArgumentException("'" + id + "' is a " + c.kind().label() + ", not a " + kind.label());
+    }
+    return c.parse(colon < 0 ? "" : spec.substring(colon + 1));
   }
 
   private static <T> T cast(Component c, Class<T> type, Object o) {
@@ -67,16 +95,27 @@ public final class Catalog {
     return type.cast(o);
   }
 
-  /** The message for an unknown id: the valid ids of {@code kind} (all when null), nearest first. */
+  /**
+   * The message for an unknown id: a did-you-mean (the nearest id by edit distance, or one that
+   * contains {@code id}) and the valid ids of {@code kind} (all when null), sorted.
+   */
   public static String unknown(String id, Kind kind) {
     List<String> ids = new ArrayList<>();
     for (Component c : registry().values()) if (kind == null || c.kind() == kind) ids.add(c.id());
     ids.sort(Comparator.comparingInt((String s) -> distance(s, id)).thenComparing(s -> s));
-    String near = !ids.isEmpty() && distance(ids.get(0), id) <= Math.max(2, id.length() / 3)
-        ? " (did you mean '" + ids.get(0) + "'?)" : "";
+    String guess = null;
+    if (!ids.isEmpty() && distance(ids.get(0), id) <= Math.max(2, id.length() / 3)) guess = ids.get(0);
+    for (int i = 0; guess == null && i < ids.size() && id.length() >= 3; i++) if (ids.get(i).contains(id)) guess = ids.get(i);
+    String near = guess == null ? "" : " (did you mean '" + guess + "'?)";
     Collections.sort(ids);
-    return "unknown " + (kind == null ? "component" : kind.label()) + " '" + id + "'" + near + "; valid: "
-        + (ids.isEmpty() ? "none" : String.join(", ", ids));
+    String what = kind == null ? "component" : kind.label();
+    String valid = "; valid: " + (ids.isEmpty() ? "none" : String.join(", ", ids));
+    java.util.Optional<IndexRow> row = CatalogIndex.row(id);
+    if (row.isPresent()) {
+      return row.get().kind().label() + " '" + id + "' is in the catalog but not implemented yet (" + (row.get().blocked() ? "blocked" : "planned")
+          + "; see bin/jgrad catalog show " + id + ")" + valid;
+    }
+    return "unknown " + what + " '" + id + "'" + near + valid;
   }
 
   static int distance(String a, String b) {
@@ -106,11 +145,23 @@ public final class Catalog {
 
   private static Map<String, Component> load() {
     List<Component> list = new ArrayList<>();
-    for (CatalogEntries e : ServiceLoader.load(CatalogEntries.class, Catalog.class.getClassLoader())) list.addAll(e.entries());
+    for (CatalogEntries e : ServiceLoader.load(CatalogEntries.class, Catalog.class.getClassLoader())) {
+      List<Component> some;
+      try {
+        some = e.entries();
+      } catch (RuntimeException ex) {
+        throw new IllegalStateException("catalog: " + e.getClass().getName() + ".entries() failed: " + ex.getMessage(), ex);
+      }
+      if (some == null) throw new IllegalStateException("catalog: " + e.getClass().getName() + ".entries() returned null");
+      list.addAll(some);
+    }
     list.sort(Comparator.comparing(Component::id));
     Map<String, Component> out = new LinkedHashMap<>();
     for (Component c : list) {
-      if (out.put(c.id(), c) != null) throw new IllegalStateException("catalog: component '" + c.id() + "' registered twice");
+      Component old = out.put(c.id(), c);
+      if (old != null) {
+        throw new IllegalStateException("catalog: component '" + c.id() + "' registered twice (" + old.where() + " and " + c.where() + ")");
+      }
     }
     return Collections.unmodifiableMap(out);
   }

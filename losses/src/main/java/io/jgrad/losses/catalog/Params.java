@@ -119,10 +119,27 @@ public final class Params {
   /** Every value by name, in the specs' order. */
   public Map<String, Object> asMap() { return values; }
 
-  @Override
-  public String toString() {
+  /**
+   * {@code id:k=v,k=v} with every value (defaults included) in the form {@link #parse} reads
+   * back: the same component and values. Used to record a run's choice (run.properties).
+   */
+  public String spec() {
     List<String> parts = new ArrayList<>();
-    values.forEach((k, v) -> parts.add(k + "=" + (v instanceof double[] a ? Arrays.toString(a) : v.toString().toLowerCase(Locale.ROOT).equals(v.toString()) ? v : v.toString())));
+    values.forEach((k, v) -> parts.add(k + "=" + format(v)));
     return id + (parts.isEmpty() ? "" : ":" + String.join(",", parts));
   }
+
+  /** A value as the parser reads it: lists joined by ';', enums in lower case. */
+  static String format(Object v) {
+    if (v instanceof double[] a) {
+      List<String> s = new ArrayList<>();
+      for (double d : a) s.add(Double.toString(d));
+      return String.join(";", s);
+    }
+    if (v instanceof Enum<?> e) return e.name().toLowerCase(Locale.ROOT);
+    return v.toString();
+  }
+
+  @Override
+  public String toString() { return spec(); }
 }

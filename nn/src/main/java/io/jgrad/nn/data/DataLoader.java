@@ -20,6 +20,15 @@ import java.util.List;
  * {@code TensorScope} only tracks tensors created on its own thread, so prefetched batches are
  * not closed by the consumer's scopes either). An exception
  * in the worker is rethrown on the consuming thread by the next {@code next()}/{@code hasNext()}.
+ *
+ * <p>Transforms: with {@link Builder#transform} every example is read with {@link Dataset#get},
+ * transformed with its own {@link Generator} (seeded from the loader's seed, the epoch and the
+ * example's dataset index) and stacked; {@link Builder#batchTransform} then sees each batch with
+ * a generator seeded from the seed, the epoch and the batch number. Both run where batches are
+ * built (the prefetch thread when there is one), and their randomness does not depend on the
+ * thread or on timing, so an epoch is identical with and without prefetch. The seed is the
+ * builder's {@link Builder#seed}, or the seed of a generator passed to {@link Builder#generator};
+ * the epoch counts this loader's {@link #iterator()} calls from 0.
  */
 public final class DataLoader implements Iterable<Batch>, AutoCloseable {
   private final Dataset dataset;
@@ -29,6 +38,10 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
   private final boolean prefetch;
   private final Generator generator;
   private final Device device;
+  private final ExampleTransform transform;
+  private final BatchTransform batchTransform;
+  private final long transformSeed;
+  private int epochs;
   private final List<BatchIterator> open = new ArrayList<>();
 
   private DataLoader(Builder b) {
@@ -39,6 +52,9 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     this.prefetch = b.prefetch;
     this.generator = b.generator != null ? b.generator : new Generator(b.seed);
     this.device = b.device;
+    this.transform = b.transform;
+    this.batchTransform = b.batchTransform;
+    this.transformSeed = b.generator != null ? b.generator.seed() : b.seed;
   }
 
   /** A builder over {@code dataset}; defaults: no shuffle, keep the last partial batch, no prefetch. */
@@ -76,6 +92,7 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
   /** Starts an epoch. Close the iterator (or this loader) to stop its prefetch thread early. */
   @Override
   public BatchIterator iterator() {
+    int epoch = epochs++;
     int[] order = nextOrder();
     int nb = numBatches();
     List<int[]> batches = new ArrayList<>(nb);
@@ -86,13 +103,26 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
       System.arraycopy(order, lo, idx, 0, idx.length);
       batches.add(idx);
     }
-    Dataset source = device.isCpu() ? dataset : new OnDevice(dataset, device);
+    BatchSource source = (number, idx) -> build(epoch, number, idx);
     BatchIterator it = prefetch ? new PrefetchIterator(source, batches) : new DirectIterator(source, batches);
     synchronized (open) {
       open.removeIf(BatchIterator::finished);
       open.add(it);
     }
     return it;
+  }
+
+  /** Batch {@code number} of epoch {@code epoch}: read (and transformed) on the host, then moved to the device. */
+  private Batch build(int epoch, int number, int[] idx) {
+    Batch b = transform == null ? dataset.batch(idx) : Transforms.examples(dataset, idx, transform, transformSeed, epoch);
+    if (batchTransform != null) b = Transforms.batch(b, batchTransform, Transforms.generator(transformSeed, epoch, -1 - number));
+    return device.isCpu() ? b : b.to(device);
+  }
+
+  /** Builds batch {@code number} of an epoch from its dataset indices. */
+  @FunctionalInterface
+  interface BatchSource {
+    Batch batch(int number, int[] indices);
   }
 
   /** Stops every prefetch thread this loader started; idempotent. */
@@ -106,15 +136,6 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     for (BatchIterator it : its) it.close();
   }
 
-  /** Batches built on the host and moved to a device (on the prefetch thread when there is one). */
-  private record OnDevice(Dataset host, Device device) implements Dataset {
-    @Override public int size() { return host.size(); }
-
-    @Override public Example get(int i) { return host.get(i); }
-
-    @Override public Batch batch(int[] indices) { return host.batch(indices).to(device); }
-  }
-
   /** One epoch's batches. */
   public abstract static sealed class BatchIterator implements Iterator<Batch>, AutoCloseable
       permits DirectIterator, PrefetchIterator {
@@ -125,13 +146,13 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
   }
 
   static final class DirectIterator extends BatchIterator {
-    private final Dataset dataset;
+    private final BatchSource source;
     private final List<int[]> batches;
     private int next;
     private boolean closed;
 
-    DirectIterator(Dataset dataset, List<int[]> batches) {
-      this.dataset = dataset;
+    DirectIterator(BatchSource source, List<int[]> batches) {
+      this.source = source;
       this.batches = batches;
     }
 
@@ -141,7 +162,8 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     @Override
     public Batch next() {
       if (!hasNext()) throw new java.util.NoSuchElementException("DataLoader: no more batches in this epoch");
-      return dataset.batch(batches.get(next++));
+      int n = next++;
+      return source.batch(n, batches.get(n));
     }
 
     @Override
@@ -161,6 +183,8 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     private long seed;
     private Generator generator;
     private Device device = Device.CPU;
+    private ExampleTransform transform;
+    private BatchTransform batchTransform;
 
     private Builder(Dataset dataset, int batchSize) {
       if (dataset == null) throw new IllegalArgumentException("DataLoader: dataset is null");
@@ -171,7 +195,7 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
 
     public Builder shuffle(boolean shuffle) { this.shuffle = shuffle; return this; }
 
-    /** Seed of the loader's own generator (ignored when {@link #generator} is set). */
+    /** Seed of the loader's own generator (ignored when {@link #generator} is set) and of its transforms. */
     public Builder seed(long seed) { this.seed = seed; return this; }
 
     public Builder generator(Generator g) { this.generator = g; return this; }
@@ -189,6 +213,20 @@ public final class DataLoader implements Iterable<Batch>, AutoCloseable {
     public Builder device(Device device) {
       if (device == null) throw new IllegalArgumentException("DataLoader: device is null");
       this.device = device;
+      return this;
+    }
+
+    /** A per-example transform (augmentation); see {@link ExampleTransform} and the class comment. */
+    public Builder transform(ExampleTransform t) {
+      if (t == null) throw new IllegalArgumentException("DataLoader: transform is null");
+      this.transform = t;
+      return this;
+    }
+
+    /** A transform of each whole batch, after the per-example one; see {@link BatchTransform}. */
+    public Builder batchTransform(BatchTransform t) {
+      if (t == null) throw new IllegalArgumentException("DataLoader: batchTransform is null");
+      this.batchTransform = t;
       return this;
     }
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A finite, indexable collection of labelled examples. {@link #get} must be safe to call from a
+ * A finite, indexable collection of examples. {@link #get} must be safe to call from a
  * loader's prefetch thread (no thread-local state, no {@code TensorScope} assumptions).
  */
 public interface Dataset {
@@ -16,21 +16,23 @@ public interface Dataset {
   Example get(int i);
 
   /**
-   * The examples at {@code indices} stacked into one batch: x [B, ...], y [B] INT64. The default
-   * stacks {@link #get} results; in-memory datasets override it with one gather.
+   * The examples at {@code indices} stacked into one batch: x [B, ...]; y the int64 labels [B],
+   * or the stacked targets [B, ...] when the examples carry {@link Example#target} tensors;
+   * each named field stacked [B, ...]; and {@code index} the int64 {@code indices}. The default
+   * stacks {@link #get} results (every example must have the same kind of target and the same
+   * field names); in-memory datasets override it with one gather.
    */
   default Batch batch(int[] indices) {
-    List<Tensor> xs = new ArrayList<>(indices.length);
-    long[] ys = new long[indices.length];
+    List<Example> examples = new ArrayList<>(indices.length);
+    long[] idx = new long[indices.length];
     try {
       for (int k = 0; k < indices.length; k++) {
-        Example e = get(indices[k]);
-        xs.add(e.features());
-        ys[k] = e.label();
+        examples.add(get(indices[k]));
+        idx[k] = indices[k];
       }
-      return new Batch(Tensor.stack(xs, 0), Tensor.of(ys));
+      return Examples.stack(examples, idx);
     } finally {
-      for (Tensor t : xs) t.close();
+      for (Example e : examples) Examples.close(e);
     }
   }
 }

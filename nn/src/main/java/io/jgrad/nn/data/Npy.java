@@ -39,6 +39,22 @@ public final class Npy {
     return parse(bytes, file.toString());
   }
 
+  /**
+   * A dataset from two .npy files: features [N, ...] (as float32) and targets [N, ...] (integer
+   * arrays as int64 class labels, others as float32). Errors name the files.
+   */
+  public static TensorDataset dataset(Path features, Path targets) {
+    Tensor x = read(features);
+    Tensor y;
+    try {
+      y = read(targets);
+    } catch (RuntimeException e) {
+      x.close();
+      throw e;
+    }
+    return ArrayData.dataset("npy " + features + " and " + targets, x, y, java.util.Map.of());
+  }
+
   /** Parses the bytes of a .npy file; {@code name} appears in error messages. */
   public static Tensor parse(byte[] b, String name) {
     if (b.length < 10) throw new IllegalArgumentException("npy " + name + ": file too short (" + b.length + " bytes) for an npy header");

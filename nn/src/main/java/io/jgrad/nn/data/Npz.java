@@ -47,4 +47,28 @@ public final class Npz {
     if (out.isEmpty()) throw new IllegalArgumentException("npz " + file + ": no .npy arrays in the archive (is it an npz file?)");
     return out;
   }
+
+  /**
+   * A dataset from the arrays of {@code file}: features {@code x} [N, ...] (as float32), targets
+   * {@code y} [N, ...] (integer arrays as int64 class labels, others as float32; null for
+   * none) and each array named in {@code fields} as a named field (integer as int64, others as
+   * float32). Arrays not named are ignored. A missing name is an error listing the archive's
+   * arrays; arrays that disagree on N are an error naming the file and the shapes.
+   */
+  public static TensorDataset dataset(Path file, String x, String y, String... fields) {
+    Map<String, Tensor> arrays = read(file);
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.Arrays.asList(fields));
+    names.add(0, x);
+    if (y != null) names.add(1, y);
+    for (String n : names) {
+      if (n == null || !arrays.containsKey(n)) {
+        for (Tensor t : arrays.values()) t.close();
+        throw new IllegalArgumentException("npz " + file + ": no array '" + n + "' (arrays: " + String.join(", ", arrays.keySet()) + ")");
+      }
+    }
+    Map<String, Tensor> f = new LinkedHashMap<>();
+    for (String n : fields) f.put(n, arrays.get(n));
+    arrays.forEach((k, v) -> { if (!names.contains(k)) v.close(); });
+    return ArrayData.dataset("npz " + file, arrays.get(x), y == null ? null : arrays.get(y), f);
+  }
 }

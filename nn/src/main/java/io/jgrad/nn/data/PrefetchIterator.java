@@ -31,18 +31,18 @@ final class PrefetchIterator extends DataLoader.BatchIterator {
   private volatile Item head;
   private volatile boolean closed;
 
-  PrefetchIterator(Dataset dataset, List<int[]> batches) {
+  PrefetchIterator(DataLoader.BatchSource source, List<int[]> batches) {
     this.total = batches.size();
-    this.worker = new Thread(() -> run(dataset, batches), "jgrad-dataloader-" + IDS.incrementAndGet());
+    this.worker = new Thread(() -> run(source, batches), "jgrad-dataloader-" + IDS.incrementAndGet());
     worker.setDaemon(true);
     worker.start();
   }
 
-  private void run(Dataset dataset, List<int[]> batches) {
+  private void run(DataLoader.BatchSource source, List<int[]> batches) {
     int b = 0;
     try {
       for (; b < batches.size() && !closed; b++) {
-        Batch batch = dataset.batch(batches.get(b));
+        Batch batch = source.batch(b, batches.get(b));
         if (!offer(new Ok(batch))) {
           batch.close();
           return;

@@ -14,16 +14,33 @@ import java.util.Map;
  * the optimizer name, step counts, group sizes and group options go, as JSON, into the metadata
  * entry {@link #METADATA_KEY}. Options are stored as {@code [type, text]} pairs (double, float,
  * int, long, bool, string) so they load back exactly and with their Java types.
+ *
+ * <p>The same entries are laid out as {@code torch.optim}'s {@code state_dict()}: the state
+ * tensors carry torch's names ({@code exp_avg}, {@code momentum_buffer}, ...), each stepped
+ * parameter also gets {@code "state.<i>.step"} (a 0-dim float32 tensor, as torch 1.13 keeps it;
+ * not for SGD, whose torch state has none), and {@link #TORCH_METADATA_KEY} holds torch's
+ * {@code param_groups} (options in snake_case, {@code beta1}/{@code beta2} as {@code betas},
+ * {@code params} the parameter indices). {@code tools/checkpoint/jgrad_checkpoint.py} turns a
+ * checkpoint into the dictionary {@code optimizer.load_state_dict} takes.
  */
 public final class OptimizerStates {
   public static final String METADATA_KEY = "optim.json";
+  /** Metadata entry with torch's {@code param_groups} ({@code {"optimizer": name, "param_groups": [...]}}). */
+  public static final String TORCH_METADATA_KEY = "optim.torch.json";
+  /** Optimizers whose torch twin keeps no {@code step} in its per-parameter state. */
+  private static final java.util.Set<String> NO_TORCH_STEP = java.util.Set.of("SGD", "SGDW");
 
   private OptimizerStates() {}
 
-  /** The state tensors by checkpoint name (the snapshot's own tensors, not copies). */
+  /**
+   * The state tensors by checkpoint name (the snapshot's own tensors, not copies), and each
+   * stepped parameter's {@code step} as torch keeps it (a new 0-dim float32 tensor).
+   */
   public static Map<String, Tensor> tensors(OptimizerState s) {
     Map<String, Tensor> out = new LinkedHashMap<>();
+    boolean step = !NO_TORCH_STEP.contains(s.optimizer());
     for (int i = 0; i < s.state().size(); i++) {
+      if (step && s.steps().get(i) > 0) out.put("state." + i + ".step", Tensor.scalar(s.steps().get(i), io.jgrad.tensor.DType.FLOAT32));
       for (Map.Entry<String, Tensor> e : s.state().get(i).entrySet()) out.put("state." + i + "." + e.getKey(), e.getValue());
     }
     return out;
@@ -42,7 +59,44 @@ public final class OptimizerStates {
       groups.add(m);
     }
     j.put("groups", groups);
-    return Map.of(METADATA_KEY, Json.write(j));
+    return Map.of(METADATA_KEY, Json.write(j), TORCH_METADATA_KEY, Json.write(torchGroups(s)));
+  }
+
+  /**
+   * torch's {@code param_groups} for the snapshot: each option under its snake_case name
+   * ({@code weightDecay} is {@code weight_decay}), {@code beta1} and {@code beta2} as
+   * {@code betas}, and {@code params}, the indices of the group's parameters.
+   */
+  static Map<String, Object> torchGroups(OptimizerState s) {
+    List<Object> groups = new ArrayList<>();
+    int first = 0;
+    for (int gi = 0; gi < s.groups().size(); gi++) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      Map<String, Object> opts = s.groups().get(gi);
+      for (Map.Entry<String, Object> e : opts.entrySet()) {
+        String k = e.getKey();
+        if (k.equals("beta2") && opts.containsKey("beta1")) continue;
+        if (k.equals("beta1") && opts.containsKey("beta2")) g.put("betas", List.of(json(e.getValue()), json(opts.get("beta2"))));
+        else g.put(k.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), json(e.getValue()));
+      }
+      List<Object> params = new ArrayList<>();
+      for (int i = 0; i < s.groupSizes().get(gi); i++) params.add(first + i);
+      first += s.groupSizes().get(gi);
+      g.put("params", params);
+      groups.add(g);
+    }
+    Map<String, Object> j = new LinkedHashMap<>();
+    j.put("optimizer", s.optimizer());
+    j.put("param_groups", groups);
+    return j;
+  }
+
+  private static Object json(Object v) {
+    return switch (v) {
+      case Double d -> BigDecimal.valueOf(d);
+      case Float f -> new BigDecimal(Float.toString(f));
+      default -> v;
+    };
   }
 
   private static String typeOf(String key, Object v) {
@@ -97,7 +151,8 @@ public final class OptimizerStates {
         }
       }
       if (idx < 0 || idx >= state.size()) throw bad("optimizer tensor \"" + k + "\" is not state.<i>.<key> with i < " + state.size());
-      state.get(idx).put(k.substring(dot + 1), e.getValue());
+      // torch's per-parameter step: the step counts in METADATA_KEY are the ones used
+      if (!k.substring(dot + 1).equals("step")) state.get(idx).put(k.substring(dot + 1), e.getValue());
     }
     return new OptimizerState(name, state, steps, groups, sizes);
   }

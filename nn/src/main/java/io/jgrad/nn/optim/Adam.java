@@ -66,15 +66,15 @@ public class Adam extends Optimizer {
     } else if (wd != 0) {
       d = d.add(p, wd);
     }
-    Tensor m = st.getOrCreate("expAvg", () -> Tensor.zerosLike(p));
-    Tensor v = st.getOrCreate("expAvgSq", () -> Tensor.zerosLike(p));
+    Tensor m = st.getOrCreate("exp_avg", () -> Tensor.zerosLike(p));
+    Tensor v = st.getOrCreate("exp_avg_sq", () -> Tensor.zerosLike(p));
     m.mulInPlace(b1).addInPlace(d, 1 - b1);
     v.mulInPlace(b2).addInPlace(d.mul(d), 1 - b2);
     double t = st.step();
     double bc1 = 1 - Math.pow(b1, t), bc2Sqrt = Math.sqrt(1 - Math.pow(b2, t));
     Tensor vhat = v;
     if (g.flag("amsgrad")) {
-      Tensor vmax = st.getOrCreate("maxExpAvgSq", () -> Tensor.zerosLike(p));
+      Tensor vmax = st.getOrCreate("max_exp_avg_sq", () -> Tensor.zerosLike(p));
       vmax.copyFrom(vmax.maximum(v));
       vhat = vmax;
     }

@@ -23,6 +23,12 @@ import java.util.Map;
  * after {@code Module.to(device)} (parameters keep their identity); state that already exists
  * is moved to the parameter's device at the next {@link #step()}. {@link #loadStateDict}
  * copies host (checkpoint) tensors onto each parameter's device.
+ *
+ * <p>State buffers carry torch's names ({@code exp_avg}, {@code exp_avg_sq},
+ * {@code max_exp_avg_sq}, {@code momentum_buffer}, {@code square_avg}, {@code grad_avg},
+ * {@code sum}), so a saved state loads into {@code torch.optim} (see
+ * {@link io.jgrad.nn.io.OptimizerStates}). {@link #loadStateDict} also accepts the camelCase
+ * names of earlier versions ({@code expAvg}, {@code momentumBuffer}, ...), so old checkpoints load.
  */
 public abstract class Optimizer {
   /** Per-parameter state: the number of updates applied and named buffers. */
@@ -44,6 +50,10 @@ public abstract class Optimizer {
       return t;
     }
   }
+
+  /** State names of earlier versions and the torch names that replaced them; accepted on load. */
+  private static final Map<String, String> LEGACY_KEYS = Map.of("expAvg", "exp_avg", "expAvgSq", "exp_avg_sq",
+      "maxExpAvgSq", "max_exp_avg_sq", "momentumBuffer", "momentum_buffer", "squareAvg", "square_avg", "gradAvg", "grad_avg");
 
   private final String name;
   private final List<ParamGroup> groups;
@@ -120,6 +130,27 @@ public abstract class Optimizer {
     }
   }
 
+  /**
+   * One step with a closure, as torch's {@code optimizer.step(closure)}: evaluates
+   * {@code closure} with gradients enabled (also when called inside {@code Grad.disabled()}),
+   * then steps, and returns the closure's loss. The closure does what a training step does
+   * before {@code step()}: zero the gradients, forward, compute the loss, {@code backward()}, and
+   * return the loss. The optimizers here evaluate it once; the form lets code written for
+   * optimizers that re-evaluate the loss (L-BFGS, line searches, SAM-style wrappers) run on any
+   * of them.
+   *
+   * @throws IllegalArgumentException when {@code closure} is null
+   */
+  public Tensor step(java.util.function.Supplier<Tensor> closure) {
+    if (closure == null) throw new IllegalArgumentException(name + ": step(closure): the closure is null; call step() instead");
+    Tensor loss;
+    try (var on = Grad.enabled()) {
+      loss = closure.get();
+    }
+    step();
+    return loss;
+  }
+
   /** Sets every parameter's gradient to null (torch's {@code zero_grad(set_to_none=True)}). */
   public void zeroGrad() { zeroGrad(true); }
 
@@ -189,6 +220,7 @@ public abstract class Optimizer {
    * type, group count, parameters per group, or a state tensor's shape do not match.
    */
   public void loadStateDict(OptimizerState sd) {
+    sd = withCurrentKeys(sd);
     if (!sd.optimizer().equals(name)) throw new IllegalArgumentException(name + ": loadStateDict: state is from " + sd.optimizer());
     if (sd.groups().size() != groups.size()) {
       throw new IllegalArgumentException(name + ": loadStateDict: state has " + sd.groups().size() + " parameter groups, optimizer has " + groups.size());
@@ -243,5 +275,18 @@ public abstract class Optimizer {
         idx++;
       }
     }
+  }
+
+  /** The snapshot with state names of earlier versions renamed to torch's (see {@link #LEGACY_KEYS}). */
+  private static OptimizerState withCurrentKeys(OptimizerState sd) {
+    boolean legacy = sd.state().stream().anyMatch(m -> m.keySet().stream().anyMatch(LEGACY_KEYS::containsKey));
+    if (!legacy) return sd;
+    List<Map<String, Tensor>> renamed = new ArrayList<>();
+    for (Map<String, Tensor> m : sd.state()) {
+      Map<String, Tensor> r = new LinkedHashMap<>();
+      m.forEach((k, v) -> r.put(LEGACY_KEYS.getOrDefault(k, k), v));
+      renamed.add(r);
+    }
+    return new OptimizerState(sd.optimizer(), renamed, sd.steps(), sd.groups(), sd.groupSizes());
   }
 }

@@ -52,11 +52,11 @@ public final class RMSprop extends Optimizer {
     double lr = g.lr(), alpha = g.get("alpha"), eps = g.get("eps"), wd = g.get("weightDecay"), momentum = g.get("momentum");
     Tensor d = g.flag("maximize") ? grad.neg() : grad;
     if (wd != 0) d = d.add(p, wd);
-    Tensor s = st.getOrCreate("squareAvg", () -> Tensor.zerosLike(p));
+    Tensor s = st.getOrCreate("square_avg", () -> Tensor.zerosLike(p));
     s.mulInPlace(alpha).addInPlace(d.mul(d), 1 - alpha);
     Tensor avg;
     if (g.flag("centered")) {
-      Tensor a = st.getOrCreate("gradAvg", () -> Tensor.zerosLike(p));
+      Tensor a = st.getOrCreate("grad_avg", () -> Tensor.zerosLike(p));
       a.mulInPlace(alpha).addInPlace(d, 1 - alpha);
       avg = s.sub(a.mul(a)).sqrt();
     } else {
@@ -64,7 +64,7 @@ public final class RMSprop extends Optimizer {
     }
     avg = avg.add(eps);
     if (momentum > 0) {
-      Tensor b = st.getOrCreate("momentumBuffer", () -> Tensor.zerosLike(p));
+      Tensor b = st.getOrCreate("momentum_buffer", () -> Tensor.zerosLike(p));
       b.mulInPlace(momentum).addInPlace(d.div(avg));
       p.addInPlace(b, -lr);
     } else {

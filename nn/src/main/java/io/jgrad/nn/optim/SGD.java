@@ -55,10 +55,10 @@ public final class SGD extends Optimizer {
     Tensor d = g.flag("maximize") ? grad.neg() : grad;
     if (wd != 0) d = d.add(p, wd);
     if (momentum != 0) {
-      Tensor buf = st.get("momentumBuffer");
+      Tensor buf = st.get("momentum_buffer");
       if (buf == null) {
         Tensor first = d;
-        buf = st.getOrCreate("momentumBuffer", () -> copyOf(first));
+        buf = st.getOrCreate("momentum_buffer", () -> copyOf(first));
       } else {
         buf.mulInPlace(momentum).addInPlace(d, 1 - dampening);
       }

@@ -8,7 +8,10 @@ public interface Callback {
   /** Before the first epoch. */
   default void onTrainStart(TrainerState s) {}
 
-  /** After each optimizer step (the batch's loss is {@link TrainerState#batchLoss}). */
+  /**
+   * After each batch (the batch's loss is {@link TrainerState#batchLoss}); with gradient
+   * accumulation after every micro-batch, while {@link TrainerState#step} counts optimizer steps.
+   */
   default void onBatchEnd(TrainerState s) {}
 
   /** After each epoch's validation and per-epoch scheduler step. */

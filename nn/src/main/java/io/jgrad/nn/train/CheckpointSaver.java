@@ -18,12 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Saves a {@link Checkpoint} (model, optimizer state, step, generator state) after every epoch
+ * Saves a {@link Checkpoint} (model, optimizer state, the state of stateful objectives and
+ * regularizers, step, generator state) after every epoch
  * as {@code epoch-NNN.safetensors} in {@code dir}, keeping the {@code keepLast} newest such
  * files (0 keeps none), and as {@code best.safetensors} whenever the monitored metric improves.
  * Writes are atomic. Prints nothing.
  *
- * <p>Metadata (besides the optimizer's, see {@link OptimizerStates#metadata}):
+ * <p>Metadata (besides the optimizer's, see {@link OptimizerStates#metadata}, and the caller's, see {@link #metadata}):
  * {@code train.epoch}, {@code train.monitor}, {@code train.value} (the monitored value), and
  * {@code train.train_loss}, {@code train.train_accuracy}, {@code train.val_loss},
  * {@code train.val_accuracy} (the latter two only with validation).
@@ -36,6 +37,7 @@ public final class CheckpointSaver implements Callback {
   private final int keepLast;
   private final Monitor monitor;
   private Generator generator = Generator.defaultGenerator();
+  private Map<String, String> extra = Map.of();
   private double best = Double.NaN;
   private int bestEpoch;
   private Path last;
@@ -53,6 +55,22 @@ public final class CheckpointSaver implements Callback {
   public CheckpointSaver generator(Generator g) {
     if (g == null) throw new IllegalArgumentException("CheckpointSaver: generator is null");
     this.generator = g;
+    return this;
+  }
+
+  /**
+   * Strings written into every checkpoint's metadata besides the saver's own (for example what
+   * the model is, so a program can rebuild it from the file alone). Keys must not start with
+   * {@code "jgrad."} or {@code "train."}, nor be an optimizer metadata key.
+   */
+  public CheckpointSaver metadata(Map<String, String> m) {
+    if (m == null) throw new IllegalArgumentException("CheckpointSaver: metadata is null");
+    for (String k : m.keySet()) {
+      if (k.startsWith("jgrad.") || k.startsWith("train.") || k.equals(OptimizerStates.METADATA_KEY)) {
+        throw new IllegalArgumentException("CheckpointSaver: metadata key \"" + k + "\" is reserved (jgrad., train., " + OptimizerStates.METADATA_KEY + ")");
+      }
+    }
+    this.extra = Map.copyOf(m);
     return this;
   }
 
@@ -91,7 +109,8 @@ public final class CheckpointSaver implements Callback {
       Files.createDirectories(dir);
       OptimizerState os = s.optimizer().stateDict();
       try {
-        Map<String, String> meta = new LinkedHashMap<>(OptimizerStates.metadata(os));
+        Map<String, String> meta = new java.util.TreeMap<>(extra);
+        meta.putAll(OptimizerStates.metadata(os));
         meta.put("train.epoch", Integer.toString(r.epoch()));
         meta.put("train.monitor", monitor.name());
         meta.put("train.value", Double.toString(v));
@@ -101,7 +120,8 @@ public final class CheckpointSaver implements Callback {
           meta.put("train.val_loss", Double.toString(r.validation().loss()));
           meta.put("train.val_accuracy", Double.toString(r.validation().accuracy()));
         }
-        Checkpoint c = new Checkpoint(s.model().stateDict(), OptimizerStates.tensors(os), s.step(), generator.seed(), generator.offset(), meta);
+        Checkpoint c = new Checkpoint(s.model().stateDict(), OptimizerStates.tensors(os), s.step(), generator.seed(), generator.offset(), meta,
+            Checkpoint.moduleState(s.statefulModules()));
         if (keepLast > 0) {
           last = dir.resolve(epochFileName(r.epoch()));
           c.save(last);

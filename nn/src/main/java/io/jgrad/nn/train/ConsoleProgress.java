@@ -95,6 +95,7 @@ public final class ConsoleProgress implements Callback {
     if (r.validation() != null) {
       b.append(String.format(Locale.ROOT, "  val loss %.4f", r.validation().loss()));
       if (!Double.isNaN(r.validation().accuracy())) b.append(String.format(Locale.ROOT, " acc %.2f%%", 100 * r.validation().accuracy()));
+      r.validation().values().forEach((k, v) -> b.append(' ').append(k).append(' ').append(shortNumber(v)));
     }
     b.append("  lr ").append(shortNumber(r.learningRate()));
     b.append(String.format(Locale.ROOT, "  %.1f s", r.seconds()));

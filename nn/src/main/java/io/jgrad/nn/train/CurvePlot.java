@@ -15,14 +15,15 @@ import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
- * Training curves: a "loss" panel (train and validation loss per epoch) and an "accuracy"
- * panel (train and validation accuracy), side by side, as a PNG (java.awt on a headless
+ * Training curves: a "loss" panel (train and validation loss per epoch), an "accuracy"
+ * panel (train and validation accuracy) and a "learning rate" panel (group 0's rate during each
+ * epoch, {@link EpochResult#learningRate}), side by side, as a PNG (java.awt on a headless
  * {@link BufferedImage}, written with ImageIO) and/or an SVG. The files are redrawn after
  * every epoch (so a killed run still has its curves up to the last epoch), each replaced
  * atomically. Missing (NaN) points break a curve.
  */
 public final class CurvePlot implements Callback {
-  static final int WIDTH = 960;
+  static final int WIDTH = 1380;
   static final int HEIGHT = 400;
   private static final Color TRAIN = new Color(0x1f, 0x77, 0xb4);
   private static final Color VAL = new Color(0xff, 0x7f, 0x0e);
@@ -88,12 +89,14 @@ public final class CurvePlot implements Callback {
   }
 
   static void draw(PlotCanvas c, List<EpochResult> epochs) {
-    double half = WIDTH / 2.0;
-    panel(c, epochs, 0, half, "loss", true, r -> r.trainLoss(), r -> r.validation() == null ? Double.NaN : r.validation().loss());
-    panel(c, epochs, half, half, "accuracy", false, r -> r.trainAccuracy(), r -> r.validation() == null ? Double.NaN : r.validation().accuracy());
+    double third = WIDTH / 3.0;
+    panel(c, epochs, 0, third, "loss", "train", true, r -> r.trainLoss(), r -> r.validation() == null ? Double.NaN : r.validation().loss());
+    panel(c, epochs, third, third, "accuracy", "train", false, r -> r.trainAccuracy(), r -> r.validation() == null ? Double.NaN : r.validation().accuracy());
+    panel(c, epochs, 2 * third, third, "learning rate", null, true, r -> r.learningRate(), r -> Double.NaN);
   }
 
-  private static void panel(PlotCanvas c, List<EpochResult> epochs, double x0, double w, String title, boolean lowerIsBetter,
+  /** {@code trainLabel}: the train curve's legend, or null for a panel of one curve without a legend. */
+  private static void panel(PlotCanvas c, List<EpochResult> epochs, double x0, double w, String title, String trainLabel, boolean lowerIsBetter,
                             ToDoubleFunction<EpochResult> train, ToDoubleFunction<EpochResult> val) {
     double left = x0 + 64;
     double right = x0 + w - 20;
@@ -146,7 +149,9 @@ public final class CurvePlot implements Callback {
     for (double t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
       double y = py.applyAsDouble(t);
       c.line(left, y, right, y, GRID, 1);
-      c.text(left - 6, y + 4, String.format(Locale.ROOT, "%." + decimals + "f", t), PlotCanvas.RIGHT, AXIS, false);
+      // A tick at a rounding error's distance from 0 reads "0", not "-0.0".
+      double label = Math.abs(t) < step * 1e-6 ? 0 : t;
+      c.text(left - 6, y + 4, String.format(Locale.ROOT, "%." + decimals + "f", label), PlotCanvas.RIGHT, AXIS, false);
     }
     double xstep = Math.max(1, Math.round(niceStep((xhi - xlo) / 10)));
     for (double e = Math.ceil(xlo / xstep) * xstep; e <= xhi + 1e-9; e += xstep) {
@@ -163,7 +168,7 @@ public final class CurvePlot implements Callback {
     curve(c, ex, va, px, py, VAL);
     // Loss falls and accuracy rises, so the legend goes where the curves usually are not.
     double ly = lowerIsBetter ? top + 8 : bottom - 30;
-    legend(c, right - 110, ly, "train", TRAIN);
+    if (trainLabel != null) legend(c, right - 110, ly, trainLabel, TRAIN);
     if (hasFinite(va)) legend(c, right - 110, ly + 18, "validation", VAL);
   }
 

@@ -17,7 +17,7 @@ public interface StepContext {
   /** The current training batch. */
   Batch batch();
 
-  /** {@code model.forward(x)} (through the model's forward hooks). */
+  /** {@code model.call(x)}: the forward through the model's hooks. */
   Tensor forward(Tensor x);
 
   /**
@@ -29,12 +29,14 @@ public interface StepContext {
 
   /**
    * Back-propagates {@code loss} into the parameters' {@code .grad()}, scaled by 1 / the number
-   * of accumulated micro-batches. Gradients accumulate until the next {@link #zeroGrad()}; the
-   * Trainer zeroes them before the first micro-batch of each optimizer step.
+   * of micro-batches in this accumulation group (1 without accumulation). Each batch starts from
+   * zero gradients; under accumulation the Trainer keeps the sum of the group's earlier
+   * micro-batches aside and adds it back before the optimizer step, so a step may call
+   * {@link #zeroGrad()} between its passes without losing them.
    */
   void backward(Tensor loss);
 
-  /** Zeroes every parameter's gradient in place. */
+  /** Zeroes every parameter's gradient in place (this micro-batch's only; see {@link #backward}). */
   void zeroGrad();
 
   /**

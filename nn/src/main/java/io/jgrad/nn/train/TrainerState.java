@@ -6,7 +6,7 @@ import io.jgrad.nn.optim.Optimizer;
 /**
  * A live, read-only view of a running {@link Trainer#fit} for callbacks, plus
  * {@link #requestStop}. {@link #step} counts optimizer steps in this fit (1 after the first
- * batch); {@link #batchInEpoch} is 1-based after a batch ends and 0 at an epoch's start.
+ * update; with gradient accumulation one per group of micro-batches); {@link #batchInEpoch} is 1-based after a batch ends and 0 at an epoch's start.
  */
 public final class TrainerState {
   private final Module model;
@@ -21,6 +21,7 @@ public final class TrainerState {
   long epochExamples;
   long examplesSeen;
   String stopReason;
+  java.util.Map<String, Module> statefulModules = java.util.Map.of();
 
   TrainerState(Module model, Optimizer optimizer, int epochs) {
     this.model = model;
@@ -58,6 +59,12 @@ public final class TrainerState {
   public Module model() { return model; }
 
   public Optimizer optimizer() { return optimizer; }
+
+  /**
+   * The objective and regularizers that are Modules, by checkpoint name ({@code "objective"},
+   * {@code "regularizer.<i>"}); see {@link Trainer#statefulModules}.
+   */
+  public java.util.Map<String, Module> statefulModules() { return statefulModules; }
 
   /** Ends training after the current epoch; the first reason given is kept in {@link History#stopReason}. */
   public void requestStop(String reason) {

@@ -115,8 +115,8 @@ class OptimizerStateTest {
     }
     OptimizerState sd = opt.stateDict();
     assertEquals(3L, sd.steps().get(0));
-    assertEquals(java.util.Set.of("expAvg", "expAvgSq"), sd.state().get(0).keySet());
-    assertEquals(2, sd.state().get(0).get("expAvg").numel());
+    assertEquals(java.util.Set.of("exp_avg", "exp_avg_sq"), sd.state().get(0).keySet());
+    assertEquals(2, sd.state().get(0).get("exp_avg").numel());
     assertFalse(p.isClosed());
     // Adam's first steps move by ~lr per step: 3 steps from 1.0 towards 0.
     assertEquals(0.7, p.get(0), 5e-3);

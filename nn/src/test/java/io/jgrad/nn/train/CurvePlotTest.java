@@ -34,13 +34,14 @@ class CurvePlotTest {
 
     String s = Files.readString(svg);
     assertTrue(s.startsWith("<?xml") && s.contains("<svg xmlns=\"http://www.w3.org/2000/svg\"") && s.strip().endsWith("</svg>"));
-    // 2 panels x (train, validation) = 4 polylines of 4 points each.
+    // 2 panels x (train, validation) + the learning rate = 5 polylines of 4 points each.
     Matcher mt = Pattern.compile("<polyline [^>]*points=\"([^\"]*)\"").matcher(s);
     List<String> polys = new ArrayList<>();
     while (mt.find()) polys.add(mt.group(1));
-    assertEquals(4, polys.size(), s);
+    assertEquals(5, polys.size(), s);
     for (String p : polys) assertEquals(4, p.split(" ").length, p);
-    assertTrue(s.contains(">loss</text>") && s.contains(">accuracy</text>") && s.contains(">validation</text>"));
+    assertTrue(s.contains(">loss</text>") && s.contains(">accuracy</text>") && s.contains(">validation</text>")
+        && s.contains(">learning rate</text>"));
     assertFalse(Files.exists(dir.resolve("out/.curves.png.tmp")));
   }
 
@@ -54,8 +55,8 @@ class CurvePlotTest {
     Path svg = dir.resolve("c.svg");
     CurvePlot.render(rs, null, svg);
     String s = Files.readString(svg);
-    // loss: [1] and [3, 4]; accuracy: [1..4]; no validation curve nor legend.
-    assertEquals(3, s.split("<polyline").length - 1, s);
+    // loss: [1] and [3, 4]; accuracy: [1..4]; learning rate: [1..4]; no validation curve nor legend.
+    assertEquals(4, s.split("<polyline").length - 1, s);
     assertFalse(s.contains(">validation</text>"));
     Path png = dir.resolve("one.png");
     CurvePlot.render(rs.subList(0, 1), png, null);
@@ -66,6 +67,32 @@ class CurvePlotTest {
     var e = assertThrows(IllegalArgumentException.class, () -> new CurvePlot(null, null));
     assertTrue(e.getMessage().contains("PNG path, an SVG path or both"));
     assertEquals("a &lt;b&gt; &amp; &quot;c&quot;", SvgCanvas.escape("a <b> & \"c\""));
+  }
+
+  @Test
+  void theLearningRatePanelFollowsTheSchedule(@TempDir Path dir) throws Exception {
+    double[] lr = {0.1, 0.05, 0.025, 0.0}; // down to 0, as a cosine schedule ends
+    List<EpochResult> rs = new ArrayList<>();
+    for (int e = 0; e < lr.length; e++) rs.add(new EpochResult(e + 1, 1.0 / (e + 1), 0.5 + 0.1 * e, null, 1, lr[e]));
+    Path svg = dir.resolve("lr.svg");
+    CurvePlot.render(rs, null, svg);
+    String s = Files.readString(svg);
+    Matcher mt = Pattern.compile("<polyline [^>]*points=\"([^\"]*)\"").matcher(s);
+    List<String> polys = new ArrayList<>();
+    while (mt.find()) polys.add(mt.group(1));
+    assertEquals(3, polys.size(), s);
+    // The third panel's curve: x in the right third, y (screen, downwards) growing as the rate falls, by equal halvings' steps.
+    String[] pts = polys.get(2).split(" ");
+    double[] ys = new double[pts.length];
+    for (int i = 0; i < pts.length; i++) {
+      String[] xy = pts[i].split(",");
+      assertTrue(Double.parseDouble(xy[0]) > 2 * CurvePlot.WIDTH / 3.0, pts[i]);
+      ys[i] = Double.parseDouble(xy[1]);
+    }
+    for (int i = 1; i < ys.length; i++) assertTrue(ys[i] > ys[i - 1], polys.get(2));
+    assertEquals(2 * (ys[2] - ys[1]), ys[1] - ys[0], 0.05, "linear axis (SVG coordinates have 2 decimals): the first drop is twice the second");
+    assertTrue(s.contains(">learning rate</text>"));
+    assertFalse(s.contains(">-0.0"), "no negative zero tick labels");
   }
 
   private static int countColor(BufferedImage img, int rgb) {

@@ -141,4 +141,22 @@ class EarlyStoppingAndCheckpointTest {
     assertEquals(worseAcc, fresh.best());
     assertEquals(1, fresh.bestEpoch());
   }
+
+  @Test
+  void checkpointSaverWritesTheCallersMetadataIntoEveryCheckpoint(@TempDir Path dir) throws Exception {
+    Module m = Fixtures.mlp(3);
+    CheckpointSaver saver = new CheckpointSaver(dir, 1, "val_loss").metadata(java.util.Map.of("run.model", "mlp", "run.labels", "a,b"));
+    Trainer.builder(m, new SGD(m.parameters(), 0.1), Fixtures::crossEntropy).epochs(2).callbacks(saver).build()
+        .fit(Fixtures.loader(train, 50, true), Fixtures.loader(val, 100, false));
+    for (Path p : List.of(saver.bestPath(), saver.lastPath())) {
+      Checkpoint c = Checkpoint.load(p);
+      assertEquals("mlp", c.metadata().get("run.model"), p.toString());
+      assertEquals("a,b", c.metadata().get("run.labels"));
+      assertNotNull(c.metadata().get("train.epoch"), "the saver's own keys stay");
+    }
+    for (String reserved : List.of("jgrad.step", "train.epoch", OptimizerStates.METADATA_KEY)) {
+      var e = assertThrows(IllegalArgumentException.class, () -> new CheckpointSaver(dir, 1, "val_loss").metadata(java.util.Map.of(reserved, "x")));
+      assertTrue(e.getMessage().contains(reserved) && e.getMessage().contains("reserved"), e.getMessage());
+    }
+  }
 }

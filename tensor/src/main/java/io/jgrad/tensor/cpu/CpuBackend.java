@@ -22,8 +22,11 @@ import io.jgrad.tensor.spi.Window2d;
 public final class CpuBackend implements Backend {
   public static final CpuBackend INSTANCE = new CpuBackend();
 
-  /** Set by {@code -Djgrad.cpu.scalar=true}: every kernel takes its scalar path. */
-  public static final boolean SCALAR_ONLY = Boolean.getBoolean("jgrad.cpu.scalar");
+  /**
+   * Set by {@code -Djgrad.cpu.scalar=true}, or when the Vector API module is not enabled
+   * ({@link VectorSupport#AVAILABLE}): every kernel takes its scalar path.
+   */
+  public static final boolean SCALAR_ONLY = Boolean.getBoolean("jgrad.cpu.scalar") || !VectorSupport.AVAILABLE;
 
   private static final ThreadLocal<Boolean> FORCE_SCALAR = ThreadLocal.withInitial(() -> SCALAR_ONLY);
 

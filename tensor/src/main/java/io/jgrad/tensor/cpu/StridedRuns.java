@@ -2,21 +2,16 @@ package io.jgrad.tensor.cpu;
 
 import io.jgrad.tensor.DType;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Moves runs of {@code n} elements between carrier arrays with any element strides: copy, zero
  * and accumulate. Kernels that walk windows (im2col, col2im) pick one instance per call with
  * {@link #of}, so the dtype dispatch stays outside their loops. Each operation has a scalar
  * strided form (the reference) and a unit-stride fast form ({@code System.arraycopy},
- * {@code Arrays.fill}, Vector API adds) that callers use only when {@code fast} is set.
+ * {@code Arrays.fill}, Vector API adds in {@link VectorAdd}) that callers use only when
+ * {@code fast} is set.
  */
 abstract class StridedRuns {
-  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
-  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
-
   /** The runs for one dtype. */
   static StridedRuns of(DType dtype) {
     return switch (dtype) {
@@ -81,14 +76,7 @@ abstract class StridedRuns {
     }
 
     @Override
-    void addUnit(Object src, int s0, Object dst, int d0, int n) {
-      float[] s = (float[]) src, d = (float[]) dst;
-      int i = 0;
-      for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-        FloatVector.fromArray(F, d, d0 + i).add(FloatVector.fromArray(F, s, s0 + i)).intoArray(d, d0 + i);
-      }
-      for (; i < n; i++) d[d0 + i] += s[s0 + i];
-    }
+    void addUnit(Object src, int s0, Object dst, int d0, int n) { VectorAdd.f32((float[]) src, s0, (float[]) dst, d0, n); }
   }
 
   private static final class F64 extends StridedRuns {
@@ -112,14 +100,7 @@ abstract class StridedRuns {
     }
 
     @Override
-    void addUnit(Object src, int s0, Object dst, int d0, int n) {
-      double[] s = (double[]) src, d = (double[]) dst;
-      int i = 0;
-      for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-        DoubleVector.fromArray(D, d, d0 + i).add(DoubleVector.fromArray(D, s, s0 + i)).intoArray(d, d0 + i);
-      }
-      for (; i < n; i++) d[d0 + i] += s[s0 + i];
-    }
+    void addUnit(Object src, int s0, Object dst, int d0, int n) { VectorAdd.f64((double[]) src, s0, (double[]) dst, d0, n); }
   }
 
   private static final class I32 extends StridedRuns {
