@@ -10,6 +10,14 @@ seeded generator per family, tools/golden/gen_catalog_<family>.py:
     g.write()
 
 add_grad records values and gradients (GradGolden.add_grad), add_value forward values only.
+
+The larger families (classification, dense_regression, weight_reg) are packages of parts,
+tools/golden/catalog_<family>/, run in order by gen_catalog_<family>.py; their files are
+golden/catalog/<family>.json with "family": "<family>", written by FamilyGrads / FamilyValues:
+
+    g = FamilyGrads("weight_reg", seed=20261201)     # golden.OUT_DIR set to the catalog directory
+    g.grad("mhe_reg", "mhe", [w], fn, args={...}, diff=[0], double=True)
+    g.value("proximal_l1_step", "proxL1", [w], [expected], args={...})
 A reference value quoted by the catalog spec is recorded as a fixture: pass it as
 reference=<value or list>; the generator asserts torch reproduces it (to 1e-7 relative) and
 the value is stored in the case's args as "reference" for the Java test to assert too.
@@ -21,7 +29,7 @@ import os
 import torch
 
 import golden
-from golden import GradGolden
+from golden import Golden, GradGolden
 
 OUT_DIR = os.path.join(golden.ROOT, "losses", "src", "test", "resources", "golden")
 
@@ -54,3 +62,23 @@ class CatalogGolden(GradGolden):
         golden.OUT_DIR = OUT_DIR
         os.makedirs(os.path.join(OUT_DIR, "catalog"), exist_ok=True)
         super().write()
+
+
+class TaggedCases:
+    """grad / value: GradGolden.add_grad / Golden.add, then the case's "component" tag."""
+
+    def grad(self, component, op, inputs, fn, args=None, diff=None, double=False, note=None):
+        self.add_grad(op, inputs, fn, args, diff, double, note)
+        self.cases[-1]["component"] = component
+
+    def value(self, component, op, inputs, outputs, args=None, note=None):
+        self.add(op, inputs, outputs, args, note)
+        self.cases[-1]["component"] = component
+
+
+class FamilyGrads(TaggedCases, GradGolden):
+    """A family file of gradient and value cases, every case tagged with its catalog id."""
+
+
+class FamilyValues(TaggedCases, Golden):
+    """A family file of value cases, every case tagged with its catalog id."""

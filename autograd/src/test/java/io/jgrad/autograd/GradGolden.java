@@ -53,7 +53,12 @@ public final class GradGolden {
     return tests.stream();
   }
 
-  static void check(GoldenCase c, BiFunction<GoldenCase, List<Tensor>, Tensor> f) {
+  /**
+   * Replays one gradient case: the forward output of {@code f} on the case's inputs (views applied
+   * after the leaves are marked), the gradient of its sum, of its weighted sum and, where
+   * recorded, the double-backward value, against PyTorch's. Throws an AssertionError on a mismatch.
+   */
+  public static void check(GoldenCase c, BiFunction<GoldenCase, List<Tensor>, Tensor> f) {
     JsonObject g = c.args().getAsJsonObject("grad");
     JsonArray diffArr = g.getAsJsonArray("diff");
     int[] diff = new int[diffArr.size()];

@@ -37,6 +37,7 @@ class ClassificationErrorTest {
     assertEquals("anyloss: L must be > 0 and finite, got 0.0", error(() -> loss("anyloss:L=0", Tensor.zeros(3), Tensor.zeros(3))));
     assertEquals("anyloss: metric must be accuracy, f1, fbeta or balanced_accuracy, got 'auc'",
         error(() -> loss("anyloss:metric=auc", Tensor.zeros(3), Tensor.zeros(3))));
+    assertEquals("anyloss: targets [3] do not match outputs [3, 2]", error(() -> loss("anyloss", Tensor.zeros(3, 2), Tensor.zeros(3))));
     assertEquals("z_loss_spherical: a must be > 0 and finite, got -1.0", error(() -> loss("z_loss_spherical:a=-1", X, Y)));
     assertEquals("acls_loss: margin must be finite, got NaN", error(() -> loss("acls_loss:margin=NaN", X, Y)));
     assertEquals("maxsup_loss: alpha must be finite, got Infinity", error(() -> loss("maxsup_loss:alpha=Infinity", X, Y)));

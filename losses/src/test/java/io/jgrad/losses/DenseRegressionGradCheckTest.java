@@ -3,10 +3,8 @@ package io.jgrad.losses;
 import static io.jgrad.losses.LossesPropertyTest.classes;
 import static io.jgrad.losses.LossesPropertyTest.rand;
 import static io.jgrad.losses.LossesPropertyTest.randn;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgrad.autograd.GradCheck;
+import io.jgrad.losses.testing.GradCheckCases;
 import io.jgrad.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * from their kinks, ties and mask boundaries).
  */
 class DenseRegressionGradCheckTest {
-  record Case(String component, String name, List<Tensor> inputs, Function<List<Tensor>, Tensor> f, boolean second) {}
+  record Case(String component, String name, List<Tensor> inputs, Function<List<Tensor>, Tensor> f, boolean second) implements GradCheckCases.Case {}
 
   static List<Case> cases() {
     SplittableRandom r = new SplittableRandom(17);
@@ -96,26 +94,5 @@ class DenseRegressionGradCheckTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> gradcheck() {
-    List<Case> all = cases();
-    int[] ran = {0};
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Case k : all) {
-      tests.add(DynamicTest.dynamicTest(k.component() + " " + k.name() + " first order", () -> {
-        GradCheck.Result res = GradCheck.check(k.f(), k.inputs());
-        assertTrue(res.comparisons() > 0, "compared nothing");
-        ran[0]++;
-      }));
-      if (k.second()) {
-        tests.add(DynamicTest.dynamicTest(k.component() + " " + k.name() + " second order", () -> {
-          GradCheck.Result res = GradCheck.checkSecondOrder(k.f(), k.inputs());
-          assertTrue(res.comparisons() > 0, "compared nothing");
-          ran[0]++;
-        }));
-      }
-    }
-    long expected = all.size() + all.stream().filter(Case::second).count();
-    tests.add(DynamicTest.dynamicTest("all cases ran", () -> assertEquals(expected, ran[0])));
-    return tests.stream();
-  }
+  Stream<DynamicTest> gradcheck() { return GradCheckCases.perOrder(cases()); }
 }

@@ -1,18 +1,14 @@
 package io.jgrad.losses;
 
-import static io.jgrad.tensor.fake.OnDevice.FAKE;
-import static io.jgrad.tensor.fake.OnDevice.assertMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jgrad.losses.testing.DeviceRuns;
 import io.jgrad.tensor.DType;
-import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -102,29 +98,9 @@ class FakeDeviceLossTest {
     return c;
   }
 
-  private static List<Tensor> run(Function<Map<String, Tensor>, Tensor> f, Device device) {
-    Map<String, Tensor> in = new LinkedHashMap<>();
-    inputs().forEach((k, v) -> {
-      Tensor t = v.to(device);
-      if (t.dtype().isFloatingPoint()) t.requiresGrad(true);
-      in.put(k, t);
-    });
-    Tensor loss = f.apply(in);
-    loss.mul(Tensor.randn(new Generator(5), loss.shape()).to(device)).sum().backward();
-    List<Tensor> r = new ArrayList<>(List.of(loss));
-    for (Tensor t : in.values()) if (t.grad() != null) r.add(t.grad());
-    return r;
-  }
-
   @TestFactory
   Stream<DynamicTest> everyLossMatchesTheCpu() {
-    List<DynamicTest> tests = new ArrayList<>();
-    cases().forEach((name, f) -> tests.add(DynamicTest.dynamicTest(name, () -> {
-      List<Tensor> cpu = run(f, Device.CPU), dev = run(f, FAKE);
-      assertEquals(cpu.size(), dev.size(), name + ": inputs with a gradient");
-      for (int i = 0; i < cpu.size(); i++) assertMatches(name + (i == 0 ? " loss" : " grad " + i), cpu.get(i), dev.get(i), FAKE, 1e-6);
-    })));
-    return tests.stream();
+    return DeviceRuns.matchTheCpu(cases(), FakeDeviceLossTest::inputs, "loss", 1e-6).stream();
   }
 
   @Test

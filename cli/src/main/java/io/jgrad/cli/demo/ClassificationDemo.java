@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The shared shape of the classification family's demonstrations: the metadata as fields, and
- * {@link #trainAndMeasure}, which trains the same seeded MLP the same way for every method and
- * records the method's row.
+ * The shared shape of the classification family's demonstrations: the description (family
+ * "classification"), and {@link #trainAndMeasure}, which trains the same seeded MLP the same way
+ * for every method and records the method's row.
  */
-abstract class ClassificationDemo implements Demo {
+abstract class ClassificationDemo extends CatalogDemo {
   /** One method of a demo: how to build its objective, regularizers and callbacks, fresh per run. */
   record Method(String name, java.util.function.Supplier<Objective> objective, List<Regularizer> regularizers,
                 Function<Objective, List<Callback>> callbacks) {
@@ -26,37 +26,9 @@ abstract class ClassificationDemo implements Demo {
     }
   }
 
-  private final String id;
-  private final List<String> components;
-  private final String title;
-  private final String setup;
-  private final Claim claim;
-
   ClassificationDemo(String id, List<String> components, String title, String setup, Claim claim) {
-    this.id = id;
-    this.components = List.copyOf(components);
-    this.title = title;
-    this.setup = setup;
-    this.claim = claim;
+    super(id, components, "classification", title, setup, claim);
   }
-
-  @Override
-  public String id() { return id; }
-
-  @Override
-  public List<String> components() { return components; }
-
-  @Override
-  public String family() { return "classification"; }
-
-  @Override
-  public String title() { return title; }
-
-  @Override
-  public String setup() { return setup; }
-
-  @Override
-  public Claim claim() { return claim; }
 
   /**
    * Trains a fresh {@code model} (built from the seed) with {@code m} on {@code s}, then adds the

@@ -6,7 +6,6 @@ import io.jgrad.nn.Linear;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
-import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.optim.Adam;
 import io.jgrad.nn.optim.Optimizer;
@@ -50,13 +49,9 @@ public final class ClassificationRuns {
   /** Trains {@code model} on {@code train} with {@code objective} and {@code regs}; the shuffle is seeded by {@code seed}. */
   public static Module train(Module model, TensorDataset train, Recipe r, long seed, Objective objective, List<Regularizer> regs,
                              List<Callback> callbacks) {
-    DataLoader loader = DataLoader.builder(train, r.batch()).shuffle(true).seed(seed * 7919 + 11).build();
     Optimizer opt = Double.isNaN(r.momentum()) ? new Adam(model.parameters(), r.lr(), java.util.Map.of("weightDecay", r.weightDecay()))
         : new SGD(model.parameters(), r.lr(), java.util.Map.of("momentum", r.momentum(), "weightDecay", r.weightDecay()));
-    Trainer.Builder b = Trainer.builder(model, opt, objective).epochs(r.epochs());
-    if (!regs.isEmpty()) b.regularizers(regs.toArray(new Regularizer[0]));
-    if (!callbacks.isEmpty()) b.callbacks(callbacks.toArray(new Callback[0]));
-    b.build().fit(loader, null);
+    DemoTraining.fit(model, opt, objective, DemoTraining.loader(train, r.batch(), seed * 7919 + 11, null), r.epochs(), null, regs, callbacks);
     return model;
   }
 

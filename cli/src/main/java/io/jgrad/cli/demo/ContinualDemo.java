@@ -19,37 +19,24 @@ import java.util.List;
  * training. Claim: the average test accuracy over the three tasks after the last one is higher
  * than plain training's.
  */
-final class ContinualDemo implements Demo {
+final class ContinualDemo extends CatalogDemo {
   static final String PLAIN = "plain", SPECTRAL = "spectral_sigma_reg", WASSERSTEIN = "wasserstein_init_reg";
   static final int TASKS = 3;
 
-  @Override
-  public String id() { return "continual_spectral"; }
-
-  @Override
-  public List<String> components() { return List.of("spectral_sigma_reg", "wasserstein_init_reg"); }
-
-  @Override
-  public String family() { return "weight_reg"; }
-
-  @Override
-  public String title() { return "spectral and Wasserstein-to-init regularization vs plain training on 3 permuted-digits tasks"; }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Regularizing toward the initialization's properties keeps learning across tasks: the average test accuracy "
-            + "over the 3 tasks after the last one is above plain training's (paper 11)",
-        Criterion.higher("average_accuracy", SPECTRAL, PLAIN), Criterion.higher("average_accuracy", WASSERSTEIN, PLAIN));
-  }
-
-  @Override
-  public String setup() {
-    return "embedded digits (1437/360 split), 3 tasks = 3 fixed pixel permutations (the first the identity, the others from "
-        + "seed 77); MLP 64-256-256-10 (ReLU); Adam lr 1e-3 kept across tasks, batch 64, 10 epochs per task, the same initial "
-        + "weights and shuffling per seed. spectral_sigma_reg: lambda = 1e-3, k = 2, biases included; wasserstein_init_reg: "
-        + "lambda = 100 (per-layer mean of squared sorted differences), theta0 = the initial weights. Metrics after the last "
-        + "task: test accuracy on each task and their mean; 'just_learned' = mean accuracy on each task right after training "
-        + "on it (plasticity). Smoke: 1 epoch per task on 256 examples.";
+  ContinualDemo() {
+    super("continual_spectral",
+        List.of("spectral_sigma_reg", "wasserstein_init_reg"),
+        "weight_reg",
+        "spectral and Wasserstein-to-init regularization vs plain training on 3 permuted-digits tasks",
+        "embedded digits (1437/360 split), 3 tasks = 3 fixed pixel permutations (the first the identity, the others from "
+            + "seed 77); MLP 64-256-256-10 (ReLU); Adam lr 1e-3 kept across tasks, batch 64, 10 epochs per task, the same initial "
+            + "weights and shuffling per seed. spectral_sigma_reg: lambda = 1e-3, k = 2, biases included; wasserstein_init_reg: "
+            + "lambda = 100 (per-layer mean of squared sorted differences), theta0 = the initial weights. Metrics after the last "
+            + "task: test accuracy on each task and their mean; 'just_learned' = mean accuracy on each task right after training "
+            + "on it (plasticity). Smoke: 1 epoch per task on 256 examples.",
+        Claim.of("Regularizing toward the initialization's properties keeps learning across tasks: the average test accuracy "
+                + "over the 3 tasks after the last one is above plain training's (paper 11)",
+            Criterion.higher("average_accuracy", SPECTRAL, PLAIN), Criterion.higher("average_accuracy", WASSERSTEIN, PLAIN)));
   }
 
   static TensorDataset permute(TensorDataset d, Tensor perm) {

@@ -13,33 +13,20 @@ import java.util.List;
  * within 1 point of float32 test accuracy. For context, the float32 model quantized after
  * training (same quantizers, clip values not learned) is reported too.
  */
-final class FakeQuantDemo implements Demo {
+final class FakeQuantDemo extends CatalogDemo {
   static final String FP32 = "float32", QAT = "learned_clip_fake_quant (4-bit QAT)", PTQ = "4-bit after training (no QAT)";
 
-  @Override
-  public String id() { return "learned_clip_fake_quant"; }
-
-  @Override
-  public List<String> components() { return List.of("learned_clip_fake_quant"); }
-
-  @Override
-  public String family() { return "weight_reg"; }
-
-  @Override
-  public String title() { return "4-bit QAT with learned clipping vs float32, digits MLP"; }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Quantization-aware training with learned clip values at 4 bits stays within 1 point of float32 (paper 64)",
-        Criterion.atLeast("test_accuracy", QAT, FP32, -0.01));
-  }
-
-  @Override
-  public String setup() {
-    return "embedded digits (1437/360 split); MLP 64-256-10 (ReLU); Adam lr 1e-3, batch 64, 30 epochs, the same initial weights "
-        + "and shuffling per seed. QAT: each Linear's input goes through a 4-bit LearnedClipFakeQuant (16 levels), clip values "
-        + "trained with the weights, initial [0, 1] for the pixels and [0, 4] after the ReLU. The post-training row quantizes the "
-        + "float32 model's layer inputs with the same initial clips. Smoke: 2 epochs on 256 examples.";
+  FakeQuantDemo() {
+    super("learned_clip_fake_quant",
+        List.of("learned_clip_fake_quant"),
+        "weight_reg",
+        "4-bit QAT with learned clipping vs float32, digits MLP",
+        "embedded digits (1437/360 split); MLP 64-256-10 (ReLU); Adam lr 1e-3, batch 64, 30 epochs, the same initial weights "
+            + "and shuffling per seed. QAT: each Linear's input goes through a 4-bit LearnedClipFakeQuant (16 levels), clip values "
+            + "trained with the weights, initial [0, 1] for the pixels and [0, 4] after the ReLU. The post-training row quantizes the "
+            + "float32 model's layer inputs with the same initial clips. Smoke: 2 epochs on 256 examples.",
+        Claim.of("Quantization-aware training with learned clip values at 4 bits stays within 1 point of float32 (paper 64)",
+            Criterion.atLeast("test_accuracy", QAT, FP32, -0.01)));
   }
 
   static void quantize(Module model) {

@@ -16,37 +16,24 @@ import java.util.Map;
  * loss ends lower (Ishida et al. 2020; paper 62 explains flooding as implicit finite-difference
  * gradient regularization).
  */
-final class FloodingDemo implements Demo {
+final class FloodingDemo extends CatalogDemo {
   static final String FLOOD = "flooding_loss", CE = "cross_entropy";
   static final double B = 0.5;
 
-  @Override
-  public String id() { return FLOOD; }
-
-  @Override
-  public List<String> components() { return List.of(FLOOD); }
-
-  @Override
-  public String family() { return "procedures"; }
-
-  @Override
-  public String title() { return "flooding (b = 0.5) vs cross entropy: 300 digits with 20% label noise, trained long"; }
-
-  @Override
-  public String setup() {
-    return "embedded digits: a seeded subset of 300 training examples with 20% of the labels replaced by another class, the "
-        + "360 clean test examples; MLP 64-256-10 (ReLU), Adam lr 1e-3, batch 50, 150 epochs (cross entropy fits every noisy "
-        + "label), the same initial weights and shuffling for both; flooding_loss with b = 0.5 (about the loss of fitting the "
-        + "clean 80% confidently while leaving the noisy 20% alone). train_loss_gap is |training cross entropy - b| on the "
-        + "whole training subset at the end. Smoke: 3 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("With flooding the training loss stays near the flood level b (within 0.1) and the test loss ends below "
-            + "the unflooded run's (Ishida et al. 2020; paper 62)",
-        Criterion.atMost("train_loss_gap", FLOOD, 0.1),
-        Criterion.lower("test_loss", FLOOD, CE));
+  FloodingDemo() {
+    super(FLOOD,
+        List.of(FLOOD),
+        "procedures",
+        "flooding (b = 0.5) vs cross entropy: 300 digits with 20% label noise, trained long",
+        "embedded digits: a seeded subset of 300 training examples with 20% of the labels replaced by another class, the "
+            + "360 clean test examples; MLP 64-256-10 (ReLU), Adam lr 1e-3, batch 50, 150 epochs (cross entropy fits every noisy "
+            + "label), the same initial weights and shuffling for both; flooding_loss with b = 0.5 (about the loss of fitting the "
+            + "clean 80% confidently while leaving the noisy 20% alone). train_loss_gap is |training cross entropy - b| on the "
+            + "whole training subset at the end. Smoke: 3 epochs.",
+        Claim.of("With flooding the training loss stays near the flood level b (within 0.1) and the test loss ends below "
+                + "the unflooded run's (Ishida et al. 2020; paper 62)",
+            Criterion.atMost("train_loss_gap", FLOOD, 0.1),
+            Criterion.lower("test_loss", FLOOD, CE)));
   }
 
   @Override

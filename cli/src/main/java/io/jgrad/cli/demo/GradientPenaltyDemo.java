@@ -14,39 +14,26 @@ import java.util.Map;
  * differences (paper 62's F-GR) against plain SGD on digits: the penalized quantity, the norm of
  * the training loss's gradient, falls, and accuracy stays within a point.
  */
-final class GradientPenaltyDemo implements Demo {
+final class GradientPenaltyDemo extends CatalogDemo {
   static final String DB = "grad_norm_penalty", FD = "gradient_norm_regularization_fd", BASE = "sgd";
 
-  @Override
-  public String id() { return DB; }
-
-  @Override
-  public List<String> components() { return List.of(DB, FD); }
-
-  @Override
-  public String family() { return "procedures"; }
-
-  @Override
-  public String title() { return "gradient-norm penalty (double backprop and F-GR) vs SGD: gradient norm and accuracy, digits"; }
-
-  @Override
-  public String setup() {
-    return "embedded digits, jgrad train's 1437/360 split; MLP 64-128-10 (ReLU); SGD lr 0.05, momentum 0.9, batch 64, 30 epochs, "
-        + "the same initial weights and shuffling for the three; grad_norm_penalty with lambda 0.025, power 2 (the objective "
-        + "L + 0.025 ||grad L||^2) and gradient_norm_regularization_fd with gamma 0.05, epsilon 0.1 (F-GR of the same objective "
-        + "L + (gamma / 2) ||grad L||^2). grad_norm is ||grad_w L|| of the mean training cross entropy on the whole training "
-        + "split at the end (the penalized norm); batch_grad_norm its mean over 8 fixed training batches of 64. Smoke: 2 epochs "
-        + "on 256 examples.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Penalizing the gradient norm lowers it at the end of training while test accuracy stays within 1 point "
-            + "(papers 19 and 62)",
-        Criterion.lower("batch_grad_norm", DB, BASE),
-        Criterion.lower("batch_grad_norm", FD, BASE),
-        Criterion.atLeast("test_accuracy", DB, BASE, -0.01),
-        Criterion.atLeast("test_accuracy", FD, BASE, -0.01));
+  GradientPenaltyDemo() {
+    super(DB,
+        List.of(DB, FD),
+        "procedures",
+        "gradient-norm penalty (double backprop and F-GR) vs SGD: gradient norm and accuracy, digits",
+        "embedded digits, jgrad train's 1437/360 split; MLP 64-128-10 (ReLU); SGD lr 0.05, momentum 0.9, batch 64, 30 epochs, "
+            + "the same initial weights and shuffling for the three; grad_norm_penalty with lambda 0.025, power 2 (the objective "
+            + "L + 0.025 ||grad L||^2) and gradient_norm_regularization_fd with gamma 0.05, epsilon 0.1 (F-GR of the same objective "
+            + "L + (gamma / 2) ||grad L||^2). grad_norm is ||grad_w L|| of the mean training cross entropy on the whole training "
+            + "split at the end (the penalized norm); batch_grad_norm its mean over 8 fixed training batches of 64. Smoke: 2 epochs "
+            + "on 256 examples.",
+        Claim.of("Penalizing the gradient norm lowers it at the end of training while test accuracy stays within 1 point "
+                + "(papers 19 and 62)",
+            Criterion.lower("batch_grad_norm", DB, BASE),
+            Criterion.lower("batch_grad_norm", FD, BASE),
+            Criterion.atLeast("test_accuracy", DB, BASE, -0.01),
+            Criterion.atLeast("test_accuracy", FD, BASE, -0.01)));
   }
 
   @Override

@@ -21,38 +21,25 @@ import java.util.Map;
  * penalty of paper 88 lowers ||J||_F^2 of the input-output map, the factorized nuclear-norm
  * penalty of paper 76 lowers ||J||_*, each with accuracy within a point.
  */
-final class JacobianDemo implements Demo {
+final class JacobianDemo extends CatalogDemo {
   static final String FRO = "jacobian_frobenius_penalty", NUC = "jacobian_nuclear_norm_regularizer", BASE = "plain";
 
-  @Override
-  public String id() { return FRO; }
-
-  @Override
-  public List<String> components() { return List.of(FRO, NUC); }
-
-  @Override
-  public String family() { return "procedures"; }
-
-  @Override
-  public String title() { return "Jacobian Frobenius and nuclear-norm penalties vs plain training: the penalized norms, digits"; }
-
-  @Override
-  public String setup() {
-    return "embedded digits, jgrad train's 1437/360 split; MLP 64-128-10 (ReLU), Adam lr 1e-3, batch 64, 30 epochs, the same "
-        + "initial weights and shuffling for the three; jacobian_frobenius_penalty (lambda 0.01, Hutchinson, 1 probe) and "
-        + "jacobian_nuclear_norm_regularizer (lambda 0.01, h = Linear+ReLU, g = the last Linear, the paper's denoising estimate "
-        + "with sigma 0.1, 1 draw). Measured on the 360 test inputs: the mean exact ||J_f(x)||_F^2 and the mean nuclear norm "
-        + "||J_f(x)||_* of the 10x64 input-output Jacobian (from its singular values). Smoke: 2 epochs on 256 examples.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Each penalty lowers the norm it penalizes (Frobenius: ||J||_F^2; nuclear: ||J||_*) on test inputs and "
-            + "test accuracy stays within 1 point (papers 88 and 76)",
-        Criterion.lower("jacobian_frobenius_sq", FRO, BASE),
-        Criterion.lower("jacobian_nuclear", NUC, BASE),
-        Criterion.atLeast("test_accuracy", FRO, BASE, -0.01),
-        Criterion.atLeast("test_accuracy", NUC, BASE, -0.01));
+  JacobianDemo() {
+    super(FRO,
+        List.of(FRO, NUC),
+        "procedures",
+        "Jacobian Frobenius and nuclear-norm penalties vs plain training: the penalized norms, digits",
+        "embedded digits, jgrad train's 1437/360 split; MLP 64-128-10 (ReLU), Adam lr 1e-3, batch 64, 30 epochs, the same "
+            + "initial weights and shuffling for the three; jacobian_frobenius_penalty (lambda 0.01, Hutchinson, 1 probe) and "
+            + "jacobian_nuclear_norm_regularizer (lambda 0.01, h = Linear+ReLU, g = the last Linear, the paper's denoising estimate "
+            + "with sigma 0.1, 1 draw). Measured on the 360 test inputs: the mean exact ||J_f(x)||_F^2 and the mean nuclear norm "
+            + "||J_f(x)||_* of the 10x64 input-output Jacobian (from its singular values). Smoke: 2 epochs on 256 examples.",
+        Claim.of("Each penalty lowers the norm it penalizes (Frobenius: ||J||_F^2; nuclear: ||J||_*) on test inputs and "
+                + "test accuracy stays within 1 point (papers 88 and 76)",
+            Criterion.lower("jacobian_frobenius_sq", FRO, BASE),
+            Criterion.lower("jacobian_nuclear", NUC, BASE),
+            Criterion.atLeast("test_accuracy", FRO, BASE, -0.01),
+            Criterion.atLeast("test_accuracy", NUC, BASE, -0.01)));
   }
 
   @Override

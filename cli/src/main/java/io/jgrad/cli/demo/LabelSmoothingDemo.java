@@ -23,35 +23,22 @@ import java.util.Map;
  * al. 2016) is the baseline paper 58 (MaxSup) builds on; Muller et al. 2019 ("When does label
  * smoothing help?") report that it lowers the expected calibration error.
  */
-final class LabelSmoothingDemo implements Demo {
+final class LabelSmoothingDemo extends CatalogDemo {
   static final String LS = "label_smoothing_ce", CE = "cross_entropy";
 
-  @Override
-  public String id() { return LS; }
-
-  @Override
-  public List<String> components() { return List.of(LS); }
-
-  @Override
-  public String family() { return "classification"; }
-
-  @Override
-  public String title() { return "label smoothing (eps = 0.1) vs cross entropy: calibration of a digits MLP"; }
-
-  @Override
-  public String setup() {
-    return "embedded digits, the fixed 1437/360 split of jgrad train; MLP 64-128-10 (ReLU), Adam lr 1e-3, batch 64, 60 epochs "
-        + "(the training set is fitted), the same initial weights and shuffling for both losses; label_smoothing_ce with "
-        + "eps = 0.1 against cross entropy (eps = 0). Test metrics: accuracy, NLL (unsmoothed cross entropy), mean max-probability "
-        + "and ECE (15 equal-width bins). Smoke: 2 epochs on 256 training examples.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Label smoothing lowers the expected calibration error of an over-trained network without costing accuracy "
-            + "(Muller et al. 2019; the baseline of paper 58)",
-        Criterion.lower("ece", LS, CE),
-        Criterion.atLeast("accuracy", LS, CE, -0.01));
+  LabelSmoothingDemo() {
+    super(LS,
+        List.of(LS),
+        "classification",
+        "label smoothing (eps = 0.1) vs cross entropy: calibration of a digits MLP",
+        "embedded digits, the fixed 1437/360 split of jgrad train; MLP 64-128-10 (ReLU), Adam lr 1e-3, batch 64, 60 epochs "
+            + "(the training set is fitted), the same initial weights and shuffling for both losses; label_smoothing_ce with "
+            + "eps = 0.1 against cross entropy (eps = 0). Test metrics: accuracy, NLL (unsmoothed cross entropy), mean max-probability "
+            + "and ECE (15 equal-width bins). Smoke: 2 epochs on 256 training examples.",
+        Claim.of("Label smoothing lowers the expected calibration error of an over-trained network without costing accuracy "
+                + "(Muller et al. 2019; the baseline of paper 58)",
+            Criterion.lower("ece", LS, CE),
+            Criterion.atLeast("accuracy", LS, CE, -0.01)));
   }
 
   @Override

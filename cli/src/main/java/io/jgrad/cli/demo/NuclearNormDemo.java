@@ -15,34 +15,21 @@ import java.util.Map;
  * (singular value soft-thresholding after each SGD step) and as a penalty, against plain
  * training. Claim: the numerical rank of the hidden layer's weight falls at equal training fit.
  */
-final class NuclearNormDemo implements Demo {
+final class NuclearNormDemo extends CatalogDemo {
   static final String PLAIN = "plain", PROX = "nuclear_norm_regularizer (prox)", PENALTY = "nuclear_norm_regularizer (penalty)";
   static final double RANK_TOL = 1e-2;
 
-  @Override
-  public String id() { return "nuclear_norm_regularizer"; }
-
-  @Override
-  public List<String> components() { return List.of("nuclear_norm_regularizer"); }
-
-  @Override
-  public String family() { return "weight_reg"; }
-
-  @Override
-  public String title() { return "nuclear-norm regularization (proximal and penalty) vs plain training: rank of a digits MLP layer"; }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Nuclear-norm regularization lowers the numerical rank of the weights at equal training fit (paper 76)",
-        Criterion.lower("rank_layer1", PROX, PLAIN), Criterion.atLeast("train_accuracy", PROX, PLAIN, -0.01));
-  }
-
-  @Override
-  public String setup() {
-    return "embedded digits (1437/360 split); MLP 64-128-10 (ReLU); SGD lr 0.05 momentum 0.9, batch 64, 30 epochs, the same "
-        + "initial weights and shuffling per seed. prox: after every step each weight W <- U max(S - lr*lambda, 0) V^T with "
-        + "lambda = 0.05; penalty: lambda = 0.05 * sum ||W||_*. Numerical rank of the first layer's 128x64 weight = number of "
-        + "singular values above 1e-2 * sigma_max; fit = training accuracy. Smoke: 2 epochs on 256 examples.";
+  NuclearNormDemo() {
+    super("nuclear_norm_regularizer",
+        List.of("nuclear_norm_regularizer"),
+        "weight_reg",
+        "nuclear-norm regularization (proximal and penalty) vs plain training: rank of a digits MLP layer",
+        "embedded digits (1437/360 split); MLP 64-128-10 (ReLU); SGD lr 0.05 momentum 0.9, batch 64, 30 epochs, the same "
+            + "initial weights and shuffling per seed. prox: after every step each weight W <- U max(S - lr*lambda, 0) V^T with "
+            + "lambda = 0.05; penalty: lambda = 0.05 * sum ||W||_*. Numerical rank of the first layer's 128x64 weight = number of "
+            + "singular values above 1e-2 * sigma_max; fit = training accuracy. Smoke: 2 epochs on 256 examples.",
+        Claim.of("Nuclear-norm regularization lowers the numerical rank of the weights at equal training fit (paper 76)",
+            Criterion.lower("rank_layer1", PROX, PLAIN), Criterion.atLeast("train_accuracy", PROX, PLAIN, -0.01)));
   }
 
   static int rank(Module model) {

@@ -16,40 +16,29 @@ import java.util.List;
  * cosine between filters of a group for GOR; the hyperspherical energy of the hidden neurons for
  * MHE) at test accuracy within 1 point.
  */
-final class OrthogonalityDemo implements Demo {
+final class OrthogonalityDemo extends CatalogDemo {
   static final String PLAIN = "plain", GOR = "group_orthogonality_regularizer", MHE = "mhe_reg";
   static final int GROUPS = 8;
 
   private final String which;
 
-  OrthogonalityDemo(String which) { this.which = which; }
+  OrthogonalityDemo(String which) {
+    super(which, List.of(which), "weight_reg", title(which), setup(which), claim(which));
+    this.which = which;
+  }
 
-  @Override
-  public String id() { return which; }
-
-  @Override
-  public List<String> components() { return List.of(which); }
-
-  @Override
-  public String family() { return "weight_reg"; }
-
-  @Override
-  public String title() {
+  static String title(String which) {
     return which.equals(GOR) ? "group orthogonality regularization vs plain training: filter cosines of a digits MLP"
         : "minimum hyperspherical energy vs plain training: neuron energy of a digits MLP";
   }
 
-  @Override
-  public Claim claim() {
+  static Claim claim(String which) {
     String m = which.equals(GOR) ? "group_cosine" : "energy";
     return Claim.of(which.equals(GOR)
             ? "GOR makes the filters inside each group closer to orthogonal (paper 68) at test accuracy within 1 point"
             : "MHE lowers the hyperspherical energy of the neurons (paper 55) at test accuracy within 1 point",
         Criterion.lower(m, which, PLAIN), Criterion.atLeast("test_accuracy", which, PLAIN, -0.01));
   }
-
-  @Override
-  public String setup() { return setup(which); }
 
   @Override
   public DemoRun run(long seed, boolean smoke) { return run(which, seed, smoke); }

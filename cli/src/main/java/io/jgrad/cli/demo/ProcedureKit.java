@@ -11,7 +11,6 @@ import io.jgrad.nn.Linear;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
-import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.Idx;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.optim.Optimizer;
@@ -98,12 +97,7 @@ final class ProcedureKit {
   /** Trains {@code model} with the Trainer; the shuffling derives from {@code seed}. */
   static History train(Module model, Optimizer opt, Objective objective, TrainStep step, List<Regularizer> regs,
                        TensorDataset train, int epochs, int batch, long seed) {
-    try (DataLoader tr = DataLoader.builder(train, batch).shuffle(true).generator(new Generator(seed * 7919 + 1)).build()) {
-      Trainer.Builder b = Trainer.builder(model, opt, objective).epochs(epochs);
-      if (step != null) b.trainStep(step);
-      if (!regs.isEmpty()) b.regularizers(regs.toArray(Regularizer[]::new));
-      return b.build().fit(tr, null);
-    }
+    return DemoTraining.fit(model, opt, objective, DemoTraining.loader(train, batch, seed * 7919 + 1, null), epochs, step, regs, List.of());
   }
 
   static SGD sgd(Module m, double lr) { return new SGD(m.parameters(), lr, Map.of("momentum", 0.9)); }

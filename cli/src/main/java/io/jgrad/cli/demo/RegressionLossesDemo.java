@@ -22,35 +22,22 @@ import java.util.Map;
  * outliers, measured on clean test targets. The survey's point about MAE and Huber is their
  * robustness to outliers, which MSE lacks.
  */
-final class RegressionLossesDemo implements Demo {
+final class RegressionLossesDemo extends CatalogDemo {
   static final String HUBER = "huber", L1 = "l1", MSE = "mse";
   static final int FEATURES = 8;
 
-  @Override
-  public String id() { return "regression_losses_core"; }
-
-  @Override
-  public List<String> components() { return List.of("regression_losses_core"); }
-
-  @Override
-  public String family() { return "regression"; }
-
-  @Override
-  public String title() { return "MSE vs L1 vs Huber with 10% outlying training targets, linear regression"; }
-
-  @Override
-  public String setup() {
-    return "synthetic: x ~ N(0, I_8), y = x.w + 0.1 N(0, 1) with w ~ N(0, I) drawn per seed; 512 training and 512 test examples; "
-        + "10% of the training targets get +20 (gross outliers), the test targets are clean. Linear(8, 1), Adam lr 0.02, batch 32, "
-        + "60 epochs, the same initial weights and shuffling for every loss: regression_losses_core with form = huber (delta = 1), "
-        + "form = l1 and form = mse (the baseline). Metrics: clean test MSE and MAE. Smoke: 2 epochs on 64 examples.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("L1 and Huber are robust to outlying targets where MSE is not: both reach a lower clean test MSE than MSE",
-        Criterion.lower("test_mse", HUBER, MSE),
-        Criterion.lower("test_mse", L1, MSE));
+  RegressionLossesDemo() {
+    super("regression_losses_core",
+        List.of("regression_losses_core"),
+        "regression",
+        "MSE vs L1 vs Huber with 10% outlying training targets, linear regression",
+        "synthetic: x ~ N(0, I_8), y = x.w + 0.1 N(0, 1) with w ~ N(0, I) drawn per seed; 512 training and 512 test examples; "
+            + "10% of the training targets get +20 (gross outliers), the test targets are clean. Linear(8, 1), Adam lr 0.02, batch 32, "
+            + "60 epochs, the same initial weights and shuffling for every loss: regression_losses_core with form = huber (delta = 1), "
+            + "form = l1 and form = mse (the baseline). Metrics: clean test MSE and MAE. Smoke: 2 epochs on 64 examples.",
+        Claim.of("L1 and Huber are robust to outlying targets where MSE is not: both reach a lower clean test MSE than MSE",
+            Criterion.lower("test_mse", HUBER, MSE),
+            Criterion.lower("test_mse", L1, MSE)));
   }
 
   @Override

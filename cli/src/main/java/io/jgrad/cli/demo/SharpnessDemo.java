@@ -15,39 +15,26 @@ import java.util.Map;
  * accuracy. Papers 43 (SAM) and 7 (AMP) claim flatter minima and better generalization, the
  * latter especially under label noise (SAM's paper, section 4.3).
  */
-final class SharpnessDemo implements Demo {
+final class SharpnessDemo extends CatalogDemo {
   static final String SAM = "sam", AMP = "amp", BASE = "sgd";
 
-  @Override
-  public String id() { return SAM; }
-
-  @Override
-  public List<String> components() { return List.of(SAM, AMP); }
-
-  @Override
-  public String family() { return "procedures"; }
-
-  @Override
-  public String title() { return "SAM and AMP vs SGD: sharpness and test accuracy, Fashion-MNIST with 20% label noise"; }
-
-  @Override
-  public String setup() {
-    return "Fashion-MNIST (needs /usr/share/datasets/fashion-mnist, not in CI): a seeded subset of 8000 training images with "
-        + "20% of the labels replaced by another class, 2000 clean test images; MLP 784-128-10 (ReLU); SGD lr 0.05, momentum 0.9, "
-        + "batch 128, 12 epochs, the same initial weights and shuffling for the three methods; sam (rho 0.05) and amp (epsilon "
-        + "0.5, inner_lr 1, 1 inner step) wrap the same SGD; the registry defaults. Sharpness: the top eigenvalue of the Hessian "
-        + "of the (noisy) training cross entropy on 1000 training images, by power iteration on Hessian-vector products "
-        + "(PyHessian's tolerance 1e-3). Smoke: embedded digits (no noise subset of 256 examples), 2 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("SAM and AMP end in flatter minima than the base optimizer (lower top Hessian eigenvalue) and their test "
-            + "accuracy is no worse (at least the base optimizer's minus 0.5 point) under label noise (papers 43 and 7)",
-        Criterion.lower("top_hessian_eigenvalue", SAM, BASE),
-        Criterion.lower("top_hessian_eigenvalue", AMP, BASE),
-        Criterion.atLeast("test_accuracy", SAM, BASE, -0.005),
-        Criterion.atLeast("test_accuracy", AMP, BASE, -0.005));
+  SharpnessDemo() {
+    super(SAM,
+        List.of(SAM, AMP),
+        "procedures",
+        "SAM and AMP vs SGD: sharpness and test accuracy, Fashion-MNIST with 20% label noise",
+        "Fashion-MNIST (needs /usr/share/datasets/fashion-mnist, not in CI): a seeded subset of 8000 training images with "
+            + "20% of the labels replaced by another class, 2000 clean test images; MLP 784-128-10 (ReLU); SGD lr 0.05, momentum 0.9, "
+            + "batch 128, 12 epochs, the same initial weights and shuffling for the three methods; sam (rho 0.05) and amp (epsilon "
+            + "0.5, inner_lr 1, 1 inner step) wrap the same SGD; the registry defaults. Sharpness: the top eigenvalue of the Hessian "
+            + "of the (noisy) training cross entropy on 1000 training images, by power iteration on Hessian-vector products "
+            + "(PyHessian's tolerance 1e-3). Smoke: embedded digits (no noise subset of 256 examples), 2 epochs.",
+        Claim.of("SAM and AMP end in flatter minima than the base optimizer (lower top Hessian eigenvalue) and their test "
+                + "accuracy is no worse (at least the base optimizer's minus 0.5 point) under label noise (papers 43 and 7)",
+            Criterion.lower("top_hessian_eigenvalue", SAM, BASE),
+            Criterion.lower("top_hessian_eigenvalue", AMP, BASE),
+            Criterion.atLeast("test_accuracy", SAM, BASE, -0.005),
+            Criterion.atLeast("test_accuracy", AMP, BASE, -0.005)));
   }
 
   @Override

@@ -19,43 +19,30 @@ import java.util.Map;
  * test accuracy lost. Also the sparsity-accuracy curve: test accuracy of each trained model
  * magnitude-pruned to increasing rates (no fine-tuning).
  */
-final class SparsityDemo implements Demo {
+final class SparsityDemo extends CatalogDemo {
   static final String DENSE = "dense", ART = "art_schedule + hypersparse_reg", LOBSTER = "lobster_sensitivity_decay",
       PROX = "proximal_l1_step";
   static final double[] RATES = {0.0, 0.5, 0.7, 0.8, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99};
   static final int HIDDEN = 512;
 
-  @Override
-  public String id() { return "sparse_training"; }
-
-  @Override
-  public List<String> components() { return List.of("hypersparse_reg", "art_schedule", "lobster_sensitivity_decay", "proximal_l1_step"); }
-
-  @Override
-  public String family() { return "weight_reg"; }
-
-  @Override
-  public String title() { return "HyperSparse with ART, LOBSTER and the L1 proximal step vs dense training: 90% exact zeros on the digits MLP"; }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Each sparsifier leaves at least 90% of the weights exactly zero at no more than 1 point of test accuracy lost "
-            + "against dense training (papers 45, 73, 66)",
-        Criterion.atLeast("sparsity", ART, 0.9), Criterion.atLeast("test_accuracy", ART, DENSE, -0.01),
-        Criterion.atLeast("sparsity", LOBSTER, 0.9), Criterion.atLeast("test_accuracy", LOBSTER, DENSE, -0.01),
-        Criterion.atLeast("sparsity", PROX, 0.9), Criterion.atLeast("test_accuracy", PROX, DENSE, -0.01));
-  }
-
-  @Override
-  public String setup() {
-    return "embedded digits, the fixed 1437/360 split of jgrad train; MLP 64-" + HIDDEN + "-10 (ReLU, 37,888 weights), SGD lr 0.05 momentum "
-        + "0.9 (the optimizer of the ART and LOBSTER references), batch 64, 30 epochs for every method, the same initial weights and shuffling per seed. ART: 6 warm-up epochs, then "
-        + "HyperSparse with lambda_init = 2e-5 growing x1.35 per epoch and prune rate 0.9 until the pruned model's training "
-        + "accuracy (mean of 3 epochs) beats the dense one's, then fine-tuning with the 90% mask (forced after epoch 20 at the "
-        + "latest). LOBSTER: lambda = 2e-2 per step with the rescaled sensitivity |g|/max|g|, weights below 1e-2 pruned every 115 steps (5 epochs). "
-        + "L1 proximal step: lambda = 1e-2 (shrinkage lr * lambda per step). Hyperparameters set once on a separate seed (100). Sparsity = exactly-zero weights "
-        + "(biases excluded). The curve: test accuracy of each trained model magnitude-pruned (no fine-tuning) at levels "
-        + "1..10 = 0, 50, 70, 80, 90, 93, 95, 97, 98, 99% of the weights. Smoke: 2 epochs on 256 examples.";
+  SparsityDemo() {
+    super("sparse_training",
+        List.of("hypersparse_reg", "art_schedule", "lobster_sensitivity_decay", "proximal_l1_step"),
+        "weight_reg",
+        "HyperSparse with ART, LOBSTER and the L1 proximal step vs dense training: 90% exact zeros on the digits MLP",
+        "embedded digits, the fixed 1437/360 split of jgrad train; MLP 64-" + HIDDEN + "-10 (ReLU, 37,888 weights), SGD lr 0.05 momentum "
+            + "0.9 (the optimizer of the ART and LOBSTER references), batch 64, 30 epochs for every method, the same initial weights and shuffling per seed. ART: 6 warm-up epochs, then "
+            + "HyperSparse with lambda_init = 2e-5 growing x1.35 per epoch and prune rate 0.9 until the pruned model's training "
+            + "accuracy (mean of 3 epochs) beats the dense one's, then fine-tuning with the 90% mask (forced after epoch 20 at the "
+            + "latest). LOBSTER: lambda = 2e-2 per step with the rescaled sensitivity |g|/max|g|, weights below 1e-2 pruned every 115 steps (5 epochs). "
+            + "L1 proximal step: lambda = 1e-2 (shrinkage lr * lambda per step). Hyperparameters set once on a separate seed (100). Sparsity = exactly-zero weights "
+            + "(biases excluded). The curve: test accuracy of each trained model magnitude-pruned (no fine-tuning) at levels "
+            + "1..10 = 0, 50, 70, 80, 90, 93, 95, 97, 98, 99% of the weights. Smoke: 2 epochs on 256 examples.",
+        Claim.of("Each sparsifier leaves at least 90% of the weights exactly zero at no more than 1 point of test accuracy lost "
+                + "against dense training (papers 45, 73, 66)",
+            Criterion.atLeast("sparsity", ART, 0.9), Criterion.atLeast("test_accuracy", ART, DENSE, -0.01),
+            Criterion.atLeast("sparsity", LOBSTER, 0.9), Criterion.atLeast("test_accuracy", LOBSTER, DENSE, -0.01),
+            Criterion.atLeast("sparsity", PROX, 0.9), Criterion.atLeast("test_accuracy", PROX, DENSE, -0.01)));
   }
 
   /** One seed: rows by method (test accuracy, sparsity) and the sparsity-accuracy curves. */

@@ -20,35 +20,22 @@ import java.util.Map;
  * {@code adversarial_loss} of paper 21's code) against plain training on digits: accuracy under
  * an L2 attack of the training radius, at a similar clean accuracy.
  */
-final class VatAdversarialDemo implements Demo {
+final class VatAdversarialDemo extends CatalogDemo {
   static final String AT = "adversarial_loss", BASE = "plain";
 
-  @Override
-  public String id() { return AT; }
-
-  @Override
-  public List<String> components() { return List.of(AT); }
-
-  @Override
-  public String family() { return "procedures"; }
-
-  @Override
-  public String title() { return "VAT's adversarial loss (L2 adversarial training) vs plain training: L2 PGD accuracy, digits"; }
-
-  @Override
-  public String setup() {
-    return "embedded digits (pixels in [0, 1], 64 features), jgrad train's 1437/360 split; MLP 64-128-10 (ReLU), Adam lr 1e-3, "
-        + "batch 64, 30 epochs, the same initial weights and shuffling for both; adversarial_loss with epsilon 1.0 (L2) and "
-        + "alpha 1 added to the cross entropy. Evaluation on the test split: clean accuracy and accuracy under L2 PGD-10 of "
-        + "radius 1.0 (step 0.25, random start). Smoke: 2 epochs on 256 examples, PGD-2.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Training with the L2 adversarial loss raises the accuracy under an L2 attack of the same radius, with clean "
-            + "accuracy within 2 points of plain training (paper 21's adversarial training baseline)",
-        Criterion.higher("l2_pgd_accuracy", AT, BASE),
-        Criterion.atLeast("clean_accuracy", AT, BASE, -0.02));
+  VatAdversarialDemo() {
+    super(AT,
+        List.of(AT),
+        "procedures",
+        "VAT's adversarial loss (L2 adversarial training) vs plain training: L2 PGD accuracy, digits",
+        "embedded digits (pixels in [0, 1], 64 features), jgrad train's 1437/360 split; MLP 64-128-10 (ReLU), Adam lr 1e-3, "
+            + "batch 64, 30 epochs, the same initial weights and shuffling for both; adversarial_loss with epsilon 1.0 (L2) and "
+            + "alpha 1 added to the cross entropy. Evaluation on the test split: clean accuracy and accuracy under L2 PGD-10 of "
+            + "radius 1.0 (step 0.25, random start). Smoke: 2 epochs on 256 examples, PGD-2.",
+        Claim.of("Training with the L2 adversarial loss raises the accuracy under an L2 attack of the same radius, with clean "
+                + "accuracy within 2 points of plain training (paper 21's adversarial training baseline)",
+            Criterion.higher("l2_pgd_accuracy", AT, BASE),
+            Criterion.atLeast("clean_accuracy", AT, BASE, -0.02)));
   }
 
   @Override
@@ -56,13 +43,14 @@ final class VatAdversarialDemo implements Demo {
     ProcedureKit.Split data = ProcedureKit.digits();
     var train = smoke ? DemoData.head(data.train(), 256) : data.train();
     int epochs = smoke ? 2 : 30;
-    Attack eval = Pgd.builder(Norm.L2, 1.0, DataRange.of(0, 1)).steps(smoke ? 2 : 10).stepSize(0.25)
-        .randomStart(new Generator(seed)).build();
     Map<String, List<Regularizer>> methods = new LinkedHashMap<>();
     methods.put(AT, List.of(Catalog.create("adversarial_loss:epsilon=1.0", Kind.REGULARIZER, Regularizer.class)));
     methods.put(BASE, List.of());
     DemoRun r = new DemoRun();
     for (Map.Entry<String, List<Regularizer>> m : methods.entrySet()) {
+      // a fresh attack per method: the same random starts for every model
+      Attack eval = Pgd.builder(Norm.L2, 1.0, DataRange.of(0, 1)).steps(smoke ? 2 : 10).stepSize(0.25)
+          .randomStart(new Generator(seed)).build();
       Module model = ProcedureKit.mlp(64, 128, 10, false, seed);
       History h = ProcedureKit.train(model, new Adam(model.parameters(), 1e-3), ProcedureKit.CE, null, m.getValue(), train,
           epochs, 64, seed);

@@ -18,36 +18,23 @@ import java.util.Map;
  * unlabelled, against training on the 100 labels alone. Paper 21 (VAT) reports large gains over
  * supervised-only training in this low-label regime.
  */
-final class VatDemo implements Demo {
+final class VatDemo extends CatalogDemo {
   static final String VAT = "vat_loss", VAT_ENT = "vat_loss+entropy_min_loss", SUP = "supervised_only";
 
-  @Override
-  public String id() { return VAT; }
-
-  @Override
-  public List<String> components() { return List.of(VAT); }
-
-  @Override
-  public String family() { return "procedures"; }
-
-  @Override
-  public String title() { return "VAT vs supervised-only, digits with 100 labels"; }
-
-  @Override
-  public String setup() {
-    return "embedded digits, jgrad train's 1437/360 split; 100 training examples labelled (10 per class, seeded), the other "
-        + "1337 with label -100 (ignored by cross entropy); MLP 64-128-10 (ReLU), Adam lr 1e-3, batch 128 over the whole "
-        + "training split, 60 epochs, the same initial weights and batches for both; vat_loss (epsilon 1.0 for inputs in "
-        + "[0, 1] with 64 features, xi 1e-3, 1 power iteration, alpha 1; the reference's xi 1e-6 gives float32 directions "
-        + "dominated by rounding, see the component's Javadoc) on every example of the batch, against the same "
-        + "training without it (which sees only the labelled examples' gradients); a row without a criterion adds VAT with its "
-        + "companion entropy_min_loss (weight 1, the paper's VAT+EntMin). Smoke: 3 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("With 100 labels, VAT on labelled and unlabelled examples beats supervised-only training by at least 5 "
-        + "points of test accuracy (paper 21)", Criterion.higher("test_accuracy", VAT, SUP, 0.05));
+  VatDemo() {
+    super(VAT,
+        List.of(VAT),
+        "procedures",
+        "VAT vs supervised-only, digits with 100 labels",
+        "embedded digits, jgrad train's 1437/360 split; 100 training examples labelled (10 per class, seeded), the other "
+            + "1337 with label -100 (ignored by cross entropy); MLP 64-128-10 (ReLU), Adam lr 1e-3, batch 128 over the whole "
+            + "training split, 60 epochs, the same initial weights and batches for both; vat_loss (epsilon 1.0 for inputs in "
+            + "[0, 1] with 64 features, xi 1e-3, 1 power iteration, alpha 1; the reference's xi 1e-6 gives float32 directions "
+            + "dominated by rounding, see the component's Javadoc) on every example of the batch, against the same "
+            + "training without it (which sees only the labelled examples' gradients); a row without a criterion adds VAT with its "
+            + "companion entropy_min_loss (weight 1, the paper's VAT+EntMin). Smoke: 3 epochs.",
+        Claim.of("With 100 labels, VAT on labelled and unlabelled examples beats supervised-only training by at least 5 "
+            + "points of test accuracy (paper 21)", Criterion.higher("test_accuracy", VAT, SUP, 0.05)));
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.jgrad.nn.Linear;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
-import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.TensorDataset;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.train.Callback;
@@ -63,12 +62,8 @@ final class WeightRegSetup {
   /** Trains {@code model} with cross entropy (plus {@code regs}) for {@code epochs}, shuffling from {@code seed}. */
   static History train(Module model, Optimizer opt, TensorDataset train, int epochs, long seed, List<Regularizer> regs, TrainStep step,
                        Callback... callbacks) {
-    try (DataLoader loader = DataLoader.builder(train, 64).shuffle(true).generator(new Generator(seed * 7919 + 1)).build()) {
-      Trainer.Builder b = Trainer.builder(model, opt, (Objective.TargetLoss) io.jgrad.losses.Losses::crossEntropy).epochs(epochs)
-          .regularizers(regs.toArray(new Regularizer[0])).callbacks(callbacks);
-      if (step != null) b.trainStep(step);
-      return b.build().fit(loader, null);
-    }
+    return DemoTraining.fit(model, opt, Objective.of(io.jgrad.losses.Losses::crossEntropy),
+        DemoTraining.loader(train, 64, seed * 7919 + 1, null), epochs, step, regs, List.of(callbacks));
   }
 
   /** Top-1 accuracy of {@code model} on {@code d} (eval mode, no gradient). */

@@ -134,7 +134,7 @@ public final class ClassificationEntries implements CatalogEntries {
     if (alpha.length > 1) throw new IllegalArgumentException(id + ": the sigmoid form takes one alpha, got " + alpha.length);
     double a = alpha.length == 0 ? 0.25 : alpha[0];
     return Objective.of((out, y) -> {
-      Tensor t = binaryTargets(out, y);
+      Tensor t = binaryTargets(id, out, y);
       return poly ? FocalLosses.sigmoidPoly1FocalLoss(out, t, eps, a, gamma, red) : FocalLosses.sigmoidFocalLoss(out, t, a, gamma, red);
     });
   }
@@ -143,17 +143,17 @@ public final class ClassificationEntries implements CatalogEntries {
     SurrogateLosses.AnyMetric m = SurrogateLosses.AnyMetric.parse(p.s("metric"));
     double amp = p.d("L");
     double beta = p.d("beta");
-    return Objective.of((out, y) -> SurrogateLosses.anyLoss(out.sigmoid(), binaryTargets(out, y), m, amp, beta));
+    return Objective.of((out, y) -> SurrogateLosses.anyLoss(out.sigmoid(), binaryTargets(p.id(), out, y), m, amp, beta));
   }
 
   /**
    * Float targets shaped like {@code out}: the same values when the shapes agree (one score per
    * sample may be [B] or [B, 1]), one-hot rows when {@code y} holds class indices for [B, C].
    */
-  static Tensor binaryTargets(Tensor out, Tensor y) {
+  static Tensor binaryTargets(String id, Tensor out, Tensor y) {
     if (y.numel() == out.numel()) return y.reshape(out.shape()).to(out.dtype());
     if (!y.dtype().isFloatingPoint() && out.dim() == y.dim() + 1) return y.oneHot(out.size(-1)).to(out.dtype());
-    throw new IllegalArgumentException("targets " + java.util.Arrays.toString(y.shape()) + " do not match outputs "
+    throw new IllegalArgumentException(id + ": targets " + java.util.Arrays.toString(y.shape()) + " do not match outputs "
         + java.util.Arrays.toString(out.shape()));
   }
 }

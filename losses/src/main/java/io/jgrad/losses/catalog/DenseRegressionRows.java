@@ -80,7 +80,7 @@ final class DenseRegressionRows {
         List.of(of("lambda", 1.0, "weight of the penalty"), of("weights_field", "tv_weights", "batch field with w [B, H−1, W−1]"),
             of("eps", 1e-8, "added under the root"), of("pixel_reduction", "sum", "sum | mean over the pixels")),
         Status.PARTIAL, "Σ w·√(Δx²+Δy²+ε) with user-supplied weights; paper 38's construction of w from a learned gradient "
-            + "estimate was not available to read, so it is not provided",
+            + "estimate was not available to read, so it is not provided; no demonstration",
         p -> DenseRegressionObjectives.weightedTotalVariation(p.d("lambda"), p.s("weights_field"), p.d("eps"),
             pixels(p.id(), p.s("pixel_reduction"))));
   }

@@ -106,6 +106,19 @@ public final class Params {
 
   public double[] ds(String name) { return ((double[]) get(name)).clone(); }
 
+  /** A list parameter whose entries must be whole numbers (bit widths, split sizes), as ints. */
+  public int[] ints(String name) {
+    double[] v = (double[]) get(name);
+    int[] out = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] != Math.rint(v[i]) || Math.abs(v[i]) > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(id + ": " + name + " entries must be whole numbers, got " + v[i]);
+      }
+      out[i] = (int) v[i];
+    }
+    return out;
+  }
+
   /** The {@code reduction} parameter. */
   public Reduction reduction() { return (Reduction) get("reduction"); }
 

@@ -33,6 +33,14 @@ public final class ProcedureEntries implements CatalogEntries {
 
   @Override
   public List<Component> entries() {
+    List<Component> c = new ArrayList<>(procedures());
+    c.addAll(perturbationRegularizers());
+    c.addAll(jacobianPenalties());
+    return c;
+  }
+
+  /** The training steps: two-pass (SAM, AMP, AWP, F-GR), the gradient-norm penalty, LAWN. */
+  static List<Component> procedures() {
     List<Component> c = new ArrayList<>();
     c.add(Component.done("sam", Kind.PROCEDURE, 43, "io.jgrad.losses.procedure.Sam", List.of(
         ParamSpec.of("rho", 0.05, "neighbourhood radius"),
@@ -45,7 +53,7 @@ public final class ProcedureEntries implements CatalogEntries {
         p -> new Amp(p.d("epsilon"), p.d("inner_lr"), p.i("inner_iter"))).noGradCheck(PROCEDURE));
     c.add(Component.done("adversarial_weight_perturbation", Kind.PROCEDURE, 105, "io.jgrad.losses.procedure.Awp", List.of(
         ParamSpec.of("gamma", 0.01, "relative size of the layer-wise weight perturbation"),
-        ParamSpec.of("awp_lr", 0.01, "step of the proxy ascent"),
+        ParamSpec.of("awp_lr", 0.01, "step of the proxy ascent (its size cancels in the layer-wise normalization, as in the reference)"),
         ParamSpec.of("warmup", 0, "epochs of plain adversarial training first"),
         ParamSpec.of("epsilon", EPS_8_255, "PGD radius (L-infinity)"),
         ParamSpec.of("step_size", STEP_2_255, "PGD step"),
@@ -67,8 +75,14 @@ public final class ProcedureEntries implements CatalogEntries {
         ParamSpec.of("layers", 0, "constrain the last k weights (0: those after the last normalization layer)"),
         ParamSpec.of("project_gradient", true, "remove the gradient's radial component")),
         "the paper's algorithm could not be read (abstract only); layer choice, radial projection and "
-        + "warm-up length are this library's reading, exposed as parameters",
+        + "warm-up length are this library's reading, exposed as parameters; no demonstration",
         p -> new Lawn(p.i("warmup_epochs"), p.i("layers"), p.b("project_gradient"))).noGradCheck(PROCEDURE));
+    return c;
+  }
+
+  /** Flooding, and the regularizers on perturbed inputs: VAT and its adversarial loss, ELLE, ARoW, SRST-AWR, smooth comp-sum. */
+  static List<Component> perturbationRegularizers() {
+    List<Component> c = new ArrayList<>();
     c.add(Component.done("flooding_loss", Kind.LOSS, 62, "io.jgrad.losses.FloodingLoss", List.of(
         ParamSpec.of("b", 0.05, "flood level (tune per dataset)")),
         p -> FloodingLoss.crossEntropy(p.d("b"))));
@@ -119,9 +133,15 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("num_steps", 10, "PGD steps"),
             ParamSpec.of("seed", 0L, "seed of the PGD random start")),
         "the smooth term's exact form (raw logits vs score differences, the norm) is the catalog's "
-        + "unverified transcription; the paper's text could not be found",
+        + "unverified transcription; the paper's text could not be found; no demonstration",
         p -> new SmoothAdversarialCompSum(p.d("nu"), new AdversarialInputs(
             AdversarialInputs.Objective.LOGIT_DISTANCE, p.d("gamma"), p.d("step_size"), p.i("num_steps"), p.l("seed")))));
+    return c;
+  }
+
+  /** Penalties on the input-output Jacobian and the functional Fisher information. */
+  static List<Component> jacobianPenalties() {
+    List<Component> c = new ArrayList<>();
     c.add(Component.done("jacobian_frobenius_penalty", Kind.REGULARIZER, 88, "io.jgrad.losses.reg.JacobianFrobeniusPenalty",
         List.of(
             ParamSpec.of("lambda", 0.01, "weight (sigma^2 of the regularized auto-encoder criterion)"),
@@ -154,21 +174,12 @@ public final class ProcedureEntries implements CatalogEntries {
             ParamSpec.of("optim_method", "max_ent", "max_ent (norm of 1/I) or min_ent (norm of I)"),
             ParamSpec.of("seed", 0L, "seed of the noise")),
         "no demonstration yet (the paper's claim is about multi-modal bias, which needs a two-modality data set)",
-        p -> new FunctionalFisherRegularizer(p.d("delta"), ints(p.ds("split")), p.i("n_samples"), p.d("norm"),
+        p -> new FunctionalFisherRegularizer(p.d("delta"), p.ints("split"), p.i("n_samples"), p.d("norm"),
             p.s("criterion"), p.s("estimation"), p.s("optim_method"), p.l("seed"))));
     return c;
   }
 
   static AdversarialInputs pgd(Params p, AdversarialInputs.Objective objective) {
     return new AdversarialInputs(objective, p.d("epsilon"), p.d("step_size"), p.i("num_steps"), p.l("seed"));
-  }
-
-  static int[] ints(double[] v) {
-    int[] out = new int[v.length];
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] != Math.rint(v[i])) throw new IllegalArgumentException("split sizes must be whole numbers, got " + v[i]);
-      out[i] = (int) v[i];
-    }
-    return out;
   }
 }

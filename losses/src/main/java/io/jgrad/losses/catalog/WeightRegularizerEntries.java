@@ -16,6 +16,7 @@ import io.jgrad.nn.BitwiseWeight;
 import io.jgrad.nn.LearnedClipFakeQuant;
 import io.jgrad.nn.SoftThreshold;
 import io.jgrad.nn.WeightConditioning;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,17 +44,15 @@ public final class WeightRegularizerEntries implements CatalogEntries {
     return b;
   }
 
-  private static int[] ints(String id, String name, double[] v) {
-    int[] out = new int[v.length];
-    for (int i = 0; i < v.length; i++) {
-      if (v[i] != Math.rint(v[i])) throw new IllegalArgumentException(id + ": " + name + " entries must be integers, got " + v[i]);
-      out[i] = (int) v[i];
-    }
-    return out;
-  }
-
   @Override
   public List<Component> entries() {
+    List<Component> all = new ArrayList<>(penalties());
+    all.addAll(stepsAndLayers());
+    return all;
+  }
+
+  /** The penalties added to the loss (weights chosen by {@code select}). */
+  static List<Component> penalties() {
     return List.of(
         Component.done(NuclearNormRegularizer.ID, Kind.REGULARIZER, 76, "io.jgrad.losses.reg.NuclearNormRegularizer",
             List.of(lambda(1e-3), ParamSpec.of("prox", false, "true: singular value soft-thresholding after each step instead of a penalty"),
@@ -106,7 +105,12 @@ public final class WeightRegularizerEntries implements CatalogEntries {
                 select("all")),
             Status.PARTIAL, "no demonstration (the paper's setting is GAN unlearning)",
             p -> new ParameterRepulsion(p.d("gamma"), p.s("loss_type"),
-                p.s("negative_checkpoint").isEmpty() ? null : ParameterRepulsion.load(p.s("negative_checkpoint")), sel(p))),
+                p.s("negative_checkpoint").isEmpty() ? null : ParameterRepulsion.load(p.s("negative_checkpoint")), sel(p))));
+  }
+
+  /** The post-step updates (proximal steps, LOBSTER, ART), the reparameterizing layers and the subnet distillation. */
+  static List<Component> stepsAndLayers() {
+    return List.of(
         new Component(SoftThreshold.ID, Kind.LAYER, 53, "io.jgrad.nn.SoftThreshold",
             List.of(ParamSpec.of("theta", 0.1, "threshold"), ParamSpec.of("learnable", true, "theta is a parameter"),
                 ParamSpec.of("hard", false, "hard thresholding instead of soft")),
@@ -145,7 +149,7 @@ public final class WeightRegularizerEntries implements CatalogEntries {
                 ParamSpec.of("num_subnet", 3, "subnets per step (biggest, random ones, smallest)"),
                 ParamSpec.of("bits", new double[] {8, 6, 4}, "bit widths of the elastic supernet"), ParamSpec.of("seed", 0L, "seed of the random subnets")),
             Status.PARTIAL, "supernet elastic in bit width only (EQ-Net's granularity and symmetry dimensions and LSQ quantizers absent); no demonstration",
-            p -> new ProgressiveSubnetDistillation(p.d("alpha"), p.d("T"), p.i("num_subnet"), ints(p.id(), "bits", p.ds("bits")), p.l("seed"))),
+            p -> new ProgressiveSubnetDistillation(p.d("alpha"), p.d("T"), p.i("num_subnet"), p.ints("bits"), p.l("seed"))),
         new Component(WeightConditioning.ID, Kind.LAYER, 57, "io.jgrad.nn.WeightConditioning",
             List.of(ParamSpec.of("mode", "row", "row | column | row_column equilibration"), ParamSpec.of("eps", 1e-12, "floor of the norms")),
             Status.PARTIAL, "formula from secondary sources (row equilibration); the paper's text was not read; no demonstration",

@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.losses.reg.Checks;
 import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
@@ -37,8 +38,8 @@ public final class Amp implements TrainStep {
   private final WeightCopies weights = new WeightCopies();
 
   public Amp(double epsilon, double innerLr, int innerIter) {
-    this.epsilon = StepTools.nonNegative(ID, "epsilon", epsilon);
-    this.innerLr = StepTools.nonNegative(ID, "inner_lr", innerLr);
+    this.epsilon = Checks.nonNegative(ID, "epsilon", epsilon);
+    this.innerLr = Checks.nonNegative(ID, "inner_lr", innerLr);
     if (innerIter < 0) throw new IllegalArgumentException(ID + ": inner_iter must be >= 0, got " + innerIter);
     this.innerIter = innerIter;
   }

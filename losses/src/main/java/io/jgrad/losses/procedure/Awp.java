@@ -2,6 +2,7 @@ package io.jgrad.losses.procedure;
 
 import io.jgrad.losses.attack.Attack;
 import io.jgrad.autograd.Grad;
+import io.jgrad.losses.reg.Checks;
 import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
@@ -42,8 +43,8 @@ public final class Awp implements TrainStep {
   private final WeightCopies clean = new WeightCopies(), perturbed = new WeightCopies();
 
   public Awp(double gamma, double awpLr, int warmup, Attack attack) {
-    this.gamma = StepTools.nonNegative(ID, "gamma", gamma);
-    this.awpLr = StepTools.positive(ID, "awp_lr", awpLr);
+    this.gamma = Checks.nonNegative(ID, "gamma", gamma);
+    this.awpLr = Checks.positive(ID, "awp_lr", awpLr);
     if (warmup < 0) throw new IllegalArgumentException(ID + ": warmup must be >= 0, got " + warmup);
     this.warmup = warmup;
     if (attack == null) throw new IllegalArgumentException(ID + ": attack is null");

@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Autograd;
+import io.jgrad.losses.reg.Checks;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
 import io.jgrad.nn.train.TrainStep;
@@ -30,7 +31,7 @@ public final class GradNormPenalty implements TrainStep {
   private final int power;
 
   public GradNormPenalty(double lambda, int power) {
-    this.lambda = StepTools.nonNegative(ID, "lambda", lambda);
+    this.lambda = Checks.nonNegative(ID, "lambda", lambda);
     if (power != 1 && power != 2) throw new IllegalArgumentException(ID + ": power must be 1 or 2, got " + power);
     this.power = power;
   }

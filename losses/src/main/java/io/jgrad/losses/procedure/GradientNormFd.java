@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.losses.reg.Checks;
 import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
@@ -39,8 +40,8 @@ public final class GradientNormFd implements TrainStep {
 
   /** {@code variant} "forward" (F-GR) or "backward" (B-GR). */
   public GradientNormFd(double gamma, double epsilon, String variant, boolean normalize) {
-    this.gamma = StepTools.nonNegative(ID, "gamma", gamma);
-    this.epsilon = StepTools.positive(ID, "epsilon", epsilon);
+    this.gamma = Checks.nonNegative(ID, "gamma", gamma);
+    this.epsilon = Checks.positive(ID, "epsilon", epsilon);
     if (!"forward".equals(variant) && !"backward".equals(variant)) {
       throw new IllegalArgumentException(ID + ": variant must be forward or backward, got '" + variant + "'");
     }

@@ -1,6 +1,7 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.losses.reg.Checks;
 import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.train.StepContext;
@@ -35,7 +36,7 @@ public final class Sam implements TrainStep {
   private final WeightCopies weights = new WeightCopies();
 
   public Sam(double rho, boolean adaptive) {
-    this.rho = StepTools.nonNegative(ID, "rho", rho);
+    this.rho = Checks.nonNegative(ID, "rho", rho);
     this.adaptive = adaptive;
   }
 

@@ -70,15 +70,4 @@ final class StepTools {
       return Tensor.stack(norms, 0).norm();
     }
   }
-
-  /** Checks a probability/weight style argument. */
-  static double nonNegative(String id, String name, double v) {
-    if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(id + ": " + name + " must be finite and >= 0, got " + v);
-    return v;
-  }
-
-  static double positive(String id, String name, double v) {
-    if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(id + ": " + name + " must be finite and > 0, got " + v);
-    return v;
-  }
 }

@@ -77,6 +77,10 @@ class CatalogRegistryTest {
     assertEquals("huber: delta must be > 0, got -2.0", error(() -> Catalog.create("huber:delta=-2", Kind.LOSS, Objective.class)));
     assertEquals("cross_entropy: parameter 'weight' expects a list of numbers separated by ';', got '1;x'",
         error(() -> Catalog.create("cross_entropy:weight=1;x", Kind.LOSS, Objective.class)));
+    assertEquals("functional_fisher_information_regularizer: split entries must be whole numbers, got 1.5",
+        error(() -> Catalog.create("functional_fisher_information_regularizer:split=1.5;2", Object.class)));
+    assertEquals("progressive_subnet_distillation: bits entries must be whole numbers, got 4.5",
+        error(() -> Catalog.create("progressive_subnet_distillation:bits=8;4.5", Object.class)));
   }
 
   @Test

@@ -15,11 +15,10 @@ import io.jgrad.losses.RegressionExtLosses;
 import io.jgrad.losses.RobustRegressionLosses;
 import io.jgrad.losses.SegmentationLosses;
 import io.jgrad.losses.TotalVariation;
+import io.jgrad.losses.testing.DeviceRuns;
 import io.jgrad.nn.data.Cutout;
-import io.jgrad.tensor.Device;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,28 +85,9 @@ class DenseRegressionDeviceTest {
     return c;
   }
 
-  private static List<Tensor> run(Function<Map<String, Tensor>, Tensor> f, Device device) {
-    Map<String, Tensor> in = new LinkedHashMap<>();
-    inputs().forEach((k, v) -> {
-      Tensor t = v.to(device);
-      if (t.dtype().isFloatingPoint()) t.requiresGrad(true);
-      in.put(k, t);
-    });
-    Tensor loss = f.apply(in);
-    loss.mul(Tensor.randn(new Generator(5), loss.shape()).to(device)).sum().backward();
-    List<Tensor> r = new ArrayList<>(List.of(loss));
-    for (Tensor t : in.values()) if (t.grad() != null) r.add(t.grad());
-    return r;
-  }
-
   @TestFactory
   Stream<DynamicTest> everyComponentMatchesTheCpu() {
-    List<DynamicTest> tests = new ArrayList<>();
-    cases().forEach((name, f) -> tests.add(DynamicTest.dynamicTest(name, () -> {
-      List<Tensor> cpu = run(f, Device.CPU), dev = run(f, FAKE);
-      assertEquals(cpu.size(), dev.size(), name + ": inputs with a gradient");
-      for (int i = 0; i < cpu.size(); i++) assertMatches(name + (i == 0 ? " value" : " grad " + i), cpu.get(i), dev.get(i), FAKE, 1e-5);
-    })));
+    List<DynamicTest> tests = DeviceRuns.matchTheCpu(cases(), DenseRegressionDeviceTest::inputs, "value", 1e-5);
     tests.add(DynamicTest.dynamicTest("regression_error_metrics", () -> {
       Tensor y = Tensor.randn(new Generator(4), 12), p = y.add(Tensor.randn(new Generator(6), 12).mul(0.3));
       var cpu = new io.jgrad.losses.metrics.RegressionErrorMetrics();

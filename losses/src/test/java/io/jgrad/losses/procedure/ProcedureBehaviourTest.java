@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.autograd.Grad;
 import io.jgrad.losses.Losses;
+import io.jgrad.losses.testing.StepLoop;
 import io.jgrad.nn.BatchNorm;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.Sequential;
@@ -65,7 +66,7 @@ class ProcedureBehaviourTest {
       Sequential m = model(true);
       double[] before = weights(m);
       // lr 0: the optimizer does not move the weights, so they must be exactly the saved ones
-      LoopContext ctx = LoopContext.of(m, new SGD(m.parameters(), 0.0), GoldenModels.CE);
+      StepLoop ctx = StepLoop.of(m, new SGD(m.parameters(), 0.0), GoldenModels.CE);
       List<Batch> bs = batches(2, 6, 1);
       ctx.run(make.get(), bs);
       assertArrayEquals(before, weights(m), make.get() + ": weights after lr-0 steps");
@@ -97,7 +98,7 @@ class ProcedureBehaviourTest {
           Quadratic q = new Quadratic(Tensor.of(0.5, -1.0, 2.0, 0.25));
           Tensor w0 = q.w.detach().copy();
           Objective obj = (out, b) -> out.matmul(spd.matmul(out)).mul(0.5);
-          LoopContext ctx = LoopContext.of(q, new SGD(q.parameters(), 1.0), obj);
+          StepLoop ctx = StepLoop.of(q, new SGD(q.parameters(), 1.0), obj);
           ctx.run(new GradientNormFd(gamma, eps, variant, normalize), List.of(new Batch(Tensor.zeros(DType.FLOAT64, 1, 1),
               Tensor.of(0L))));
           Tensor g = spd.matmul(w0);
@@ -124,12 +125,12 @@ class ProcedureBehaviourTest {
   void finiteDifferenceApproachesDoubleBackprop() {
     double gamma = 0.2;
     Sequential ref = model(false);
-    LoopContext.of(ref, new SGD(ref.parameters(), 1.0), GoldenModels.CE).run(new GradNormPenalty(gamma / 2, 2), batches(1, 8, 4));
+    StepLoop.of(ref, new SGD(ref.parameters(), 1.0), GoldenModels.CE).run(new GradNormPenalty(gamma / 2, 2), batches(1, 8, 4));
     double[] db = weights(ref);
     double prev = Double.MAX_VALUE;
     for (double eps : new double[] {1e-2, 1e-3, 1e-4}) {
       Sequential m = model(false);
-      LoopContext.of(m, new SGD(m.parameters(), 1.0), GoldenModels.CE).run(new GradientNormFd(gamma, eps, "forward", false),
+      StepLoop.of(m, new SGD(m.parameters(), 1.0), GoldenModels.CE).run(new GradientNormFd(gamma, eps, "forward", false),
           batches(1, 8, 4));
       double[] fd = weights(m);
       double err = 0;
@@ -154,7 +155,7 @@ class ProcedureBehaviourTest {
       t.fit(DataLoader.builder(new TensorDataset(x, y), 4).shuffle(false).build(), null);
       List<Batch> bs = new ArrayList<>();
       for (int i = 0; i < 6; i++) bs.add(new Batch(x.narrow(0, 4 * i, 4).contiguous(), y.narrow(0, 4 * i, 4).contiguous()));
-      new LoopContext(b, ob, GoldenModels.CE, List.of(), 2, 0.5, new StepLR(ob, 2, 0.5)).run(make.get(), bs);
+      new StepLoop(b, ob, GoldenModels.CE, List.of(), 2, 0.5, new StepLR(ob, 2, 0.5), false).run(make.get(), bs);
       // 1e-10: the Trainer sums each micro-batch's gradient separately, the loop into .grad: another rounding order
       assertArrayEquals(weights(b), weights(a), 1e-10, make.get() + " through the Trainer");
       assertArrayEquals(GoldenModels.bnStats(b).toDoubleArray(), GoldenModels.bnStats(a).toDoubleArray(), 1e-10);
@@ -168,7 +169,7 @@ class ProcedureBehaviourTest {
     List<Tensor> ws = lawn.constrainedWeights(m);
     assertEquals(2, ws.size(), "no normalization layer: every weight matrix");
     double[] norms = ws.stream().mapToDouble(w -> w.detach().norm().item()).toArray();
-    LoopContext ctx = LoopContext.of(m, new AdamW(m.parameters(), 0.05), GoldenModels.CE);
+    StepLoop ctx = StepLoop.of(m, new AdamW(m.parameters(), 0.05), GoldenModels.CE);
     for (Batch b : batches(5, 8, 3)) {
       ctx.run(lawn, List.of(b));
       for (int i = 0; i < ws.size(); i++) assertEquals(norms[i], ws.get(i).detach().norm().item(), 1e-12, "weight " + i);
@@ -187,7 +188,7 @@ class ProcedureBehaviourTest {
     try (var off = Grad.disabled()) {
       l0 = Losses.crossEntropy(m.forward(b.x()), b.y()).item();
     }
-    LoopContext.of(m, new SGD(m.parameters(), 0.05), io.jgrad.losses.FloodingLoss.crossEntropy(l0 + 1)).run(TrainStep.STANDARD,
+    StepLoop.of(m, new SGD(m.parameters(), 0.05), io.jgrad.losses.FloodingLoss.crossEntropy(l0 + 1)).run(TrainStep.STANDARD,
         List.of(b));
     try (var off = Grad.disabled()) {
       assertTrue(Losses.crossEntropy(m.forward(b.x()), b.y()).item() > l0, "below b the step ascends");
@@ -232,7 +233,7 @@ class ProcedureBehaviourTest {
   void samWrapsSgdWithMomentum() {
     Sequential a = model(false);
     SGD opt = new SGD(a.parameters(), 0.1, Map.of("momentum", 0.9));
-    List<Double> losses = LoopContext.of(a, opt, GoldenModels.CE).run(new Sam(0.05), batches(20, 16, 2));
+    List<Double> losses = StepLoop.of(a, opt, GoldenModels.CE).run(new Sam(0.05), batches(20, 16, 2));
     assertTrue(losses.get(19) < losses.get(0), "SAM + SGD momentum trains: " + losses.get(0) + " -> " + losses.get(19));
   }
 }

@@ -14,6 +14,7 @@ import io.jgrad.losses.reg.JacobianNuclearNormRegularizer;
 import io.jgrad.losses.reg.SmoothAdversarialCompSum;
 import io.jgrad.losses.reg.VatAdversarialLoss;
 import io.jgrad.losses.reg.VirtualAdversarialLoss;
+import io.jgrad.losses.testing.StepLoop;
 import io.jgrad.nn.BatchNorm1d;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.Module;
@@ -90,8 +91,8 @@ class ProceduresDeviceTest {
     List<DynamicTest> tests = new ArrayList<>();
     procedures().forEach((id, make) -> tests.add(DynamicTest.dynamicTest(id, () -> {
       Module cpu = model(), dev = model().to(FAKE);
-      LoopContext.of(cpu, new SGD(cpu.parameters(), 0.1), GoldenModels.CE).run(make.get(), batches(Device.CPU));
-      LoopContext.of(dev, new SGD(dev.parameters(), 0.1), GoldenModels.CE).run(make.get(), batches(FAKE));
+      StepLoop.of(cpu, new SGD(cpu.parameters(), 0.1), GoldenModels.CE).run(make.get(), batches(Device.CPU));
+      StepLoop.of(dev, new SGD(dev.parameters(), 0.1), GoldenModels.CE).run(make.get(), batches(FAKE));
       List<Tensor> a = new ArrayList<>(cpu.stateDict().values()), b = new ArrayList<>(dev.stateDict().values());
       for (int i = 0; i < a.size(); i++) assertMatches(id + " state " + i, a.get(i), b.get(i), FAKE, ATOL);
     })));

@@ -3,6 +3,7 @@ package io.jgrad.losses.procedure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.jgrad.losses.testing.StepLoop;
 import io.jgrad.nn.Sequential;
 import io.jgrad.nn.data.Batch;
 import io.jgrad.nn.optim.Optimizer;
@@ -64,7 +65,7 @@ class ProceduresGoldenTest {
     Sequential model = GoldenModels.mlp(c, c.input(2));
     Optimizer opt = GoldenModels.optimizer(c, model);
     List<Batch> batches = GoldenModels.batches(c);
-    LoopContext ctx = new LoopContext(model, opt, GoldenModels.CE, List.of(), c.intArg("micro"), c.doubleArg("clip"), null);
+    StepLoop ctx = new StepLoop(model, opt, GoldenModels.CE, List.of(), c.intArg("micro"), c.doubleArg("clip"), null, false);
     TrainStep step = make.apply(c);
     Tensor expected = c.expected(0);
     int micro = c.intArg("micro");

@@ -1,7 +1,6 @@
 package io.jgrad.losses.procedure;
 
 import io.jgrad.autograd.Grad;
-import io.jgrad.autograd.GradCheck;
 import io.jgrad.losses.FloodingLoss;
 import io.jgrad.losses.Losses;
 import io.jgrad.losses.RobustLosses;
@@ -12,14 +11,12 @@ import io.jgrad.losses.reg.JacobianNorms;
 import io.jgrad.losses.reg.JacobianNuclearNormRegularizer;
 import io.jgrad.losses.reg.SmoothAdversarialCompSum;
 import io.jgrad.losses.reg.VirtualAdversarialLoss;
-import io.jgrad.nn.Sequential;
+import io.jgrad.losses.testing.GradCheckCases;
 import io.jgrad.tensor.DType;
 import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,7 +35,8 @@ class ProceduresGradCheckTest {
   static final Tensor X = Tensor.randn(G, DType.FLOAT64, 4, 3);
   static final Tensor Y = Tensor.of(new long[] {0, 2, 1, 2});
 
-  record Case(String id, String what, Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean second) {}
+  record Case(String component, String name, Function<List<Tensor>, Tensor> f, List<Tensor> inputs, boolean second)
+      implements GradCheckCases.Case {}
 
   static List<Tensor> weights() { return FunctionalMlp.init(3, 5, 3, 7); }
 
@@ -131,19 +129,5 @@ class ProceduresGradCheckTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> gradchecks() {
-    Map<String, Integer> perId = new LinkedHashMap<>();
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Case k : cases()) {
-      perId.merge(k.id, 1, Integer::sum);
-      tests.add(DynamicTest.dynamicTest(k.id + " / " + k.what + (k.second ? " (first and second order)" : " (first order)"), () -> {
-        GradCheck.check(k.f, k.inputs);
-        if (k.second) GradCheck.checkSecondOrder(k.f, k.inputs);
-      }));
-    }
-    return tests.stream();
-  }
-
-  /** Keeps the model type used by the cases visible to the compiler. */
-  static Sequential unused() { return null; }
+  Stream<DynamicTest> gradchecks() { return GradCheckCases.combined(cases()); }
 }

@@ -102,7 +102,7 @@ class RegularizersGoldenTest {
     for (GoldenCase c : Golden.load("catalog/procedures")) {
       if (c.op().equals("regularizer")) {
         counted[0]++;
-        tests.add(DynamicTest.dynamicTest(c.id(), () -> check(c, ops.get(c.stringArg("component")))));
+        tests.add(DynamicTest.dynamicTest(c.id(), () -> check(c, ops.get(c.stringArg("component")), tolerance(c))));
       } else if (c.op().equals("flooding")) {
         counted[0]++;
         tests.add(DynamicTest.dynamicTest(c.id(), () -> checkFlooding(c)));
@@ -125,7 +125,19 @@ class RegularizersGoldenTest {
     return tests.stream();
   }
 
-  static void check(GoldenCase c, BiFunction<GoldenCase, Run, List<Tensor>> op) {
+  /**
+   * VAT's power iteration differentiates KL(p(x) || p(x + xi d)), an O(xi^2) quantity formed from
+   * O(1) probabilities: its gradient carries a relative rounding error of about 1e-16 / xi that
+   * depends on the summation order, which changes with the machine's vector width (1.8e-9 absolute,
+   * 1e-8 relative, on the perturbation at xi = 1e-6 between a 256- and a 512-bit machine). Every
+   * other case keeps TOL.
+   */
+  static double tolerance(GoldenCase c) {
+    if (!c.stringArg("component").equals("vat_loss")) return TOL;
+    return Math.max(TOL, 1e-13 / c.doubleArg("xi"));
+  }
+
+  static void check(GoldenCase c, BiFunction<GoldenCase, Run, List<Tensor>> op, double tol) {
     Sequential model = GoldenModels.mlp(c, c.input(2));
     model.train();
     List<Tensor> draws = new ArrayList<>();
@@ -138,10 +150,10 @@ class RegularizersGoldenTest {
       Tensor g = gs.get(i);
       flat.add((g == null ? Tensor.zerosLike(model.parameters().get(i)) : g).reshape(-1));
     }
-    Golden.assertClose(c.id() + " value", c.expected(0), value.detach(), TOL, TOL);
-    Golden.assertClose(c.id() + " parameter gradient", c.expected(1), Tensor.cat(flat, 0), TOL, TOL);
+    Golden.assertClose(c.id() + " value", c.expected(0), value.detach(), tol, tol);
+    Golden.assertClose(c.id() + " parameter gradient", c.expected(1), Tensor.cat(flat, 0), tol, tol);
     for (int i = 1; i < out.size(); i++) {
-      Golden.assertClose(c.id() + " output " + (i + 1), c.expected(i + 1), out.get(i).detach(), TOL, TOL);
+      Golden.assertClose(c.id() + " output " + (i + 1), c.expected(i + 1), out.get(i).detach(), tol, tol);
     }
     assertEquals(c.outputCount(), out.size() + 1, c.id() + ": outputs");
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.losses.procedure.ArtSchedule;
 import io.jgrad.losses.procedure.ProgressiveSubnetDistillation;
+import io.jgrad.losses.testing.StepLoop;
 import io.jgrad.nn.FakeQuantInput;
 import io.jgrad.nn.LearnedClipFakeQuant;
 import io.jgrad.nn.Linear;
@@ -59,7 +60,7 @@ class PostStepRegularizerTest {
     for (boolean withReg : new boolean[] {false, true}) {
       Sequential m = mlp();
       Optimizer o = opt.apply(m.parameters());
-      SimpleStepContext ctx = new SimpleStepContext(m, o, withReg ? List.of(reg) : List.of());
+      StepLoop ctx = StepLoop.crossEntropy(m, o, withReg ? List.of(reg) : List.of());
       ctx.run(TrainStep.STANDARD, X, Y);
       out.add(ParamSelector.weights().select(m).stream().map(s -> s.tensor().copy()).toList());
     }
@@ -96,7 +97,7 @@ class PostStepRegularizerTest {
         Sequential m = mlp();
         Optimizer o = e.getValue().apply(m.parameters());
         Regularizer lob = Catalog.create("lobster_sensitivity_decay:lambda=0.3", Regularizer.class);
-        SimpleStepContext ctx = new SimpleStepContext(m, o, List.of());
+        StepLoop ctx = StepLoop.crossEntropy(m, o, List.of());
         ctx.run(TrainStep.STANDARD, X, Y);
         List<Tensor> ws = ParamSelector.weights().select(m).stream().map(ParamSelector.Selected::tensor).toList();
         List<Tensor> before = ws.stream().map(Tensor::copy).toList();
@@ -114,7 +115,7 @@ class PostStepRegularizerTest {
       tests.add(DynamicTest.dynamicTest("lobster threshold pruning with " + e.getKey(), () -> {
         Sequential m = mlp();
         LobsterSensitivityDecay lob = new LobsterSensitivityDecay(0.01, false, true, 0.2, 2, ParamSelector.weights());
-        SimpleStepContext ctx = new SimpleStepContext(m, e.getValue().apply(m.parameters()), List.of(lob));
+        StepLoop ctx = StepLoop.crossEntropy(m, e.getValue().apply(m.parameters()), List.of(lob));
         List<Tensor> ws = ParamSelector.weights().select(m).stream().map(ParamSelector.Selected::tensor).toList();
         for (int s = 0; s < 2; s++) ctx.run(TrainStep.STANDARD, X, Y);
         double sparsity = MagnitudeMask.sparsity(ws);
@@ -140,7 +141,7 @@ class PostStepRegularizerTest {
   void lobsterAdamLikeUsesSecondMomentCorrectionOnly() {
     Sequential m = mlp();
     Optimizer o = new SGD(m.parameters(), 0.0);
-    SimpleStepContext ctx = new SimpleStepContext(m, o, List.of());
+    StepLoop ctx = StepLoop.crossEntropy(m, o, List.of());
     ctx.run(TrainStep.STANDARD, X, Y);
     Tensor w = ((Linear) m.get(0)).weight();
     Tensor g = w.grad().copy(), before = w.copy();
@@ -154,13 +155,13 @@ class PostStepRegularizerTest {
   void artRunsItsPhasesAndKeepsTheMask() {
     Sequential m = mlp();
     ArtSchedule art = new ArtSchedule(0.7, 0.5, 1.5, 1, 0, ParamSelector.weights());
-    SimpleStepContext ctx = new SimpleStepContext(m, new Adam(m.parameters(), 0.01), List.of());
+    StepLoop ctx = StepLoop.crossEntropy(m, new Adam(m.parameters(), 0.01), List.of());
     List<Tensor> ws = ParamSelector.weights().select(m).stream().map(ParamSelector.Selected::tensor).toList();
     assertEquals(ArtSchedule.Phase.WARMUP, art.phase());
     assertEquals(0.5, art.lambda(2), 1e-15);
     assertEquals(0.75, art.lambda(3), 1e-15);
     for (int epoch = 1; epoch <= 40 && art.phase() != ArtSchedule.Phase.FINETUNE; epoch++) {
-      ctx.epoch = epoch;
+      ctx.epoch(epoch);
       for (int b = 0; b < 2; b++) ctx.run(art, X, Y);
     }
     if (art.phase() != ArtSchedule.Phase.FINETUNE) art.pruneNow(m);
@@ -176,7 +177,7 @@ class PostStepRegularizerTest {
     Sequential m = mlp();
     FakeQuantInput.wrapAll(m, Linear.class, () -> new LearnedClipFakeQuant(8, 3, -3));
     ProgressiveSubnetDistillation psd = new ProgressiveSubnetDistillation(0.5, 1.0, 2, new int[] {8, 4}, 1);
-    SimpleStepContext ctx = new SimpleStepContext(m, new SGD(m.parameters(), 0.0), List.of());
+    StepLoop ctx = StepLoop.crossEntropy(m, new SGD(m.parameters(), 0.0), List.of());
     ctx.run(psd, X, Y);
     Tensor w = ((Linear) ((FakeQuantInput) m.get(0)).module()).weight();
     Tensor got = w.grad().copy();

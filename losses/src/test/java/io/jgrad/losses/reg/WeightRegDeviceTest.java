@@ -5,6 +5,7 @@ import static io.jgrad.tensor.fake.OnDevice.assertMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jgrad.losses.catalog.Catalog;
+import io.jgrad.losses.testing.StepLoop;
 import io.jgrad.nn.Conv2d;
 import io.jgrad.nn.FakeQuantInput;
 import io.jgrad.nn.Flatten;
@@ -101,9 +102,9 @@ class WeightRegDeviceTest {
     Sequential m = model();
     Object[] s = setup.apply(m);
     m.to(device);
-    SimpleStepContext ctx = new SimpleStepContext(m, new SGD(m.parameters(), 0.1), (List<Regularizer>) s[1]);
+    StepLoop ctx = StepLoop.crossEntropy(m, new SGD(m.parameters(), 0.1), (List<Regularizer>) s[1]);
     for (int i = 0; i < 3; i++) {
-      ctx.epoch = i + 1;
+      ctx.epoch(i + 1);
       ctx.run((TrainStep) s[0], X.to(device), Y.to(device));
     }
     return new ArrayList<>(m.parameters());

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.jgrad.autograd.Autograd;
 import io.jgrad.autograd.GradGolden;
 import io.jgrad.losses.Reduction;
 import io.jgrad.losses.procedure.ArtSchedule;
@@ -127,52 +125,9 @@ class WeightRegGoldenTest {
     for (int i = 0; i < out.size(); i++) Golden.assertClose(c.id() + " output " + i, c.expected(i), out.get(i), Golden.ATOL, Golden.RTOL);
   }
 
-  /** As GradGolden.check: forward, grad of sum, grad of a weighted sum, and the double-backward value. */
+  /** A gradient case, checked by GradGolden.check on the first output: forward, grad of sum, of a weighted sum, double backward. */
   static void gradCase(GoldenCase c, BiFunction<GoldenCase, List<Tensor>, List<Tensor>> f) {
-    JsonObject g = c.args().getAsJsonObject("grad");
-    JsonArray diffArr = g.getAsJsonArray("diff");
-    List<Integer> diff = new ArrayList<>();
-    for (JsonElement e : diffArr) diff.add(e.getAsInt());
-    boolean dbl = g.get("double").getAsBoolean();
-    List<Tensor> leaves = new ArrayList<>(), ins = new ArrayList<>();
-    for (int i = 0; i < c.inputCount(); i++) {
-      Tensor base = c.inputBase(i);
-      if (diff.contains(i)) {
-        base.requiresGrad(true);
-        leaves.add(base);
-      }
-      ins.add(c.applyView(i, base));
-    }
-    int k = leaves.size();
-    Tensor out = f.apply(c, ins).get(0);
-    Golden.assertClose(c.id() + " forward", c.expected(0), out, Golden.ATOL, Golden.RTOL);
-    Tensor w = c.expected(1);
-    compare(c, "grad of sum", Autograd.grad(List.of(out.sum()), leaves, null, true, false, true), leaves, 2);
-    List<Tensor> gW = Autograd.grad(List.of(out.mul(w).sum()), leaves, null, true, dbl, true);
-    compare(c, "grad of weighted sum", gW, leaves, 2 + k);
-    if (dbl) {
-      Tensor total = null;
-      for (int i = 0; i < k; i++) {
-        Tensor gi = gW.get(i);
-        if (gi == null || !gi.requiresGrad()) continue;
-        Tensor term = gi.mul(c.expected(2 + 2 * k + i)).sum();
-        total = total == null ? term : total.add(term);
-      }
-      List<Tensor> gg = new ArrayList<>();
-      if (total == null) {
-        for (int i = 0; i < k; i++) gg.add(null);
-      } else {
-        gg = Autograd.grad(List.of(total), leaves, null, false, false, true);
-      }
-      compare(c, "double backward", gg, leaves, 2 + 3 * k);
-    }
-  }
-
-  static void compare(GoldenCase c, String what, List<Tensor> got, List<Tensor> leaves, int first) {
-    for (int i = 0; i < got.size(); i++) {
-      Tensor g = got.get(i) == null ? Tensor.zerosLike(leaves.get(i)) : got.get(i);
-      Golden.assertClose(c.id() + " " + what + " (input " + i + ")", c.expected(first + i), g, GradGolden.ATOL, GradGolden.RTOL);
-    }
+    GradGolden.check(c, (cc, in) -> f.apply(cc, in).get(0));
   }
 
   /** Every component of the package has golden cases, and every case names a component. */

@@ -1,11 +1,9 @@
 package io.jgrad.losses.reg;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgrad.autograd.GradCheck;
 import io.jgrad.losses.Reduction;
 import io.jgrad.losses.procedure.ProgressiveSubnetDistillation;
+import io.jgrad.losses.testing.GradCheckCases;
 import io.jgrad.nn.SoftThreshold;
 import io.jgrad.nn.WeightConditioning;
 import io.jgrad.tensor.DType;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code art_schedule} (they update weights, they are not differentiated).
  */
 class WeightRegGradCheckTest {
-  record Case(String component, String name, List<Tensor> inputs, Function<List<Tensor>, Tensor> f, boolean second) {}
+  record Case(String component, String name, List<Tensor> inputs, Function<List<Tensor>, Tensor> f, boolean second) implements GradCheckCases.Case {}
 
   static Tensor randn(Generator g, int... shape) { return Tensor.randn(g, DType.FLOAT64, shape); }
 
@@ -100,26 +98,5 @@ class WeightRegGradCheckTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> gradcheck() {
-    List<Case> all = cases();
-    int[] ran = {0};
-    List<DynamicTest> tests = new ArrayList<>();
-    for (Case k : all) {
-      tests.add(DynamicTest.dynamicTest(k.component() + " " + k.name() + " first order", () -> {
-        GradCheck.Result r = GradCheck.check(k.f(), k.inputs());
-        assertTrue(r.comparisons() > 0, "compared nothing");
-        ran[0]++;
-      }));
-      if (k.second()) {
-        tests.add(DynamicTest.dynamicTest(k.component() + " " + k.name() + " second order", () -> {
-          GradCheck.Result r = GradCheck.checkSecondOrder(k.f(), k.inputs());
-          assertTrue(r.comparisons() > 0, "compared nothing");
-          ran[0]++;
-        }));
-      }
-    }
-    long expected = all.size() + all.stream().filter(Case::second).count();
-    tests.add(DynamicTest.dynamicTest("all cases ran", () -> assertEquals(expected, ran[0])));
-    return tests.stream();
-  }
+  Stream<DynamicTest> gradcheck() { return GradCheckCases.perOrder(cases()); }
 }

@@ -43,27 +43,40 @@ public final class SGD extends Optimizer {
   @Override
   protected void validate(ParamGroup g) {
     super.validate(g);
-    if (!(g.get("momentum") >= 0)) throw new IllegalArgumentException("SGD: invalid momentum " + g.get("momentum"));
-    if (g.flag("nesterov") && (g.get("momentum") <= 0 || g.get("dampening") != 0)) {
-      throw new IllegalArgumentException("SGD: nesterov momentum requires a momentum and zero dampening");
-    }
+    validateMomentum("SGD", g);
   }
 
   @Override
   protected void update(ParamGroup g, Tensor p, Tensor grad, ParamState st) {
-    double lr = g.lr(), momentum = g.get("momentum"), dampening = g.get("dampening"), wd = g.get("weightDecay");
+    double wd = g.get("weightDecay");
     Tensor d = g.flag("maximize") ? grad.neg() : grad;
     if (wd != 0) d = d.add(p, wd);
-    if (momentum != 0) {
-      Tensor buf = st.get("momentum_buffer");
-      if (buf == null) {
-        Tensor first = d;
-        buf = st.getOrCreate("momentum_buffer", () -> copyOf(first));
-      } else {
-        buf.mulInPlace(momentum).addInPlace(d, 1 - dampening);
-      }
-      d = g.flag("nesterov") ? d.add(buf, momentum) : buf;
+    p.addInPlace(momentumDirection(g, d, st), -g.lr());
+  }
+
+  /** The momentum options' rules, shared with {@link SGDW}: momentum >= 0; nesterov needs a momentum and no dampening. */
+  static void validateMomentum(String name, ParamGroup g) {
+    if (!(g.get("momentum") >= 0)) throw new IllegalArgumentException(name + ": invalid momentum " + g.get("momentum"));
+    if (g.flag("nesterov") && (g.get("momentum") <= 0 || g.get("dampening") != 0)) {
+      throw new IllegalArgumentException(name + ": nesterov momentum requires a momentum and zero dampening");
     }
-    p.addInPlace(d, -lr);
+  }
+
+  /**
+   * The step direction from the (weight-decayed) gradient {@code d}, shared with {@link SGDW}:
+   * {@code d} itself without momentum; else the buffer {@code b = d} on the first step and
+   * {@code momentum * b + (1 - dampening) * d} after (updated in place in {@code st}), and
+   * {@code d + momentum * b} with Nesterov, {@code b} without.
+   */
+  static Tensor momentumDirection(ParamGroup g, Tensor d, ParamState st) {
+    double momentum = g.get("momentum");
+    if (momentum == 0) return d;
+    Tensor buf = st.get("momentum_buffer");
+    if (buf == null) {
+      buf = st.getOrCreate("momentum_buffer", () -> copyOf(d));
+    } else {
+      buf.mulInPlace(momentum).addInPlace(d, 1 - g.get("dampening"));
+    }
+    return g.flag("nesterov") ? d.add(buf, momentum) : buf;
   }
 }

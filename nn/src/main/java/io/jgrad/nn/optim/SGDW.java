@@ -1,7 +1,6 @@
 package io.jgrad.nn.optim;
 
 import io.jgrad.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +38,7 @@ import java.util.Map;
  */
 public final class SGDW extends Optimizer {
   static Map<String, Object> defaults(double lr) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("lr", lr);
-    d.put("momentum", 0.0);
-    d.put("dampening", 0.0);
-    d.put("nesterov", false);
-    d.put("weightDecay", 0.0);
-    d.put("maximize", false);
+    Map<String, Object> d = SGD.defaults(lr);
     d.put("initialLr", Double.NaN);
     return d;
   }
@@ -63,10 +56,7 @@ public final class SGDW extends Optimizer {
   protected void validate(ParamGroup g) {
     super.validate(g);
     if (Double.isNaN(g.get("initialLr"))) g.set("initialLr", g.lr());
-    if (!(g.get("momentum") >= 0)) throw new IllegalArgumentException("SGDW: invalid momentum " + g.get("momentum"));
-    if (g.flag("nesterov") && (g.get("momentum") <= 0 || g.get("dampening") != 0)) {
-      throw new IllegalArgumentException("SGDW: nesterov momentum requires a momentum and zero dampening");
-    }
+    SGD.validateMomentum("SGDW", g);
     if (g.get("weightDecay") != 0 && !(g.get("initialLr") > 0)) {
       throw new IllegalArgumentException("SGDW: initialLr must be > 0 with a weightDecay (the decay is weightDecay * lr / initialLr), got "
           + g.get("initialLr"));
@@ -75,18 +65,8 @@ public final class SGDW extends Optimizer {
 
   @Override
   protected void update(ParamGroup g, Tensor p, Tensor grad, ParamState st) {
-    double lr = g.lr(), momentum = g.get("momentum"), dampening = g.get("dampening"), wd = g.get("weightDecay");
-    Tensor d = g.flag("maximize") ? grad.neg() : grad;
-    if (momentum != 0) {
-      Tensor buf = st.get("momentum_buffer");
-      if (buf == null) {
-        Tensor first = d;
-        buf = st.getOrCreate("momentum_buffer", () -> copyOf(first));
-      } else {
-        buf.mulInPlace(momentum).addInPlace(d, 1 - dampening);
-      }
-      d = g.flag("nesterov") ? d.add(buf, momentum) : buf;
-    }
+    double lr = g.lr(), wd = g.get("weightDecay");
+    Tensor d = SGD.momentumDirection(g, g.flag("maximize") ? grad.neg() : grad, st);
     if (wd != 0) {
       // p - lr d - eta wd p_old, with the decay taken from the weights before this step's update.
       Tensor decay = p.mul(lr / g.get("initialLr") * wd);

@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Flatten;
@@ -24,36 +24,23 @@ import java.util.Map;
  * instance-level linear model; the instance-level loss (ρ = 1) fits every member to its bag's
  * mean, which adds a within-bag variance penalty and shrinks the weights towards zero.
  */
-final class AggregateDemo implements Demo {
+final class AggregateDemo extends CatalogDemo {
   static final String BAG = "bag_level", INSTANCE = "instance_level", HALF = "interpolated";
   static final int D = 6, K = 8;
 
-  @Override
-  public String id() { return "aggregate_response_loss"; }
-
-  @Override
-  public List<String> components() { return List.of("aggregate_response_loss"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "bag-level vs instance-level vs interpolated aggregate losses, linear model, bags of 8"; }
-
-  @Override
-  public String setup() {
-    return "synthetic: x ~ N(0, I_6), y = x.w + 0.3·N(0, 1), w ~ N(0, I) per seed; 512 training instances in 64 random bags of "
-        + "8, whose only target is the bag's mean response (field bag); 1000 test instances with their own responses. "
-        + "Linear(6, 1), full-batch Adam lr 0.05, 300 steps, the same initial weights: aggregate_response_loss with rho = 0 "
-        + "(bag level), 1 (instance level) and 0.5. Metrics: weight_error ‖ŵ − w‖/‖w‖ and the instance-level test MSE. "
-        + "Smoke: 64 instances, 5 steps.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("From bag means alone, the bag-level loss recovers the instance-level weights better than the "
-            + "instance-level loss, which the within-bag variance term it adds biases towards zero (paper 34's decomposition)",
-        Criterion.lower("weight_error", BAG, INSTANCE), Criterion.lower("test_mse", BAG, INSTANCE));
+  AggregateDemo() {
+    super("aggregate_response_loss",
+        List.of("aggregate_response_loss"),
+        "dense_regression",
+        "bag-level vs instance-level vs interpolated aggregate losses, linear model, bags of 8",
+        "synthetic: x ~ N(0, I_6), y = x.w + 0.3·N(0, 1), w ~ N(0, I) per seed; 512 training instances in 64 random bags of "
+            + "8, whose only target is the bag's mean response (field bag); 1000 test instances with their own responses. "
+            + "Linear(6, 1), full-batch Adam lr 0.05, 300 steps, the same initial weights: aggregate_response_loss with rho = 0 "
+            + "(bag level), 1 (instance level) and 0.5. Metrics: weight_error ‖ŵ − w‖/‖w‖ and the instance-level test MSE. "
+            + "Smoke: 64 instances, 5 steps.",
+        Claim.of("From bag means alone, the bag-level loss recovers the instance-level weights better than the "
+                + "instance-level loss, which the within-bag variance term it adds biases towards zero (paper 34's decomposition)",
+            Criterion.lower("weight_error", BAG, INSTANCE), Criterion.lower("test_mse", BAG, INSTANCE)));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.Calibration;
 import io.jgrad.losses.catalog.Catalog;
@@ -27,35 +27,22 @@ import java.util.Map;
  * training set, where it overfits and becomes overconfident: the PIT-based penalty should lower
  * the test probabilistic calibration error.
  */
-final class CalibrationDemo implements Demo {
+final class CalibrationDemo extends CatalogDemo {
   static final String REG = "nll_plus_calibration", NLL = "nll";
 
-  @Override
-  public String id() { return "calibration_regularizer"; }
-
-  @Override
-  public List<String> components() { return List.of("calibration_regularizer"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "Gaussian NLL with and without the PIT calibration regularizer, small heteroscedastic set"; }
-
-  @Override
-  public String setup() {
-    return "synthetic: x ~ U(-1, 1)^2, y = sin(3·x1) + x2² + (0.1 + 0.3|x1|)·N(0, 1); 150 training and 2000 test points per "
-        + "seed. MLP 2-64-64-2 (tanh) whose outputs are the mean and softplus scale of a Gaussian, Adam lr 0.005, batch 32, "
-        + "150 epochs (it overfits), the same initial weights and shuffling: the Gaussian NLL alone against the NLL plus "
-        + "calibration_regularizer (defaults: cdf method, lambda 1, L = 2, s = 100, 100 levels). Metrics on the test set: pce "
-        + "(pit_calibration_error, sorted PIT, L = 1) and the Gaussian NLL. Smoke: 64 points, 2 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Adding the differentiable PIT calibration penalty to the NLL lowers the test probabilistic calibration "
-            + "error of an overfitting Gaussian regressor (paper 77: regularization improves calibration)",
-        Criterion.lower("pce", REG, NLL));
+  CalibrationDemo() {
+    super("calibration_regularizer",
+        List.of("calibration_regularizer"),
+        "dense_regression",
+        "Gaussian NLL with and without the PIT calibration regularizer, small heteroscedastic set",
+        "synthetic: x ~ U(-1, 1)^2, y = sin(3·x1) + x2² + (0.1 + 0.3|x1|)·N(0, 1); 150 training and 2000 test points per "
+            + "seed. MLP 2-64-64-2 (tanh) whose outputs are the mean and softplus scale of a Gaussian, Adam lr 0.005, batch 32, "
+            + "150 epochs (it overfits), the same initial weights and shuffling: the Gaussian NLL alone against the NLL plus "
+            + "calibration_regularizer (defaults: cdf method, lambda 1, L = 2, s = 100, 100 levels). Metrics on the test set: pce "
+            + "(pit_calibration_error, sorted PIT, L = 1) and the Gaussian NLL. Smoke: 64 points, 2 epochs.",
+        Claim.of("Adding the differentiable PIT calibration penalty to the NLL lowers the test probabilistic calibration "
+                + "error of an overfitting Gaussian regressor (paper 77: regularization improves calibration)",
+            Criterion.lower("pce", REG, NLL)));
   }
 
   static Tensor[] data(int n, long seed) {

@@ -2,9 +2,9 @@ package io.jgrad.cli.demo.dense;
 
 import io.jgrad.cli.DataSources;
 import io.jgrad.cli.Digits;
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Conv2d;
@@ -31,38 +31,25 @@ import java.util.Map;
  * test accuracy. Fashion-MNIST is read from /usr/share/datasets/fashion-mnist (Debian package
  * dataset-fashion-mnist, not in CI); the smoke variant uses the embedded 8x8 digits.
  */
-final class CutoutDemo implements Demo {
+final class CutoutDemo extends CatalogDemo {
   static final String CUTOUT = "cutout", NONE = "no_cutout";
 
-  @Override
-  public String id() { return "cutout"; }
-
-  @Override
-  public List<String> components() { return List.of("cutout"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "Cutout vs no augmentation, small CNN on a 1500-image Fashion-MNIST subset at 14x14"; }
-
-  @Override
-  public String setup() {
-    return "Fashion-MNIST (needs /usr/share/datasets/fashion-mnist: apt-get install dataset-fashion-mnist; not in CI), "
-        + "1500 training and 2000 test images drawn per seed, average-pooled to 14x14 (to fit the 2-minute budget on 2 cores), "
-        + "pixels standardised with the training mean and sd (so a cut pixel is the mean, as the reference applies Cutout after "
-        + "normalisation). CNN conv3x3(1,8)-ReLU-maxpool2-conv3x3(8,16)-ReLU-maxpool2-linear(144,10), Adam lr 2e-3, batch 64, "
-        + "15 epochs, the same initial weights and shuffling; the cutout run masks one 6x6 square (cutout:length=6, the "
-        + "reference's ±L//2, about the paper's CIFAR-10 ratio L/side = 0.5) of each training image at each epoch, as the "
-        + "DataLoader's per-example transform. Metrics: "
-        + "training accuracy (on the clean training images), test accuracy and their gap. Smoke: the embedded 8x8 digits, "
-        + "128 training images, length 4, 1 epoch.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Cutout regularises a CNN: the gap between training and test accuracy is smaller than without it (paper 28)",
-        Criterion.lower("gap", CUTOUT, NONE));
+  CutoutDemo() {
+    super("cutout",
+        List.of("cutout"),
+        "dense_regression",
+        "Cutout vs no augmentation, small CNN on a 1500-image Fashion-MNIST subset at 14x14",
+        "Fashion-MNIST (needs /usr/share/datasets/fashion-mnist: apt-get install dataset-fashion-mnist; not in CI), "
+            + "1500 training and 2000 test images drawn per seed, average-pooled to 14x14 (to fit the 2-minute budget on 2 cores), "
+            + "pixels standardised with the training mean and sd (so a cut pixel is the mean, as the reference applies Cutout after "
+            + "normalisation). CNN conv3x3(1,8)-ReLU-maxpool2-conv3x3(8,16)-ReLU-maxpool2-linear(144,10), Adam lr 2e-3, batch 64, "
+            + "15 epochs, the same initial weights and shuffling; the cutout run masks one 6x6 square (cutout:length=6, the "
+            + "reference's ±L//2, about the paper's CIFAR-10 ratio L/side = 0.5) of each training image at each epoch, as the "
+            + "DataLoader's per-example transform. Metrics: "
+            + "training accuracy (on the clean training images), test accuracy and their gap. Smoke: the embedded 8x8 digits, "
+            + "128 training images, length 4, 1 epoch.",
+        Claim.of("Cutout regularises a CNN: the gap between training and test accuracy is smaller than without it (paper 28)",
+            Criterion.lower("gap", CUTOUT, NONE)));
   }
 
   static Module cnn(long seed, int side) {

@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
 import io.jgrad.autograd.Grad;
+import io.jgrad.cli.demo.DemoTraining;
 import io.jgrad.nn.Module;
-import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.Dataset;
 import io.jgrad.nn.data.ExampleTransform;
 import io.jgrad.nn.data.TensorDataset;
@@ -10,11 +10,10 @@ import io.jgrad.nn.optim.Adam;
 import io.jgrad.nn.train.History;
 import io.jgrad.nn.train.Objective;
 import io.jgrad.nn.train.Regularizer;
-import io.jgrad.nn.train.Trainer;
-import io.jgrad.tensor.Generator;
 import io.jgrad.tensor.Tensor;
+import java.util.List;
 
-/** The one training recipe the family's demos share: Adam, shuffled mini-batches from a seed. */
+/** The one training recipe the family's demos share: Adam over {@link DemoTraining}'s shuffled mini-batches. */
 final class DemoFit {
   private DemoFit() {}
 
@@ -31,12 +30,8 @@ final class DemoFit {
   /** {@link #fit} with a per-example transform of the training examples (null: none). */
   static History fitTransformed(Module model, Objective objective, Dataset train, ExampleTransform transform, int batch, int epochs,
                                 double lr, long seed, Regularizer... regularizers) {
-    DataLoader.Builder b = DataLoader.builder(train, batch).shuffle(true).generator(new Generator(seed));
-    if (transform != null) b.transform(transform);
-    try (DataLoader loader = b.build()) {
-      Trainer t = Trainer.builder(model, new Adam(model.parameters(), lr), objective).epochs(epochs).regularizers(regularizers).build();
-      return t.fit(loader, null);
-    }
+    return DemoTraining.fit(model, new Adam(model.parameters(), lr), objective, DemoTraining.loader(train, batch, seed, transform), epochs,
+        null, List.of(regularizers), List.of());
   }
 
   /** The model's outputs on {@code x}, in eval mode with gradients off. */

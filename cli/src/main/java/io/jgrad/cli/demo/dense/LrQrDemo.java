@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.LrQr;
 import io.jgrad.losses.catalog.Catalog;
@@ -19,37 +19,24 @@ import java.util.Map;
  * their 90% coverage on a shifted target domain, using unlabelled target points, where split
  * conformal prediction calibrated on the source does not.
  */
-final class LrQrDemo implements Demo {
+final class LrQrDemo extends CatalogDemo {
   static final String LRQR = "lr_qr", SPLIT = "split_conformal";
   static final double ALPHA = 0.1;
 
-  @Override
-  public String id() { return "lr_qr_threshold_fit"; }
-
-  @Override
-  public List<String> components() { return List.of("lr_qr_threshold_fit"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "LR-QR thresholds vs split conformal under covariate shift, 90% target coverage"; }
-
-  @Override
-  public String setup() {
-    return "synthetic conformal scores S = |ε|·(0.3 + x²) with ε ~ N(0, 1); source x ~ N(0, 1), target x ~ N(1, 0.8²). Per "
-        + "seed: 1000 labelled source points, 1000 unlabelled source and 1000 unlabelled target points, 5000 labelled target "
-        + "test points. Threshold class h(x) = γ·(x, x²) + b. lr_qr_threshold_fit with alpha 0.1, lambda 1 (of the order of "
-        + "the paper's √((n2 + n3)/n1)), 2000 Adam steps; baseline: split conformal, the ⌈0.9·(n1 + 1)⌉-th smallest source "
-        + "score as a constant threshold. Metrics on the target test set: coverage and coverage_error |coverage − 0.9|. "
-        + "Smoke: 200 points each, 20 steps.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("LR-QR keeps the target-domain coverage near 1 − α under covariate shift without estimating the likelihood "
-            + "ratio, closer than split conformal calibrated on the source (paper 61)",
-        Criterion.lower("coverage_error", LRQR, SPLIT), Criterion.atMost("coverage_error", LRQR, 0.03));
+  LrQrDemo() {
+    super("lr_qr_threshold_fit",
+        List.of("lr_qr_threshold_fit"),
+        "dense_regression",
+        "LR-QR thresholds vs split conformal under covariate shift, 90% target coverage",
+        "synthetic conformal scores S = |ε|·(0.3 + x²) with ε ~ N(0, 1); source x ~ N(0, 1), target x ~ N(1, 0.8²). Per "
+            + "seed: 1000 labelled source points, 1000 unlabelled source and 1000 unlabelled target points, 5000 labelled target "
+            + "test points. Threshold class h(x) = γ·(x, x²) + b. lr_qr_threshold_fit with alpha 0.1, lambda 1 (of the order of "
+            + "the paper's √((n2 + n3)/n1)), 2000 Adam steps; baseline: split conformal, the ⌈0.9·(n1 + 1)⌉-th smallest source "
+            + "score as a constant threshold. Metrics on the target test set: coverage and coverage_error |coverage − 0.9|. "
+            + "Smoke: 200 points each, 20 steps.",
+        Claim.of("LR-QR keeps the target-domain coverage near 1 − α under covariate shift without estimating the likelihood "
+                + "ratio, closer than split conformal calibrated on the source (paper 61)",
+            Criterion.lower("coverage_error", LRQR, SPLIT), Criterion.atMost("coverage_error", LRQR, 0.03)));
   }
 
   static Tensor phi(Tensor x) { return Tensor.cat(List.of(x, x.mul(x)), 1); }

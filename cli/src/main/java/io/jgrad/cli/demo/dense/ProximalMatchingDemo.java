@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Flatten;
@@ -24,36 +24,23 @@ import java.util.Map;
  * ("Dirac") loss and the regressor moves to a mode of p(y | x), where MSE settles at the mean
  * between the modes.
  */
-final class ProximalMatchingDemo implements Demo {
+final class ProximalMatchingDemo extends CatalogDemo {
   static final String PM = "proximal_matching_loss", MSE = "mse";
 
-  @Override
-  public String id() { return "proximal_matching_loss"; }
-
-  @Override
-  public List<String> components() { return List.of("proximal_matching_loss"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "proximal matching (γ halving) vs MSE on bimodal targets"; }
-
-  @Override
-  public String setup() {
-    return "synthetic: x ~ U(-1, 1), y = sin(πx) + 1 with probability 0.6 and sin(πx) − 1 otherwise, plus 0.05·N(0, 1); 2000 "
-        + "training and 1000 test points per seed. MLP 1-32-32-1 (tanh), Adam lr 0.01, batch 64, 30 epochs, the same initial "
-        + "weights and shuffling: proximal_matching_loss with its schedule (L1 for the first 20% of the steps, then γ = "
-        + "0.1·2^(3 − stage) over 4 stages: 0.8, 0.4, 0.2, 0.1) against mse. Metrics on the test set: mode_distance, the mean "
-        + "|ŷ − nearest mode|, and upper_mode, the fraction of predictions within 0.2 of the more probable mode. Smoke: 256 "
-        + "points, 2 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Proximal matching's predictions sit on a mode of the target distribution while MSE's sit between the "
-            + "modes (paper 100: the loss tends to the 0-1 loss as γ → 0, whose minimiser is the mode)",
-        Criterion.lower("mode_distance", PM, MSE));
+  ProximalMatchingDemo() {
+    super("proximal_matching_loss",
+        List.of("proximal_matching_loss"),
+        "dense_regression",
+        "proximal matching (γ halving) vs MSE on bimodal targets",
+        "synthetic: x ~ U(-1, 1), y = sin(πx) + 1 with probability 0.6 and sin(πx) − 1 otherwise, plus 0.05·N(0, 1); 2000 "
+            + "training and 1000 test points per seed. MLP 1-32-32-1 (tanh), Adam lr 0.01, batch 64, 30 epochs, the same initial "
+            + "weights and shuffling: proximal_matching_loss with its schedule (L1 for the first 20% of the steps, then γ = "
+            + "0.1·2^(3 − stage) over 4 stages: 0.8, 0.4, 0.2, 0.1) against mse. Metrics on the test set: mode_distance, the mean "
+            + "|ŷ − nearest mode|, and upper_mode, the fraction of predictions within 0.2 of the more probable mode. Smoke: 256 "
+            + "points, 2 epochs.",
+        Claim.of("Proximal matching's predictions sit on a mode of the target distribution while MSE's sit between the "
+                + "modes (paper 100: the loss tends to the 0-1 loss as γ → 0, whose minimiser is the mode)",
+            Criterion.lower("mode_distance", PM, MSE)));
   }
 
   static Tensor[] data(int n, long seed) {

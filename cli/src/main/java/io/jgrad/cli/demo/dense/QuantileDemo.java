@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Flatten;
@@ -26,39 +26,26 @@ import java.util.Map;
  * should cover 10% and 90% of fresh targets; their PIT calibration error (paper 77) is reported,
  * against a mean regressor (MSE) with a constant Gaussian band fitted the same way.
  */
-final class QuantileDemo implements Demo {
+final class QuantileDemo extends CatalogDemo {
   static final String PINBALL = "pinball_loss", MSE = "mse_gaussian_band";
   static final double Z90 = 1.2815515655446004;
 
-  @Override
-  public String id() { return "pinball_loss"; }
-
-  @Override
-  public List<String> components() { return List.of("pinball_loss", "pit_calibration_error"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "τ = 0.1/0.5/0.9 pinball heads vs an MSE mean with a constant Gaussian band, heteroscedastic 1-D data"; }
-
-  @Override
-  public String setup() {
-    return "synthetic: x ~ U(-1, 1), y = sin(3x) + s(x)·N(0, 1) with s(x) = 0.05 + 0.25(x + 1) (noise sd 0.05 to 0.55); 2000 "
-        + "training and 4000 test points per seed. MLP 1-32-32-k with tanh, Adam lr 0.01, batch 64, 60 epochs, the same "
-        + "initial weights of the shared layers and shuffling: pinball_loss:taus=0.1;0.5;0.9 (k = 3) against mse (k = 1) whose "
-        + "band is mean ± 1.2816·(training residual sd). Metrics on the test set: coverage_0.1 and coverage_0.9 (fraction of y "
-        + "below the head), pce_cdf (pit_calibration_error over the levels 0.1/0.5/0.9), pce (the sorted-PIT error of "
-        + "Φ((y − μ)/σ), defined for the Gaussian band only: NaN for the heads) and bin_gap, the mean over x-quartiles of |coverage of [q0.1, q0.9] − 0.8|. Bands of seed 1: "
-        + "![bands](dense_regression-pinball_loss-bands.png). Smoke: 256 points, 2 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Pinball-loss heads estimate conditional quantiles: the τ = 0.1 and τ = 0.9 heads cover 10% and 90% of "
-            + "test targets within ±0.02 (paper 61's quantile regression; calibration measured as in paper 77)",
-        Criterion.atLeast("coverage_0.1", PINBALL, 0.08), Criterion.atMost("coverage_0.1", PINBALL, 0.12),
-        Criterion.atLeast("coverage_0.9", PINBALL, 0.88), Criterion.atMost("coverage_0.9", PINBALL, 0.92));
+  QuantileDemo() {
+    super("pinball_loss",
+        List.of("pinball_loss", "pit_calibration_error"),
+        "dense_regression",
+        "τ = 0.1/0.5/0.9 pinball heads vs an MSE mean with a constant Gaussian band, heteroscedastic 1-D data",
+        "synthetic: x ~ U(-1, 1), y = sin(3x) + s(x)·N(0, 1) with s(x) = 0.05 + 0.25(x + 1) (noise sd 0.05 to 0.55); 2000 "
+            + "training and 4000 test points per seed. MLP 1-32-32-k with tanh, Adam lr 0.01, batch 64, 60 epochs, the same "
+            + "initial weights of the shared layers and shuffling: pinball_loss:taus=0.1;0.5;0.9 (k = 3) against mse (k = 1) whose "
+            + "band is mean ± 1.2816·(training residual sd). Metrics on the test set: coverage_0.1 and coverage_0.9 (fraction of y "
+            + "below the head), pce_cdf (pit_calibration_error over the levels 0.1/0.5/0.9), pce (the sorted-PIT error of "
+            + "Φ((y − μ)/σ), defined for the Gaussian band only: NaN for the heads) and bin_gap, the mean over x-quartiles of |coverage of [q0.1, q0.9] − 0.8|. Bands of seed 1: "
+            + "![bands](dense_regression-pinball_loss-bands.png). Smoke: 256 points, 2 epochs.",
+        Claim.of("Pinball-loss heads estimate conditional quantiles: the τ = 0.1 and τ = 0.9 heads cover 10% and 90% of "
+                + "test targets within ±0.02 (paper 61's quantile regression; calibration measured as in paper 77)",
+            Criterion.atLeast("coverage_0.1", PINBALL, 0.08), Criterion.atMost("coverage_0.1", PINBALL, 0.12),
+            Criterion.atLeast("coverage_0.9", PINBALL, 0.88), Criterion.atMost("coverage_0.9", PINBALL, 0.92)));
   }
 
   static Tensor[] data(int n, long seed) {

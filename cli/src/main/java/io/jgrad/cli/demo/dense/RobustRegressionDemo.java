@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Flatten;
@@ -24,39 +24,24 @@ import java.util.Map;
  * pseudo-Huber loss (paper 85), the Z-error loss (paper 106) and log-cosh (paper 51) bound or
  * mask the pull of outliers that MSE follows.
  */
-final class RobustRegressionDemo implements Demo {
+final class RobustRegressionDemo extends CatalogDemo {
   static final String MSE = "mse";
   static final int FEATURES = 8;
 
-  @Override
-  public String id() { return "pseudo_huber_loss"; }
-
-  @Override
-  public List<String> components() {
-    return List.of("pseudo_huber_loss", "z_error_loss", "regression_losses_ext", "regression_error_metrics");
-  }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "pseudo-Huber, Z-error and log-cosh vs MSE with 10% grossly corrupted training targets"; }
-
-  @Override
-  public String setup() {
-    return "synthetic: x ~ N(0, I_8), y = x.w + 0.1·N(0, 1), w ~ N(0, I) per seed; 512 training and 512 test examples; 10% of "
-        + "the training targets get +20, the test targets are clean. Linear(8, 1), Adam lr 0.02, batch 32, 60 epochs, the same "
-        + "initial weights and shuffling for every loss: pseudo_huber_loss (c = 0.1, diffusers' factor 2), z_error_loss "
-        + "(τ = 2), regression_losses_ext:loss=log_cosh, and mse (the baseline). Metrics from regression_error_metrics on the "
-        + "clean test set: mse, mae, r2. Smoke: 64 examples, 2 epochs.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Losses that bound (pseudo-Huber, log-cosh) or mask (Z-error) large residuals reach a lower clean-test MSE "
-            + "than MSE when 10% of the training targets are grossly corrupted (papers 85, 106, 51)",
-        Criterion.lower("mse", "pseudo_huber_loss", MSE), Criterion.lower("mse", "z_error_loss", MSE),
-        Criterion.lower("mse", "log_cosh", MSE));
+  RobustRegressionDemo() {
+    super("pseudo_huber_loss",
+        List.of("pseudo_huber_loss", "z_error_loss", "regression_losses_ext", "regression_error_metrics"),
+        "dense_regression",
+        "pseudo-Huber, Z-error and log-cosh vs MSE with 10% grossly corrupted training targets",
+        "synthetic: x ~ N(0, I_8), y = x.w + 0.1·N(0, 1), w ~ N(0, I) per seed; 512 training and 512 test examples; 10% of "
+            + "the training targets get +20, the test targets are clean. Linear(8, 1), Adam lr 0.02, batch 32, 60 epochs, the same "
+            + "initial weights and shuffling for every loss: pseudo_huber_loss (c = 0.1, diffusers' factor 2), z_error_loss "
+            + "(τ = 2), regression_losses_ext:loss=log_cosh, and mse (the baseline). Metrics from regression_error_metrics on the "
+            + "clean test set: mse, mae, r2. Smoke: 64 examples, 2 epochs.",
+        Claim.of("Losses that bound (pseudo-Huber, log-cosh) or mask (Z-error) large residuals reach a lower clean-test MSE "
+                + "than MSE when 10% of the training targets are grossly corrupted (papers 85, 106, 51)",
+            Criterion.lower("mse", "pseudo_huber_loss", MSE), Criterion.lower("mse", "z_error_loss", MSE),
+            Criterion.lower("mse", "log_cosh", MSE)));
   }
 
   @Override

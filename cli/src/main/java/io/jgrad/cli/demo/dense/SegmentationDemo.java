@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.Conv2d;
@@ -23,7 +23,7 @@ import java.util.Map;
  * 2% foreground: Dice, generalized Dice, Tversky and Lovász-Softmax optimise the overlap of the
  * rare class directly, where cross entropy's per-pixel average is dominated by the background.
  */
-final class SegmentationDemo implements Demo {
+final class SegmentationDemo extends CatalogDemo {
   static final String CE = "cross_entropy";
   static final Map<String, String> SPECS = new LinkedHashMap<>();
 
@@ -38,36 +38,23 @@ final class SegmentationDemo implements Demo {
   /** Where a full run draws seed 1's masks: under {@code -Djgrad.docs} (default docs/catalog of the working directory). */
   static Path docs(String file) { return Path.of(System.getProperty("jgrad.docs", "docs/catalog")).resolve(file); }
 
-  @Override
-  public String id() { return "dice_loss"; }
-
-  @Override
-  public List<String> components() { return List.of("dice_loss", "generalized_dice_loss", "tversky_loss", "lovasz_softmax_loss"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "Dice, generalized Dice, Tversky and Lovász-Softmax vs cross entropy, 16x16 masks with ~2% foreground"; }
-
-  @Override
-  public String setup() {
-    return "synthetic set made in code: 16x16 images of N(0, 1) noise with one 2x3 rectangle of +1.5 (6 of 256 pixels, 2.3% "
-        + "foreground) and three +2.25 single-pixel distractors; 384 training and 256 test images per seed. Fully convolutional "
-        + "net conv3x3(1,8)-ReLU-conv3x3(8,8)-ReLU-conv1x1(8,2) (padding 1), the same initial weights for every loss; Adam lr 0.01, "
-        + "batch 32, 6 epochs, the same shuffling. Losses from the registry with their defaults (softmax over 2 channels, "
-        + "background included; Tversky alpha 0.3, beta 0.7; Lovász classes present); baseline cross_entropy. Metric: "
-        + "foreground IoU of the argmax masks on the test images, pooled. Predicted masks of seed 1 (rows: image, truth, "
-        + "then one row per loss): ![masks](dense_regression-dice_loss-masks.png). Smoke: 64 images, 1 epoch.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Overlap losses (Dice, generalized Dice, Tversky, Lovász-Softmax) reach a higher foreground IoU than "
-            + "cross entropy on a heavily imbalanced segmentation at an equal training budget (paper 25's survey; Milletari 2016, "
-            + "Sudre 2017, Salehi 2017, Berman 2018)",
-        Criterion.higher("fg_iou", "dice_loss", CE), Criterion.higher("fg_iou", "generalized_dice_loss", CE),
-        Criterion.higher("fg_iou", "tversky_loss", CE), Criterion.higher("fg_iou", "lovasz_softmax_loss", CE));
+  SegmentationDemo() {
+    super("dice_loss",
+        List.of("dice_loss", "generalized_dice_loss", "tversky_loss", "lovasz_softmax_loss"),
+        "dense_regression",
+        "Dice, generalized Dice, Tversky and Lovász-Softmax vs cross entropy, 16x16 masks with ~2% foreground",
+        "synthetic set made in code: 16x16 images of N(0, 1) noise with one 2x3 rectangle of +1.5 (6 of 256 pixels, 2.3% "
+            + "foreground) and three +2.25 single-pixel distractors; 384 training and 256 test images per seed. Fully convolutional "
+            + "net conv3x3(1,8)-ReLU-conv3x3(8,8)-ReLU-conv1x1(8,2) (padding 1), the same initial weights for every loss; Adam lr 0.01, "
+            + "batch 32, 6 epochs, the same shuffling. Losses from the registry with their defaults (softmax over 2 channels, "
+            + "background included; Tversky alpha 0.3, beta 0.7; Lovász classes present); baseline cross_entropy. Metric: "
+            + "foreground IoU of the argmax masks on the test images, pooled. Predicted masks of seed 1 (rows: image, truth, "
+            + "then one row per loss): ![masks](dense_regression-dice_loss-masks.png). Smoke: 64 images, 1 epoch.",
+        Claim.of("Overlap losses (Dice, generalized Dice, Tversky, Lovász-Softmax) reach a higher foreground IoU than "
+                + "cross entropy on a heavily imbalanced segmentation at an equal training budget (paper 25's survey; Milletari 2016, "
+                + "Sudre 2017, Salehi 2017, Berman 2018)",
+            Criterion.higher("fg_iou", "dice_loss", CE), Criterion.higher("fg_iou", "generalized_dice_loss", CE),
+            Criterion.higher("fg_iou", "tversky_loss", CE), Criterion.higher("fg_iou", "lovasz_softmax_loss", CE)));
   }
 
   static Module net(long seed) {

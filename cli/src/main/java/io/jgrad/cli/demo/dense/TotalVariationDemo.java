@@ -1,8 +1,8 @@
 package io.jgrad.cli.demo.dense;
 
+import io.jgrad.cli.demo.CatalogDemo;
 import io.jgrad.cli.demo.Claim;
 import io.jgrad.cli.demo.Criterion;
-import io.jgrad.cli.demo.Demo;
 import io.jgrad.cli.demo.DemoRun;
 import io.jgrad.losses.catalog.Catalog;
 import io.jgrad.nn.data.Batch;
@@ -21,37 +21,24 @@ import java.util.Map;
  * total_variation_loss regularizer (papers 1 and 38 use TV as an image prior) on a noisy synthetic
  * piecewise-constant image; the denoised image should have a higher PSNR than the noisy one.
  */
-final class TotalVariationDemo implements Demo {
+final class TotalVariationDemo extends CatalogDemo {
   static final String NOISY = "noisy_input";
   static final int SIZE = 48;
   static final double SIGMA = 0.15, LAMBDA = 0.1;
 
-  @Override
-  public String id() { return "total_variation_loss"; }
-
-  @Override
-  public List<String> components() { return List.of("total_variation_loss"); }
-
-  @Override
-  public String family() { return "dense_regression"; }
-
-  @Override
-  public String title() { return "TV denoising (anisotropic and isotropic) of a synthetic 48x48 image vs the noisy input"; }
-
-  @Override
-  public String setup() {
-    return "a piecewise-constant 48x48 image made in code (background 0.2, a 0.8 rectangle, a 0.5 disk, a 0.35 bar), plus "
-        + "Gaussian noise of sd 0.15 drawn per seed. The image u starts at the noisy f and minimises ½Σ(u − f)² + penalty with "
-        + "Adam (lr 0.01, 300 steps), the penalty being the registry's total_variation_loss:lambda=0.1 (pixel sums) in its "
-        + "anisotropic (kornia) and isotropic (β = 1) modes; the baseline is the noisy input itself. Metric: PSNR against the "
-        + "clean image (peak 1). Smoke: 16x16, 5 steps.";
-  }
-
-  @Override
-  public Claim claim() {
-    return Claim.of("Minimising the squared error plus a total-variation penalty removes Gaussian noise from a piecewise-constant "
-            + "image: the PSNR of the result is above the noisy input's",
-        Criterion.higher("psnr", "tv_anisotropic", NOISY), Criterion.higher("psnr", "tv_isotropic", NOISY));
+  TotalVariationDemo() {
+    super("total_variation_loss",
+        List.of("total_variation_loss"),
+        "dense_regression",
+        "TV denoising (anisotropic and isotropic) of a synthetic 48x48 image vs the noisy input",
+        "a piecewise-constant 48x48 image made in code (background 0.2, a 0.8 rectangle, a 0.5 disk, a 0.35 bar), plus "
+            + "Gaussian noise of sd 0.15 drawn per seed. The image u starts at the noisy f and minimises ½Σ(u − f)² + penalty with "
+            + "Adam (lr 0.01, 300 steps), the penalty being the registry's total_variation_loss:lambda=0.1 (pixel sums) in its "
+            + "anisotropic (kornia) and isotropic (β = 1) modes; the baseline is the noisy input itself. Metric: PSNR against the "
+            + "clean image (peak 1). Smoke: 16x16, 5 steps.",
+        Claim.of("Minimising the squared error plus a total-variation penalty removes Gaussian noise from a piecewise-constant "
+                + "image: the PSNR of the result is above the noisy input's",
+            Criterion.higher("psnr", "tv_anisotropic", NOISY), Criterion.higher("psnr", "tv_isotropic", NOISY)));
   }
 
   static Tensor clean(int size) {
