@@ -6,6 +6,9 @@
 #   bench/run-suite.sh                                   # every case, 2 threads
 #   CASES="StepBench/mlp:128 OverheadBench/add:4" THREADS="1 2" bench/run-suite.sh
 #   JMH_OPTS="-wi 3 -i 5" OUT=bench/results/quick bench/run-suite.sh
+#   JVM_ARGS="-Djgrad.cpu.maxVectorBits=256" CASES="MatmulBench/1024x1024x1024:NN" bench/run-suite.sh
+# JVM_ARGS is appended to the benchmark JVM's arguments (jgrad's -Djgrad.cpu.* overrides, see
+# docs/cpu-kernels.md); the peers run as usual.
 # Every case runs with JMH's gc profiler (gc.alloc.rate.norm: bytes allocated per call, all
 # threads). The threads-scaling check is the MatmulBench case run at THREADS="1 2".
 # OPENBLAS_CORETYPE is passed through to the peers (unset: OpenBLAS picks; on AVX-512 CPUs use
@@ -35,7 +38,7 @@ if [[ ! -f bench/target/benchmarks.jar ]]; then
 fi
 i=0
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/load.txt"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs) model $(grep -m1 '^model\s' /proc/cpuinfo | cut -d: -f2 | xargs), avx512f: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}" >> "$OUT/load.txt"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | xargs) model $(grep -m1 '^model\s' /proc/cpuinfo | cut -d: -f2 | xargs), avx512f: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}, JVM_ARGS=${JVM_ARGS:-none}" >> "$OUT/load.txt"
 for c in $CASES; do
   bench=${c%%/*}; param=${c#*/}
   pname=c; [[ $bench == MatmulBench ]] && pname=shape
@@ -44,7 +47,7 @@ for c in $CASES; do
     i=$((i + 1))
     echo "[$i] $c T=$t" >&2
     "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar "io.jgrad.bench.$bench\." -p "$pname=$param" $prof ${JMH_OPTS:-} \
-      -jvmArgsAppend "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Djgrad.threads=$t" \
+      -jvmArgsAppend "--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Djgrad.threads=$t ${JVM_ARGS:-}" \
       -rf json -rff "$OUT/jmh-$i.json" > "$OUT/jmh-$i.log" 2>&1 || echo "  jmh failed: see $OUT/jmh-$i.log" >&2
     OPENBLAS_NUM_THREADS=$t OMP_NUM_THREADS=$t /usr/bin/python3 bench/peers/ops_peer.py --threads "$t" --reps 40 --cases "$c" \
       > "$OUT/peer-$i.json" 2> "$OUT/peer-$i.log" || echo "  peer failed: see $OUT/peer-$i.log" >&2
