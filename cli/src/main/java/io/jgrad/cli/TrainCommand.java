@@ -82,7 +82,10 @@ public final class TrainCommand {
         .callbacks(RunCallbacks.of(dir, out, files, shuffle, monitor, info.toMetadata(), s.patience()));
     if (s.regression()) b.metrics(RegressionTask.metrics(components, outputs, data.targets()));
     if (schedule != null) b.scheduler(schedule.scheduler(), schedule.perStep());
-    History h = b.build().fit(train, val);
+    Trainer trainer = b.build();
+    // The stateful objective and regularizers (ELR's targets, ELLE's running statistics) continue too.
+    if (resume != null) resume.loadModulesInto(Checkpoint.moduleState(trainer.statefulModules()));
+    History h = trainer.fit(train, val);
     int last = h.epochs().isEmpty() ? startEpoch - 1 : h.epochs().get(h.epochs().size() - 1).epoch();
     if (h.stoppedEarly()) out.println("stopped early: " + h.stopReason());
 

@@ -4,6 +4,7 @@ import io.jgrad.nn.Module;
 import io.jgrad.nn.data.DataLoader;
 import io.jgrad.nn.data.Dataset;
 import io.jgrad.nn.data.ExampleTransform;
+import io.jgrad.nn.optim.LrScheduler;
 import io.jgrad.nn.optim.Optimizer;
 import io.jgrad.nn.train.Callback;
 import io.jgrad.nn.train.History;
@@ -40,10 +41,20 @@ public final class DemoTraining {
    */
   public static History fit(Module model, Optimizer opt, Objective objective, DataLoader loader, int epochs, TrainStep step,
                             List<Regularizer> regularizers, List<Callback> callbacks) {
+    return fit(model, opt, null, objective, loader, epochs, step, regularizers, callbacks);
+  }
+
+  /**
+   * As {@link #fit(Module, Optimizer, Objective, DataLoader, int, TrainStep, List, List)}, with a
+   * learning-rate {@code schedule} stepped after every optimizer step (null: none).
+   */
+  public static History fit(Module model, Optimizer opt, LrScheduler schedule, Objective objective, DataLoader loader, int epochs,
+                            TrainStep step, List<Regularizer> regularizers, List<Callback> callbacks) {
     try (loader) {
       Trainer.Builder b = Trainer.builder(model, opt, objective).epochs(epochs)
           .regularizers(regularizers.toArray(new Regularizer[0])).callbacks(callbacks.toArray(new Callback[0]));
       if (step != null) b.trainStep(step);
+      if (schedule != null) b.scheduler(schedule, true);
       return b.build().fit(loader, null);
     }
   }

@@ -33,7 +33,9 @@ public final class OptimizationEntries implements CatalogEntries {
         ParamSpec.of("momentum", 0.9, "sgdw: momentum factor"),
         ParamSpec.of("nesterov", false, "sgdw: Nesterov momentum"));
     return Component.partial("adamw", Kind.OPTIMIZER, 56, "io.jgrad.nn.optim.AdamW, io.jgrad.nn.optim.SGDW", ps,
-        "AdamW and SGDW implemented with goldens (torch AdamW; a reimplementation of the authors' SGDW code); no demonstration yet",
+        "AdamW and SGDW implemented with goldens (torch AdamW; a reimplementation of the authors' SGDW code); the demonstration "
+            + "(AdamW vs Adam + L2, each best of a 3-point decay grid, digits MLP) FAILs: 0.946 vs 0.951 test accuracy; so does SGDW's "
+            + "(sgdw: its good decay range moves with a 4x learning rate by 0.67 grid steps, SGD + L2's by 0)",
         p -> {
           String variant = p.s("variant").toLowerCase(Locale.ROOT);
           double lr = p.d("lr");
@@ -63,7 +65,8 @@ public final class OptimizationEntries implements CatalogEntries {
         ParamSpec.of("final_div_factor", 1e4, "min lr = initial lr / final_div_factor"),
         ParamSpec.of("three_phase", false, "the paper's three phases (up, down to the initial lr, annihilation)"));
     return Component.partial("one_cycle_schedule", Kind.SCHEDULE, 95, "io.jgrad.nn.optim.OneCycleLR", ps,
-        "two- and three-phase, per-group max_lr, torch goldens; no LR range test and no demonstration yet",
+        "two- and three-phase, per-group max_lr, torch goldens, demonstration (digits MLP, 5 epochs, against constant rates); "
+            + "no LR range test yet",
         p -> {
           double[] maxLr = p.ds("max_lr");
           OneCycleLR.Anneal anneal = switch (p.s("anneal_strategy").toLowerCase(Locale.ROOT)) {
