@@ -23,7 +23,7 @@ i=0
 for s in $SHAPES; do
   for t in $THREADS; do
     i=$((i + 1))
-    "$JAVA_HOME/bin/java" -jar bench/target/benchmarks.jar FftBench -p "shape=$s" ${JMH_OPTS:--wi 3 -i 5 -w 1 -r 1} \
+    "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar FftBench -p "shape=$s" ${JMH_OPTS:--wi 3} \
       -jvmArgsAppend "--add-modules jdk.incubator.vector -Djgrad.threads=$t" \
       -rf json -rff "$OUT/jmh-$i.json" > "$OUT/jmh-$i.log" 2>&1
     /usr/bin/python3 bench/peers/fft_peer.py --torch-threads "$t" --shapes "$s" > "$OUT/peer-$i.json"

@@ -25,7 +25,7 @@ i=0
 for s in $SHAPES; do
   for t in $THREADS; do
     i=$((i + 1))
-    "$JAVA_HOME/bin/java" -jar bench/target/benchmarks.jar MatmulBench -p "shape=$s" ${JMH_OPTS:-} \
+    "$JAVA_HOME/bin/java" -Djmh.ignoreLock=true -jar bench/target/benchmarks.jar MatmulBench -p "shape=$s" ${JMH_OPTS:-} \
       -jvmArgsAppend "--add-modules jdk.incubator.vector -Djgrad.threads=$t" \
       -rf json -rff "$OUT/jmh-$i.json" > "$OUT/jmh-$i.log" 2>&1
     /usr/bin/python3 bench/peers/matmul_peer.py --threads "$t" --shapes "$s" > "$OUT/peer-$i.json"

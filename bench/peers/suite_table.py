@@ -2,8 +2,9 @@
 """Joins run-suite.sh's JMH and peer JSON files into one table (stdout, markdown) and suite.json.
 
 Time per call is the median over JMH measurement iterations (jgrad) and over the peer's
-repetitions; ratio = peer time / jgrad time (above 1: jgrad faster). For StepBench, the gc
-profiler's gc.alloc.rate.norm is bytes allocated on the Java heap per step.
+repetitions, about 20 ms each; ratio = peer time / jgrad time (above 1: jgrad faster). "best" is
+the fastest repetition (the least disturbed by other processes). alloc is the gc profiler's
+gc.alloc.rate.norm: bytes allocated on the Java heap per call, all threads.
 """
 import glob
 import json
@@ -43,22 +44,27 @@ def main():
                 for p in peer["results"]:
                     if p["case"] == r["case"] and p["threads"] == r["threads"]:
                         rows[key][p["lib"] + "_us"] = p["median_us"]
+                        rows[key][p["lib"] + "_best_us"] = p["best_us"]
     table = sorted(rows.values(), key=lambda r: (r["case"], r["threads"]))
     fmt = lambda v: "-" if v is None else ("%.3g" % v if v < 100 else "%.0f" % v)
     ratio = lambda peer, me: "-" if peer is None or not me else "%.2f" % (peer / me)
-    print("| case | T | jgrad us | numpy us | torch us | numpy/jgrad | torch/jgrad | alloc B/op |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| case | T | jgrad us | numpy us | torch us | numpy/jgrad | torch/jgrad | best: jgrad us | numpy | torch | alloc B/op |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in table:
         a = r.get("alloc_bytes_per_op")
-        print("| %s | %d | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             r["case"], r["threads"], fmt(r["jgrad_us"]), fmt(r.get("numpy_us")), fmt(r.get("torch_us")),
             ratio(r.get("numpy_us"), r["jgrad_us"]), ratio(r.get("torch_us"), r["jgrad_us"]),
+            fmt(r["jgrad_best_us"]), fmt(r.get("numpy_best_us")), fmt(r.get("torch_best_us")),
             "-" if a is None else "%.0f" % a))
         r["numpy_over_jgrad"] = None if r.get("numpy_us") is None else r["numpy_us"] / r["jgrad_us"]
         r["torch_over_jgrad"] = None if r.get("torch_us") is None else r["torch_us"] / r["jgrad_us"]
     with open(os.path.join(out, "load.txt")) as f:
         lines = f.read().strip().splitlines()
     print("\n" + lines[0] + "; " + lines[-1] + " (per case: %s/load.txt)" % out)
+    for line in lines:
+        if line.startswith("cpu: "):
+            print(line)
     json.dump({"rows": table}, open(os.path.join(out, "suite.json"), "w"), indent=1)
     print("\nwrote %s" % os.path.join(out, "suite.json"))
 

@@ -126,7 +126,7 @@ g.add("ifft2Complex", [z], [vr(torch.fft.ifft2(cplx(z)))], {"dims": [-2, -1], "n
 g.add("ifft2Complex", [z], [vr(torch.fft.ifft2(cplx(z), s=(2, 8), norm="forward"))],
       {"s": [2, 8], "dims": [-2, -1], "norm": "forward"})
 
-# complex helpers
+# complex-number ops
 z = rn(4, 3, 2)
 z[1, 1] = 0
 g.add("complex", [z[..., 0].contiguous(), z[..., 1].contiguous()], [z], {})

@@ -84,7 +84,7 @@ g.add_grad("fft2Complex", [rn(3, 4, 2)], lambda t: vr(torch.fft.fft2(cplx(t), di
 g.add_grad("ifft2Complex", [rn(2, 3, 5, 2)], lambda t: vr(torch.fft.ifft2(cplx(t), norm="forward")),
            {"dims": [-2, -1], "norm": "forward"})
 
-# complex helpers (magnitudes away from 0)
+# complex-number ops (inputs with magnitudes away from 0)
 g.add_grad("abs", [rn(4, 3, 2)], lambda t: cplx(t).abs(), double=True)
 g.add_grad("angle", [rn(4, 3, 2)], lambda t: cplx(t).angle(), double=True)
 g.add_grad("complex", [rn(3, 4), rn(3, 4)], lambda a, b: vr(torch.complex(a, b)))

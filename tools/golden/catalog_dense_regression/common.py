@@ -1,4 +1,4 @@
-"""Shared state and helpers of gen_catalog_dense_regression.py."""
+"""Shared state and functions of gen_catalog_dense_regression.py."""
 import os
 
 import torch

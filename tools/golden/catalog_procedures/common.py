@@ -1,4 +1,4 @@
-"""Shared state and helpers of gen_catalog_procedures.py."""
+"""Shared state and functions of gen_catalog_procedures.py."""
 import os
 
 import torch

@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// 12 warm-up seconds: a training step reaches C2 for all its kernels only after ~8 (measured:
-// 172 ms, 7.7, 2.3, 3.2, 2.6, 2.5, 2.7, 1.4, 1.07, 1.11 ms per MLP step in warm-up iterations 1-10)
-@Warmup(iterations = 12, time = 1)
-@Measurement(iterations = 7, time = 1)
+// The setup runs the op until every kernel is compiled (Warm.untilCompiled); the warm-up
+// iterations only let the timings settle.
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class ConvBench {
   @Param({"fwd:64x3x32x32-32", "fwdBwd:64x3x32x32-32", "fwd:64x16x14x14-32", "fwdBwd:64x16x14x14-32"})
@@ -51,6 +51,7 @@ public class ConvBench {
     x = Inputs.uniform(7, d).requiresGrad(backward);
     w = Inputs.uniform(8, out, d[1], 3, 3).requiresGrad(backward);
     b = Inputs.uniform(9, out).requiresGrad(backward);
+    Warm.untilCompiled("ConvBench " + c, this::run);
   }
 
   @Benchmark

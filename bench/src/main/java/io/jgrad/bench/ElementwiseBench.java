@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 7, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class ElementwiseBench {
   @Param({"add:16M", "mul:16M", "exp:16M", "sigmoid:16M", "tanh:16M", "relu:16M", "addInPlace:16M",
@@ -67,6 +67,7 @@ public class ElementwiseBench {
       case "addInPlace" -> () -> a.addInPlace(b);
       default -> throw Inputs.unknown("ElementwiseBench", c);
     };
+    Warm.untilCompiled("ElementwiseBench " + c, this::run);
   }
 
   @Benchmark

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 6, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class FftBench {
   @Param({"256x4096:fft:float64", "256x4099:fft:float64", "256x4096:rfft:float64", "256x4099:rfft:float64",
@@ -52,6 +52,7 @@ public class FftBench {
     for (int i = 0; i < v.length; i++) v[i] = r.nextDouble(-1, 1);
     x = Tensor.fromArray(v, dims);
     if (p[2].equals("float32")) x = x.to(DType.FLOAT32);
+    Warm.untilCompiled("FftBench", this::transform);
   }
 
   @Benchmark

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 7, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class IndexingBench {
   @Param({"gather:4096x1024x256", "scatterAdd:4096x1024x256", "sort:1M", "sortRows:1024x1024"})
@@ -55,6 +55,7 @@ public class IndexingBench {
       case "sort" -> () -> x.sort(0, false).values().shape();
       default -> () -> x.sort(1, false).values().shape();
     };
+    Warm.untilCompiled("IndexingBench " + c, this::run);
   }
 
   @Benchmark

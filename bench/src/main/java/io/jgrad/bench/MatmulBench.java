@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 7, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class MatmulBench {
   @Param({"64x64x64:NN", "128x128x128:NN", "256x256x256:NN", "512x512x512:NN", "1024x1024x1024:NN",
@@ -55,6 +55,7 @@ public class MatmulBench {
       case "NT" -> random(r, n, k).t();
       default -> random(r, k, n);
     };
+    Warm.untilCompiled("MatmulBench " + shape, this::matmul);
   }
 
   private static Tensor random(SplittableRandom r, int rows, int cols) {

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 7, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class OverheadBench {
   @Param({"add:4", "addGrad:4", "mm:4x4"})
@@ -49,6 +49,7 @@ public class OverheadBench {
       }
       default -> throw Inputs.unknown("OverheadBench", c);
     }
+    Warm.untilCompiled("OverheadBench " + c, this::run);
   }
 
   @Benchmark

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 7, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class ReductionBench {
   @Param({"sum:16M", "max:16M", "sumRows:4096x1024", "sumCols:4096x1024", "softmax:4096x1024",
@@ -49,6 +49,7 @@ public class ReductionBench {
       case "logSoftmax" -> () -> x.logSoftmax(1);
       default -> throw Inputs.unknown("ReductionBench", c);
     };
+    Warm.untilCompiled("ReductionBench " + c, this::run);
   }
 
   @Benchmark

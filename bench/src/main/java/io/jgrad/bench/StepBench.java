@@ -36,10 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// 12 warm-up seconds: a training step reaches C2 for all its kernels only after ~8 (measured:
-// 172 ms, 7.7, 2.3, 3.2, 2.6, 2.5, 2.7, 1.4, 1.07, 1.11 ms per MLP step in warm-up iterations 1-10)
-@Warmup(iterations = 12, time = 1)
-@Measurement(iterations = 7, time = 1)
+// The setup runs steps until every kernel is compiled (Warm.untilCompiled: a training step needed
+// ~8 s of 1 s warm-up iterations, 172 ms falling to 1.1 ms per MLP step); the warm-up
+// iterations only let the timings settle.
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 40, time = 20, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Djgrad.threads=2"})
 public class StepBench {
   @Param({"mlp:128", "cnn:64"})
@@ -70,6 +71,7 @@ public class StepBench {
     }
     y = Inputs.indices(11, 10, batch);
     opt = new SGD(model.parameters(), 0.01);
+    Warm.untilCompiled("StepBench " + c, this::step);
   }
 
   @Benchmark

@@ -1,7 +1,7 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,18 +13,25 @@ import jdk.incubator.vector.VectorSpecies;
  * and leave the tail to the caller's scalar loop: they return the index they stopped at.
  */
 final class DecompVector {
-  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
+  private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[D.length()]);
 
   private DecompVector() {}
 
-  /** The dot product of a[ao, ao+len) and b[bo, bo+len), lanes fused, then the scalar tail. */
+  /**
+   * The dot product of a[ao, ao+len) and b[bo, bo+len), lanes fused, then the scalar tail. The
+   * lanes are added in lane order: reduceLanes(ADD)'s order differs compiled and interpreted.
+   */
   static double dot(double[] a, int ao, double[] b, int bo, int len) {
     int i = 0;
     DoubleVector acc = DoubleVector.zero(D);
     for (int bound = D.loopBound(len); i < bound; i += D.length()) {
       acc = DoubleVector.fromArray(D, a, ao + i).fma(DoubleVector.fromArray(D, b, bo + i), acc);
     }
-    double s = acc.reduceLanes(VectorOperators.ADD);
+    double[] lanes = LANES.get();
+    acc.intoArray(lanes, 0);
+    double s = 0;
+    for (int j = 0; j < lanes.length; j++) s += lanes[j];
     for (; i < len; i++) s += a[ao + i] * b[bo + i];
     return s;
   }

@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -8,9 +9,15 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic (no fused multiply-add, so results are bit-identical to the scalar stage), run
  * across {@code q}, the stride loop, which is contiguous in every array. Used for stages whose
  * stride s is at least one vector; the tail {@code q >= loopBound(s)} runs the scalar butterfly.
+ *
+ * <p>Each twiddle product y = b w, written as the scalar stage writes it ((br wr - bi wi,
+ * br wi + bi wr)), is spelt out in the loop rather than called: C2 stopped inlining such a
+ * helper inside radix5 ("NodeCountInliningCutoff"; C2 always inlines the Vector API's own
+ * methods but refuses other callees past that point), and every vector passed to it was then
+ * allocated (12 KB per call, KernelAllocationTest).
  */
 final class FftVector {
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private FftVector() {}
 
@@ -30,9 +37,15 @@ final class FftVector {
         DoubleVector t2r = a1r.add(a3r), t2i = a1i.add(a3i), t3r = a1r.sub(a3r), t3i = a1i.sub(a3i);
         t0r.add(t2r).intoArray(yr, o0 + q);
         t0i.add(t2i).intoArray(yi, o0 + q);
-        twiddle(t1r.add(t3i), t1i.sub(t3r), w1r, w1i, yr, yi, o1 + q);
-        twiddle(t0r.sub(t2r), t0i.sub(t2i), w2r, w2i, yr, yi, o2 + q);
-        twiddle(t1r.sub(t3i), t1i.add(t3r), w3r, w3i, yr, yi, o3 + q);
+        DoubleVector u1r = t1r.add(t3i), u1i = t1i.sub(t3r);
+        u1r.mul(w1r).sub(u1i.mul(w1i)).intoArray(yr, o1 + q);
+        u1r.mul(w1i).add(u1i.mul(w1r)).intoArray(yi, o1 + q);
+        DoubleVector u2r = t0r.sub(t2r), u2i = t0i.sub(t2i);
+        u2r.mul(w2r).sub(u2i.mul(w2i)).intoArray(yr, o2 + q);
+        u2r.mul(w2i).add(u2i.mul(w2r)).intoArray(yi, o2 + q);
+        DoubleVector u3r = t1r.sub(t3i), u3i = t1i.add(t3r);
+        u3r.mul(w3r).sub(u3i.mul(w3i)).intoArray(yr, o3 + q);
+        u3r.mul(w3i).add(u3i.mul(w3r)).intoArray(yi, o3 + q);
       }
       for (int q = bound; q < s; q++) {
         FftButterflies.bfly4(xr, xi, yr, yi, i0 + q, i1 + q, i2 + q, i3 + q, o0 + q, o1 + q, o2 + q, o3 + q,
@@ -51,7 +64,9 @@ final class FftVector {
         DoubleVector br = DoubleVector.fromArray(D, xr, i1 + q), bi = DoubleVector.fromArray(D, xi, i1 + q);
         ar.add(br).intoArray(yr, o0 + q);
         ai.add(bi).intoArray(yi, o0 + q);
-        twiddle(ar.sub(br), ai.sub(bi), wr, wi, yr, yi, o1 + q);
+        DoubleVector u4r = ar.sub(br), u4i = ai.sub(bi);
+        u4r.mul(wr).sub(u4i.mul(wi)).intoArray(yr, o1 + q);
+        u4r.mul(wi).add(u4i.mul(wr)).intoArray(yi, o1 + q);
       }
       for (int q = bound; q < s; q++) FftButterflies.bfly2(xr, xi, yr, yi, i0 + q, i1 + q, o0 + q, o1 + q, wr, wi);
     }
@@ -72,8 +87,12 @@ final class FftVector {
         a0i.add(ti).intoArray(yi, o0 + q);
         DoubleVector mr = a0r.sub(tr.mul(0.5)), mi = a0i.sub(ti.mul(0.5));
         DoubleVector sdr = dr.mul(s3), sdi = di.mul(s3);
-        twiddle(mr.add(sdi), mi.sub(sdr), w1r, w1i, yr, yi, o1 + q);
-        twiddle(mr.sub(sdi), mi.add(sdr), w2r, w2i, yr, yi, o2 + q);
+        DoubleVector u5r = mr.add(sdi), u5i = mi.sub(sdr);
+        u5r.mul(w1r).sub(u5i.mul(w1i)).intoArray(yr, o1 + q);
+        u5r.mul(w1i).add(u5i.mul(w1r)).intoArray(yi, o1 + q);
+        DoubleVector u6r = mr.sub(sdi), u6i = mi.add(sdr);
+        u6r.mul(w2r).sub(u6i.mul(w2i)).intoArray(yr, o2 + q);
+        u6r.mul(w2i).add(u6i.mul(w2r)).intoArray(yi, o2 + q);
       }
       for (int q = bound; q < s; q++) FftButterflies.bfly3(xr, xi, yr, yi, i0 + q, i1 + q, i2 + q, o0 + q, s, w1r, w1i, w2r, w2i);
     }
@@ -100,18 +119,20 @@ final class FftVector {
         DoubleVector m2r = a0r.add(t1r.mul(c2)).add(t2r.mul(c1)), m2i = a0i.add(t1i.mul(c2)).add(t2i.mul(c1));
         DoubleVector n1r = t3r.mul(s1).add(t4r.mul(s2)), n1i = t3i.mul(s1).add(t4i.mul(s2));
         DoubleVector n2r = t3r.mul(s2).sub(t4r.mul(s1)), n2i = t3i.mul(s2).sub(t4i.mul(s1));
-        twiddle(m1r.add(n1i), m1i.sub(n1r), twr[t], twi[t], yr, yi, o + s);
-        twiddle(m2r.add(n2i), m2i.sub(n2r), twr[t + 1], twi[t + 1], yr, yi, o + 2 * s);
-        twiddle(m2r.sub(n2i), m2i.add(n2r), twr[t + 2], twi[t + 2], yr, yi, o + 3 * s);
-        twiddle(m1r.sub(n1i), m1i.add(n1r), twr[t + 3], twi[t + 3], yr, yi, o + 4 * s);
+        DoubleVector u7r = m1r.add(n1i), u7i = m1i.sub(n1r);
+        u7r.mul(twr[t]).sub(u7i.mul(twi[t])).intoArray(yr, o + s);
+        u7r.mul(twi[t]).add(u7i.mul(twr[t])).intoArray(yi, o + s);
+        DoubleVector u8r = m2r.add(n2i), u8i = m2i.sub(n2r);
+        u8r.mul(twr[t + 1]).sub(u8i.mul(twi[t + 1])).intoArray(yr, o + 2 * s);
+        u8r.mul(twi[t + 1]).add(u8i.mul(twr[t + 1])).intoArray(yi, o + 2 * s);
+        DoubleVector u9r = m2r.sub(n2i), u9i = m2i.add(n2r);
+        u9r.mul(twr[t + 2]).sub(u9i.mul(twi[t + 2])).intoArray(yr, o + 3 * s);
+        u9r.mul(twi[t + 2]).add(u9i.mul(twr[t + 2])).intoArray(yi, o + 3 * s);
+        DoubleVector u10r = m1r.sub(n1i), u10i = m1i.add(n1r);
+        u10r.mul(twr[t + 3]).sub(u10i.mul(twi[t + 3])).intoArray(yr, o + 4 * s);
+        u10r.mul(twi[t + 3]).add(u10i.mul(twr[t + 3])).intoArray(yi, o + 4 * s);
       }
       for (int q = bound; q < s; q++) FftButterflies.bfly5(xr, xi, yr, yi, i0 + q, sm, o0 + q, s, twr, twi, t);
     }
-  }
-
-  /** y[o] = b * w, written as the scalar stage writes it: (br wr - bi wi, br wi + bi wr). */
-  private static void twiddle(DoubleVector br, DoubleVector bi, double wr, double wi, double[] yr, double[] yi, int o) {
-    br.mul(wr).sub(bi.mul(wi)).intoArray(yr, o);
-    br.mul(wi).add(bi.mul(wr)).intoArray(yi, o);
   }
 }

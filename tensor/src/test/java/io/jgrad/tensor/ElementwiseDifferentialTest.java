@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * x << 0): rtol 1e-4.
  */
 class ElementwiseDifferentialTest {
-  static final int LANES = FloatVector.SPECIES_PREFERRED.length();
+  static final int LANES = CpuConfig.FLOAT.length();
   static final int[] SIZES = {0, 1, LANES - 1, LANES, LANES + 1, 2 * LANES + 3, 97, 1031};
 
   record Op(String name, UnaryOperator<Tensor> f, String domain) {}

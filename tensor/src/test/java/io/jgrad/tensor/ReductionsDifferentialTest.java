@@ -1,5 +1,6 @@
 package io.jgrad.tensor;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * views, float32 and float64, NaN placed anywhere.
  */
 class ReductionsDifferentialTest {
-  static final int LANES = FloatVector.SPECIES_PREFERRED.length();
+  static final int LANES = CpuConfig.FLOAT.length();
   static final int[] SIZES = {0, 1, LANES - 1, LANES, LANES + 1, 2 * LANES + 1, 97, 1031, 5003};
 
   @AfterEach

@@ -56,7 +56,7 @@ class OptimizerStatesTest {
     step(a, optA);
     step(b, optB);
     for (String k : a.stateDict().keySet()) {
-      assertArrayEquals(a.stateDict().get(k).toFloatArray(), b.stateDict().get(k).toFloatArray(), 1e-6f, k);
+      assertArrayEquals(a.stateDict().get(k).toFloatArray(), b.stateDict().get(k).toFloatArray(), k);
     }
   }
 

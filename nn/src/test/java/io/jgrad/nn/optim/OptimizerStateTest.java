@@ -49,7 +49,7 @@ class OptimizerStateTest {
     optB.loadStateDict(sd);
     assertEquals(optA.getLr(1), optB.getLr(1), "group hyperparameters are restored");
     List<double[][]> contB = OptimizerGoldenTest.run(optB, b, 12);
-    for (int s = 0; s < 12; s++) for (int i = 0; i < 3; i++) assertArrayEquals(contA.get(s)[i], contB.get(s)[i], 1e-12, name + " step " + s); // JIT: see TrainerTest
+    for (int s = 0; s < 12; s++) for (int i = 0; i < 3; i++) assertArrayEquals(contA.get(s)[i], contB.get(s)[i], name + " step " + s);
 
     // Without the state, the continuation differs (the test can fail).
     List<Tensor> fresh = copies(b);

@@ -11,10 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API kernels of the arithmetic binary ops on FLOAT32 rows: both operands contiguous
  * ({@code vv}), or one of them broadcast along the row (stride 0: {@code vs} = vector op
  * scalar, {@code sv} = scalar op vector), which is how a bias add or a scalar multiply arrives.
- * One loop per op and variant; tails run {@link BinaryScalar}. BinaryF64 is the same for FLOAT64.
+ * One loop per op and variant; tails run {@link BinaryScalar}, whose double arithmetic rounds
+ * to the same float as the float lanes (add, sub, mul, div, max, min are exactly rounded either
+ * way). pow and atan2 have no vector form here: the Vector API's POW/ATAN2 operators give
+ * different last bits compiled (SVML) and interpreted, so they run the scalar {@code Math} path. BinaryF64 is the same for FLOAT64.
  */
 final class BinaryF32 {
-  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> S = CpuConfig.FLOAT;
   private static final int L = S.length();
 
   private BinaryF32() {}
@@ -37,8 +40,6 @@ final class BinaryF32 {
     t[BinaryOp.DIV.ordinal()] = (a, ao, b, bo, o, oo, n) -> divVV(a, ao, b, bo, o, oo, n);
     t[BinaryOp.MAXIMUM.ordinal()] = (a, ao, b, bo, o, oo, n) -> maxVV(a, ao, b, bo, o, oo, n);
     t[BinaryOp.MINIMUM.ordinal()] = (a, ao, b, bo, o, oo, n) -> minVV(a, ao, b, bo, o, oo, n);
-    t[BinaryOp.POW.ordinal()] = (a, ao, b, bo, o, oo, n) -> powVV(a, ao, b, bo, o, oo, n);
-    t[BinaryOp.ATAN2.ordinal()] = (a, ao, b, bo, o, oo, n) -> atan2VV(a, ao, b, bo, o, oo, n);
     return t;
   }
 
@@ -105,109 +106,90 @@ final class BinaryF32 {
     return true;
   }
 
-  private static FloatVector v(float[] x, int i) { return FloatVector.fromArray(S, x, i); }
 
   private static int addVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).add(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int subVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).sub(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int mulVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).mul(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int divVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).div(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int maxVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).max(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).max(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int minVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).min(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).min(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
-  /** Math.pow with torch's 1^NaN = 1 and (-1)^(+-inf) = 1 (C99). */
-  private static int powVV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
-    int i = 0;
-    FloatVector one = FloatVector.broadcast(S, 1), minusOne = FloatVector.broadcast(S, -1);
-    FloatVector inf = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
-    for (int e = S.loopBound(n); i < e; i += L) {
-      FloatVector av = v(a, ao + i);
-      FloatVector bv = v(b, bo + i);
-      av.lanewise(POW, bv).blend(one, av.eq(one).or(av.eq(minusOne).and(bv.abs().eq(inf)))).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  private static int atan2VV(float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).lanewise(ATAN2, v(b, bo + i)).intoArray(o, oo + i);
-    return i;
-  }
 
   private static int addVS(float[] a, int ao, float s, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).add(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).add(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int mulVS(float[] a, int ao, float s, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).mul(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).mul(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int divVS(float[] a, int ao, float s, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).div(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).div(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int maxVS(float[] a, int ao, float s, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).max(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).max(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int minVS(float[] a, int ao, float s, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).min(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) FloatVector.fromArray(S, a, ao + i).min(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int subSV(float s, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) sv.sub(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) sv.sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int divSV(float s, float[] b, int bo, float[] o, int oo, int n) {
     int i = 0;
     FloatVector sv = FloatVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) sv.div(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) sv.div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 }

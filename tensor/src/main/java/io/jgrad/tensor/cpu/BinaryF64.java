@@ -11,10 +11,13 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API kernels of the arithmetic binary ops on FLOAT64 rows: both operands contiguous
  * ({@code vv}), or one of them broadcast along the row (stride 0: {@code vs} = vector op
  * scalar, {@code sv} = scalar op vector), which is how a bias add or a scalar multiply arrives.
- * One loop per op and variant; tails run {@link BinaryScalar}. BinaryF32 is the same for FLOAT32.
+ * One loop per op and variant; tails run {@link BinaryScalar}, whose double arithmetic rounds
+ * to the same float as the float lanes (add, sub, mul, div, max, min are exactly rounded either
+ * way). pow and atan2 have no vector form here: the Vector API's POW/ATAN2 operators give
+ * different last bits compiled (SVML) and interpreted, so they run the scalar {@code Math} path. BinaryF32 is the same for FLOAT32.
  */
 final class BinaryF64 {
-  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Double> S = CpuConfig.DOUBLE;
   private static final int L = S.length();
 
   private BinaryF64() {}
@@ -37,8 +40,6 @@ final class BinaryF64 {
     t[BinaryOp.DIV.ordinal()] = (a, ao, b, bo, o, oo, n) -> divVV(a, ao, b, bo, o, oo, n);
     t[BinaryOp.MAXIMUM.ordinal()] = (a, ao, b, bo, o, oo, n) -> maxVV(a, ao, b, bo, o, oo, n);
     t[BinaryOp.MINIMUM.ordinal()] = (a, ao, b, bo, o, oo, n) -> minVV(a, ao, b, bo, o, oo, n);
-    t[BinaryOp.POW.ordinal()] = (a, ao, b, bo, o, oo, n) -> powVV(a, ao, b, bo, o, oo, n);
-    t[BinaryOp.ATAN2.ordinal()] = (a, ao, b, bo, o, oo, n) -> atan2VV(a, ao, b, bo, o, oo, n);
     return t;
   }
 
@@ -105,109 +106,90 @@ final class BinaryF64 {
     return true;
   }
 
-  private static DoubleVector v(double[] x, int i) { return DoubleVector.fromArray(S, x, i); }
 
   private static int addVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).add(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int subVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).sub(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).sub(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int mulVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).mul(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).mul(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int divVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).div(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).div(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int maxVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).max(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).max(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int minVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).min(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).min(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
-  /** Math.pow with torch's 1^NaN = 1 and (-1)^(+-inf) = 1 (C99). */
-  private static int powVV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-    int i = 0;
-    DoubleVector one = DoubleVector.broadcast(S, 1), minusOne = DoubleVector.broadcast(S, -1);
-    DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-    for (int e = S.loopBound(n); i < e; i += L) {
-      DoubleVector av = v(a, ao + i);
-      DoubleVector bv = v(b, bo + i);
-      av.lanewise(POW, bv).blend(one, av.eq(one).or(av.eq(minusOne).and(bv.abs().eq(inf)))).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  private static int atan2VV(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-    int i = 0;
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).lanewise(ATAN2, v(b, bo + i)).intoArray(o, oo + i);
-    return i;
-  }
 
   private static int addVS(double[] a, int ao, double s, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).add(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).add(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int mulVS(double[] a, int ao, double s, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).mul(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).mul(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int divVS(double[] a, int ao, double s, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).div(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).div(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int maxVS(double[] a, int ao, double s, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).max(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).max(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int minVS(double[] a, int ao, double s, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) v(a, ao + i).min(sv).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) DoubleVector.fromArray(S, a, ao + i).min(sv).intoArray(o, oo + i);
     return i;
   }
 
   private static int subSV(double s, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) sv.sub(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) sv.sub(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 
   private static int divSV(double s, double[] b, int bo, double[] o, int oo, int n) {
     int i = 0;
     DoubleVector sv = DoubleVector.broadcast(S, s);
-    for (int e = S.loopBound(n); i < e; i += L) sv.div(v(b, bo + i)).intoArray(o, oo + i);
+    for (int e = S.loopBound(n); i < e; i += L) sv.div(DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
     return i;
   }
 }

@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * byte lanes are avoided: they also fell back on AVX2.
  */
 final class CompareF32 {
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> F = CpuConfig.FLOAT;
   private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(Math.max(64, F.length() * 8)));
   private static final int L = F.length();
   /** True when whole vectors map to whole groups of 8 output bytes (always on x86). */

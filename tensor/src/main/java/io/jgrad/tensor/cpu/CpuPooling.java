@@ -76,11 +76,12 @@ final class CpuPooling {
       this.w = w;
       this.oh = oh;
       this.ow = ow;
-      in = integral ? null : new double[h * w];
-      res = integral ? null : new double[oh * ow];
-      inL = integral ? new long[h * w] : null;
-      resL = integral ? new long[oh * ow] : null;
-      idx = new long[oh * ow];
+      // per-thread scratch, reused from call to call (one Plane per thread at a time)
+      in = integral ? null : ThreadScratch.f64(0, h * w);
+      res = integral ? null : ThreadScratch.f64(1, oh * ow);
+      inL = integral ? ThreadScratch.i64(0, h * w) : null;
+      resL = integral ? ThreadScratch.i64(1, oh * ow) : null;
+      idx = ThreadScratch.i64(2, oh * ow);
     }
 
     void gather(View x, int off) {

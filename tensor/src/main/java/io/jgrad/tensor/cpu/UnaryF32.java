@@ -10,17 +10,27 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API kernels of the unary ops on contiguous FLOAT32 rows, computed in float32. Each op
- * has its own loop (one method per variant keeps C2's profile clean, PERF.md); the tail runs the
- * scalar twin from {@link UnaryScalar}. Ops without a vector form (erf, floor, ...) return false
- * and take the scalar path. UnaryF64 is the same file for FLOAT64.
+ * has its own loop over whole vectors (one method per variant keeps C2's profile clean,
+ * PERF.md); the last partial vector is copied into a per-thread pad, run through the same
+ * loop and copied back, so every element gets the same bits whatever its position and
+ * whether or not C2 has compiled the kernel. Transcendentals use {@link VectorMathF32}
+ * (IEEE operations only), never the Vector API's EXP/LOG/... operators, whose compiled (SVML)
+ * and interpreted ({@code Math}) forms differ in the last ulp; the ops built on them (sigmoid,
+ * tanh, ...) are in {@link UnaryExpF32}. Ops without a vector form (trigonometric, floor, pow
+ * with a general exponent, ...) return false and take the scalar path of {@link UnaryScalar}.
+ * UnaryF64 is the same file for FLOAT64.
  */
 final class UnaryF32 {
-  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> S = CpuConfig.FLOAT;
   private static final int L = S.length();
 
   private UnaryF32() {}
 
-  /** One row loop; kernels sit behind a table so each is compiled on its own (see {@link #KERNELS}). */
+  /**
+   * One row loop over whole vectors: returns the elements done (a multiple of the lane count),
+   * or -1 when these arguments have no vector form. Kernels sit behind a table so each is
+   * compiled on its own (see {@link #KERNELS}).
+   */
   @FunctionalInterface
   interface Kernel {
     int run(float[] x, int xo, float[] o, int oo, int n, double[] a);
@@ -45,23 +55,17 @@ final class UnaryF32 {
     k[UnaryOp.SQRT.ordinal()] = (x, xo, o, oo, n, a) -> sqrt(x, xo, o, oo, n);
     k[UnaryOp.RSQRT.ordinal()] = (x, xo, o, oo, n, a) -> rsqrt(x, xo, o, oo, n);
     k[UnaryOp.RECIPROCAL.ordinal()] = (x, xo, o, oo, n, a) -> reciprocal(x, xo, o, oo, n);
-    k[UnaryOp.SIN.ordinal()] = (x, xo, o, oo, n, a) -> sin(x, xo, o, oo, n);
-    k[UnaryOp.COS.ordinal()] = (x, xo, o, oo, n, a) -> cos(x, xo, o, oo, n);
-    k[UnaryOp.TAN.ordinal()] = (x, xo, o, oo, n, a) -> tan(x, xo, o, oo, n);
-    k[UnaryOp.ASIN.ordinal()] = (x, xo, o, oo, n, a) -> asin(x, xo, o, oo, n);
-    k[UnaryOp.ACOS.ordinal()] = (x, xo, o, oo, n, a) -> acos(x, xo, o, oo, n);
-    k[UnaryOp.ATAN.ordinal()] = (x, xo, o, oo, n, a) -> atan(x, xo, o, oo, n);
-    k[UnaryOp.SINH.ordinal()] = (x, xo, o, oo, n, a) -> sinh(x, xo, o, oo, n);
-    k[UnaryOp.COSH.ordinal()] = (x, xo, o, oo, n, a) -> cosh(x, xo, o, oo, n);
-    k[UnaryOp.TANH.ordinal()] = (x, xo, o, oo, n, a) -> tanh(x, xo, o, oo, n);
-    k[UnaryOp.SIGMOID.ordinal()] = (x, xo, o, oo, n, a) -> sigmoid(x, xo, o, oo, n);
-    k[UnaryOp.SILU.ordinal()] = (x, xo, o, oo, n, a) -> silu(x, xo, o, oo, n);
-    k[UnaryOp.LOG_SIGMOID.ordinal()] = (x, xo, o, oo, n, a) -> logSigmoid(x, xo, o, oo, n);
+    k[UnaryOp.SINH.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.sinh(x, xo, o, oo, n);
+    k[UnaryOp.COSH.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.cosh(x, xo, o, oo, n);
+    k[UnaryOp.TANH.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.tanh(x, xo, o, oo, n);
+    k[UnaryOp.SIGMOID.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.sigmoid(x, xo, o, oo, n);
+    k[UnaryOp.SILU.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.silu(x, xo, o, oo, n);
+    k[UnaryOp.LOG_SIGMOID.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.logSigmoid(x, xo, o, oo, n);
     k[UnaryOp.RELU.ordinal()] = (x, xo, o, oo, n, a) -> relu(x, xo, o, oo, n);
     k[UnaryOp.LEAKY_RELU.ordinal()] = (x, xo, o, oo, n, a) -> leakyRelu(x, xo, o, oo, n, (float) a[0]);
-    k[UnaryOp.ELU.ordinal()] = (x, xo, o, oo, n, a) -> elu(x, xo, o, oo, n, (float) a[0]);
-    k[UnaryOp.SOFTPLUS.ordinal()] = (x, xo, o, oo, n, a) -> softplus(x, xo, o, oo, n, (float) a[0], (float) a[1]);
-    k[UnaryOp.GELU_TANH.ordinal()] = (x, xo, o, oo, n, a) -> geluTanh(x, xo, o, oo, n);
+    k[UnaryOp.ELU.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.elu(x, xo, o, oo, n, (float) a[0]);
+    k[UnaryOp.SOFTPLUS.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.softplus(x, xo, o, oo, n, (float) a[0], (float) a[1]);
+    k[UnaryOp.GELU_TANH.ordinal()] = (x, xo, o, oo, n, a) -> UnaryExpF32.geluTanh(x, xo, o, oo, n);
     k[UnaryOp.ERF.ordinal()] = (x, xo, o, oo, n, a) -> ErfF32.erf(x, xo, o, oo, n);
     k[UnaryOp.ERFC.ordinal()] = (x, xo, o, oo, n, a) -> ErfF32.erfc(x, xo, o, oo, n);
     k[UnaryOp.GELU.ordinal()] = (x, xo, o, oo, n, a) -> ErfF32.gelu(x, xo, o, oo, n);
@@ -70,170 +74,87 @@ final class UnaryF32 {
     return k;
   }
 
-  /** out[oo..oo+n) = op(x[xo..xo+n)); false when op has no vector kernel. */
+  /**
+   * out[oo..oo+n) = op(x[xo..xo+n)); false when op has no vector kernel (then nothing is
+   * written). {@code f}, the scalar twin, is not used: the tail runs the vector loop on a pad.
+   */
   static boolean row(UnaryOp op, float[] x, int xo, float[] o, int oo, int n, double[] a, DoubleUnaryOperator f) {
     Kernel k = KERNELS[op.ordinal()];
     if (k == null) return false;
     int i = k.run(x, xo, o, oo, n, a);
-    for (; i < n; i++) o[oo + i] = (float) f.applyAsDouble(x[xo + i]);
+    if (i < 0) return false;
+    if (i < n) {
+      float[] p = ThreadScratch.padF32();
+      int rest = n - i;
+      System.arraycopy(x, xo + i, p, 0, rest);
+      java.util.Arrays.fill(p, rest, L, 0f);
+      k.run(p, 0, p, L, L, a);
+      System.arraycopy(p, L, o, oo + i, rest);
+    }
     return true;
   }
 
-  private static FloatVector v(float[] x, int i) { return FloatVector.fromArray(S, x, i); }
-
   private static int neg(float[] x, int xo, float[] o, int oo, int n) {
     int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).neg().intoArray(o, oo + i);
+    for (int b = S.loopBound(n); i < b; i += L) FloatVector.fromArray(S, x, xo + i).neg().intoArray(o, oo + i);
     return i;
   }
 
   private static int abs(float[] x, int xo, float[] o, int oo, int n) {
     int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).abs().intoArray(o, oo + i);
+    for (int b = S.loopBound(n); i < b; i += L) FloatVector.fromArray(S, x, xo + i).abs().intoArray(o, oo + i);
     return i;
   }
 
   private static int exp(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(EXP).intoArray(o, oo + i);
-    return i;
+    int done = S.loopBound(n);
+    VectorMathF32.exp(x, xo, o, oo, done);
+    return done;
   }
 
   private static int expm1(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(EXPM1).intoArray(o, oo + i);
-    return i;
+    int done = S.loopBound(n);
+    VectorMathF32.expm1(x, xo, o, oo, done);
+    return done;
   }
 
   private static int log(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(LOG).intoArray(o, oo + i);
-    return i;
+    int done = S.loopBound(n);
+    VectorMathF32.log(x, xo, o, oo, done);
+    return done;
   }
 
   private static int log1p(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(LOG1P).intoArray(o, oo + i);
-    return i;
+    int done = S.loopBound(n);
+    VectorMathF32.log1p(x, xo, o, oo, done);
+    return done;
   }
 
   private static int log2(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
+    int done = S.loopBound(n);
+    VectorMathF32.log(x, xo, o, oo, done);
     float k = (float) UnaryScalar.LN2_INV;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(LOG).mul(k).intoArray(o, oo + i);
-    return i;
+    for (int i = 0; i < done; i += L) FloatVector.fromArray(S, o, oo + i).mul(k).intoArray(o, oo + i);
+    return done;
   }
 
   private static int sqrt(float[] x, int xo, float[] o, int oo, int n) {
     int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).sqrt().intoArray(o, oo + i);
+    for (int b = S.loopBound(n); i < b; i += L) FloatVector.fromArray(S, x, xo + i).sqrt().intoArray(o, oo + i);
     return i;
   }
 
   private static int rsqrt(float[] x, int xo, float[] o, int oo, int n) {
     int i = 0;
     FloatVector one = FloatVector.broadcast(S, 1);
-    for (int b = S.loopBound(n); i < b; i += L) one.div(v(x, xo + i).sqrt()).intoArray(o, oo + i);
+    for (int b = S.loopBound(n); i < b; i += L) one.div(FloatVector.fromArray(S, x, xo + i).sqrt()).intoArray(o, oo + i);
     return i;
   }
 
   private static int reciprocal(float[] x, int xo, float[] o, int oo, int n) {
     int i = 0;
     FloatVector one = FloatVector.broadcast(S, 1);
-    for (int b = S.loopBound(n); i < b; i += L) one.div(v(x, xo + i)).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int sin(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(SIN).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int cos(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(COS).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int tan(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(TAN).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int asin(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(ASIN).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int acos(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(ACOS).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int atan(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(ATAN).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int sinh(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(SINH).intoArray(o, oo + i);
-    return i;
-  }
-
-  private static int cosh(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) v(x, xo + i).lanewise(COSH).intoArray(o, oo + i);
-    return i;
-  }
-
-  /**
-   * tanh|x| = -t / (t + 2) with t = expm1(-2|x|) in (-1, 0]: no overflow, no cancellation near
-   * 0, and 3-10x faster than lanewise(TANH), which is not intrinsified for every species.
-   */
-  private static int tanh(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
-      FloatVector t = xv.abs().mul(-2f).lanewise(EXPM1);
-      FloatVector r = t.neg().div(t.add(2f));
-      r.blend(r.neg(), xv.compare(LT, 0f)).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  /** 1 / (1 + e^-x): e^-x overflowing to inf gives exactly 0, so no NaN for large |x|. */
-  private static int sigmoid(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    FloatVector one = FloatVector.broadcast(S, 1);
-    for (int b = S.loopBound(n); i < b; i += L) {
-      one.div(one.add(v(x, xo + i).neg().lanewise(EXP))).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  private static int silu(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    FloatVector one = FloatVector.broadcast(S, 1);
-    for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
-      xv.div(one.add(xv.neg().lanewise(EXP))).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  /** min(x, 0) - log1p(e^-|x|): the exponent is never positive. */
-  private static int logSigmoid(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
-      xv.min(0f).sub(xv.abs().neg().lanewise(EXP).lanewise(LOG1P)).intoArray(o, oo + i);
-    }
+    for (int b = S.loopBound(n); i < b; i += L) one.div(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
     return i;
   }
 
@@ -242,7 +163,7 @@ final class UnaryF32 {
     int i = 0;
     FloatVector zero = FloatVector.zero(S);
     for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = FloatVector.fromArray(S, x, xo + i);
       xv.blend(zero, xv.compare(LT, 0f)).intoArray(o, oo + i);
     }
     return i;
@@ -251,59 +172,35 @@ final class UnaryF32 {
   private static int leakyRelu(float[] x, int xo, float[] o, int oo, int n, float slope) {
     int i = 0;
     for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = FloatVector.fromArray(S, x, xo + i);
       xv.mul(slope).blend(xv, xv.compare(GT, 0f)).intoArray(o, oo + i);
     }
     return i;
   }
 
-  private static int elu(float[] x, int xo, float[] o, int oo, int n, float alpha) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
-      xv.lanewise(EXPM1).mul(alpha).blend(xv, xv.compare(GT, 0f)).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  private static int softplus(float[] x, int xo, float[] o, int oo, int n, float beta, float threshold) {
-    int i = 0;
-    for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i), bx = xv.mul(beta);
-      VectorMask<Float> linear = bx.compare(GT, threshold);
-      bx.lanewise(EXP).lanewise(LOG1P).div(beta).blend(xv, linear).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  private static int geluTanh(float[] x, int xo, float[] o, int oo, int n) {
-    int i = 0;
-    float c = (float) UnaryScalar.SQRT_2_OVER_PI;
-    FloatVector one = FloatVector.broadcast(S, 1);
-    for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
-      FloatVector inner = xv.mul(xv).mul(xv).mul(0.044715f).add(xv).mul(c);
-      FloatVector t = inner.abs().mul(-2f).lanewise(EXPM1);
-      FloatVector th = t.neg().div(t.add(2f));
-      th = th.blend(th.neg(), inner.compare(LT, 0f));
-      xv.mul(0.5f).mul(one.add(th)).intoArray(o, oo + i);
-    }
-    return i;
-  }
-
-  /** x^e with torch's shortcuts (e = 2 squares, e = +-0.5 is (r)sqrt); 1^e = 1 even for NaN e. */
+  /**
+   * x^e for the exponents ATen special-cases (pow_tensor_scalar_optimized_kernel): 2 and 3 as
+   * products, 0.5 and -0.5 as (r)sqrt, -1 and -2 as reciprocals; -1 (no vector form) otherwise,
+   * so a general exponent runs the scalar {@code Math.pow}.
+   */
   private static int powScalar(float[] x, int xo, float[] o, int oo, int n, double e) {
     if (e == 2) return square(x, xo, o, oo, n);
     if (e == 0.5) return sqrt(x, xo, o, oo, n);
     if (e == -0.5) return rsqrt(x, xo, o, oo, n);
+    if (e == -1) return reciprocal(x, xo, o, oo, n);
+    if (e != 3 && e != -2) return -1;
     int i = 0;
-    float ef = (float) e;
+    if (e == 3) {
+      for (int b = S.loopBound(n); i < b; i += L) {
+        FloatVector xv = FloatVector.fromArray(S, x, xo + i);
+        xv.mul(xv).mul(xv).intoArray(o, oo + i);
+      }
+      return i;
+    }
     FloatVector one = FloatVector.broadcast(S, 1);
-    boolean infinite = Double.isInfinite(e);
     for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
-      VectorMask<Float> unit = infinite ? xv.compare(EQ, 1f).or(xv.compare(EQ, -1f)) : xv.compare(EQ, 1f);
-      xv.lanewise(POW, ef).blend(one, unit).intoArray(o, oo + i);
+      FloatVector xv = FloatVector.fromArray(S, x, xo + i);
+      one.div(xv.mul(xv)).intoArray(o, oo + i);
     }
     return i;
   }
@@ -311,7 +208,7 @@ final class UnaryF32 {
   private static int square(float[] x, int xo, float[] o, int oo, int n) {
     int i = 0;
     for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = FloatVector.fromArray(S, x, xo + i);
       xv.mul(xv).intoArray(o, oo + i);
     }
     return i;
@@ -324,7 +221,7 @@ final class UnaryF32 {
     float hi = Double.isNaN(max) ? Float.POSITIVE_INFINITY : (float) max;
     FloatVector lov = FloatVector.broadcast(S, lo), hiv = FloatVector.broadcast(S, hi);
     for (int b = S.loopBound(n); i < b; i += L) {
-      FloatVector xv = v(x, xo + i);
+      FloatVector xv = FloatVector.fromArray(S, x, xo + i);
       FloatVector r = xv.blend(lov, xv.compare(LT, lo));
       r.blend(hiv, r.compare(GT, hi)).intoArray(o, oo + i);
     }

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code jdk.incubator.vector} module (see {@link VectorSupport}).
  */
 final class VectorAdd {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private VectorAdd() {}
 

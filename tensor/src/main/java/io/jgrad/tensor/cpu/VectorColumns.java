@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * keeps 16M-element sums accurate.
  */
 final class VectorColumns {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
   static final int ROWS = 256;
 
   private VectorColumns() {}
@@ -21,7 +21,7 @@ final class VectorColumns {
   static void columnsF(ReduceOp op, float[] a, float[] o, ReduceGeometry g, int xb, int ob, int w) {
     int n = g.count;
     if ((op == ReduceOp.SUM || op == ReduceOp.MEAN) && n > ROWS) {
-      float[] block = new float[w];
+      float[] block = ThreadScratch.f32(0, w);
       java.util.Arrays.fill(o, ob, ob + w, 0f);
       for (int j0 = 0; j0 < n; j0 += ROWS) {
         foldF(ReduceOp.SUM, a, g, xb, j0, Math.min(n, j0 + ROWS), block, 0, w);

@@ -8,12 +8,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Horizontal reductions of one contiguous run: two vector accumulators (to hide the add
- * latency), a lane reduction, then the scalar tail, which is {@link ScalarReduce#runD}.
+ * latency), a lane reduction, then the scalar tail, which is {@link ScalarReduce#runD}. Sums and
+ * products add up the lanes in lane order through {@link ThreadScratch#lanesF32}, never
+ * {@code reduceLanes(ADD)}, whose order (so last bits) differs compiled and interpreted.
  * VectorOperators.MAX/MIN follow Math.max/min, so NaN propagates as in PyTorch.
  */
 final class VectorRows {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
+  static final VectorSpecies<Double> D = CpuConfig.DOUBLE;
 
   private VectorRows() {}
 
@@ -52,7 +54,10 @@ final class VectorRows {
       s1 = s1.add(FloatVector.fromArray(F, a, off + i + l));
     }
     for (; i + l <= n; i += l) s0 = s0.add(FloatVector.fromArray(F, a, off + i));
-    double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+    float[] lanes = ThreadScratch.lanesF32();
+    s0.add(s1).intoArray(lanes, 0);
+    double s = 0;
+    for (int j = 0; j < l; j++) s += lanes[j];
     return ScalarReduce.runD(ReduceOp.SUM, a, off + i, n - i, 1, s);
   }
 
@@ -60,7 +65,11 @@ final class VectorRows {
     int i = 0;
     FloatVector p = FloatVector.broadcast(F, 1f);
     for (int bound = F.loopBound(n); i < bound; i += F.length()) p = p.mul(FloatVector.fromArray(F, a, off + i));
-    return ScalarReduce.runD(ReduceOp.PROD, a, off + i, n - i, 1, p.reduceLanes(VectorOperators.MUL));
+    float[] lanes = ThreadScratch.lanesF32();
+    p.intoArray(lanes, 0);
+    double r = 1;
+    for (int j = 0; j < F.length(); j++) r *= lanes[j];
+    return ScalarReduce.runD(ReduceOp.PROD, a, off + i, n - i, 1, r);
   }
 
   static double maxF(float[] a, int off, int n) {
@@ -85,14 +94,22 @@ final class VectorRows {
       s1 = s1.add(DoubleVector.fromArray(D, a, off + i + l));
     }
     for (; i + l <= n; i += l) s0 = s0.add(DoubleVector.fromArray(D, a, off + i));
-    return ScalarReduce.runD(ReduceOp.SUM, a, off + i, n - i, 1, s0.add(s1).reduceLanes(VectorOperators.ADD));
+    double[] lanes = ThreadScratch.lanesF64();
+    s0.add(s1).intoArray(lanes, 0);
+    double s = 0;
+    for (int j = 0; j < l; j++) s += lanes[j];
+    return ScalarReduce.runD(ReduceOp.SUM, a, off + i, n - i, 1, s);
   }
 
   static double prodD(double[] a, int off, int n) {
     int i = 0;
     DoubleVector p = DoubleVector.broadcast(D, 1.0);
     for (int bound = D.loopBound(n); i < bound; i += D.length()) p = p.mul(DoubleVector.fromArray(D, a, off + i));
-    return ScalarReduce.runD(ReduceOp.PROD, a, off + i, n - i, 1, p.reduceLanes(VectorOperators.MUL));
+    double[] lanes = ThreadScratch.lanesF64();
+    p.intoArray(lanes, 0);
+    double r = 1;
+    for (int j = 0; j < D.length(); j++) r *= lanes[j];
+    return ScalarReduce.runD(ReduceOp.PROD, a, off + i, n - i, 1, r);
   }
 
   static double maxD(double[] a, int off, int n) {

@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import io.jgrad.tensor.cpu.Parallel;
 
 /**
@@ -16,19 +17,26 @@ import io.jgrad.tensor.cpu.Parallel;
  */
 final class BlockedF32 {
   static final int MR = KernelF32.MR, NR = KernelF32.NR;
-  /** KC*NR elements of B (16-32 KB) stay in L1; MC*KC of A (~100-300 KB) in L2. */
-  static final int KC = Integer.getInteger("jgrad.gemm.kc", 256);
-  static final int MC = Integer.getInteger("jgrad.gemm.mc", MR == 12 ? 96 : 128);
-  static final int NC = Integer.getInteger("jgrad.gemm.nc", 1024);
+  /** KC*NR elements of B stay in L1, MC*KC of A in L2; chosen from the vector width, see {@link CpuConfig}. */
+  static final int KC = CpuConfig.kc();
+  static final int MC = CpuConfig.mc();
+  static final int NC = CpuConfig.nc();
 
-  private final float[] a, b, c;
-  private final int ao, ars, acs, bo, brs, bcs, co, ldc, m, n, k;
-  private final int mTiles, mBlocks, nParts;
-  private final float[] bp;
+  /** One per thread, reused by every call on it, so a product allocates nothing (KernelAllocationTest). */
+  private static final ThreadLocal<BlockedF32> CONTEXT = ThreadLocal.withInitial(BlockedF32::new);
+
+  private float[] a, b, c;
+  private int ao, ars, acs, bo, brs, bcs, co, ldc, m, n, k;
+  private int mTiles, mBlocks, nParts;
+  private float[] bp;
   private int jc, nc, pc, kc, panels;
+  private boolean busy;
+  private final Parallel.Range packBody = this::packB, unitBody = this::units;
 
-  private BlockedF32(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
-                     float[] c, int co, int ldc, int m, int n, int k, int threads) {
+  private BlockedF32() {}
+
+  private void set(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
+                   float[] c, int co, int ldc, int m, int n, int k, int threads) {
     this.a = a; this.ao = ao; this.ars = ars; this.acs = acs;
     this.b = b; this.bo = bo; this.brs = brs; this.bcs = bcs;
     this.c = c; this.co = co; this.ldc = ldc; this.m = m; this.n = n; this.k = k;
@@ -47,7 +55,16 @@ final class BlockedF32 {
   /** c[co + i*ldc + j] = sum_q a[ao + i*ars + q*acs] * b[bo + q*brs + j*bcs] for i < m, j < n; k > 0. */
   static void gemm(float[] a, int ao, int ars, int acs, float[] b, int bo, int brs, int bcs,
                    float[] c, int co, int ldc, int m, int n, int k, int threads) {
-    new BlockedF32(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads).run(threads);
+    BlockedF32 g = CONTEXT.get();
+    if (g.busy) g = new BlockedF32();
+    g.set(a, ao, ars, acs, b, bo, brs, bcs, c, co, ldc, m, n, k, threads);
+    g.busy = true;
+    try {
+      g.run(threads);
+    } finally {
+      g.a = g.b = g.c = g.bp = null;
+      g.busy = false;
+    }
   }
 
   private void run(int threads) {
@@ -57,10 +74,10 @@ final class BlockedF32 {
       panels = (nc + NR - 1) / NR;
       for (pc = 0; pc < k; pc += kcStep) {
         kc = Math.min(kcStep, k - pc);
-        if (threads > 1) Parallel.forChunks(panels, 4 * threads, this::packB);
+        if (threads > 1) Parallel.forChunks(panels, 4 * threads, packBody);
         else packB(0, panels);
         int units = mBlocks * nParts;
-        if (threads > 1) Parallel.forChunks(units, units, this::units);
+        if (threads > 1) Parallel.forChunks(units, units, unitBody);
         else units(0, units);
       }
     }

@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class DirectF64 {
   private DirectF64() {}
 
-  private static final VectorSpecies<Double> F = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> F = CpuConfig.DOUBLE;
 
   /** c[co + i*ldc + j*cs] = sum_q a[ao + i*ars + q*acs] * b[bo + q*brs + j*bcs], i in [i0,i1), j in [j0,j1). */
   static void gemm(double[] a, int ao, int ars, int acs, double[] b, int bo, int brs, int bcs,
@@ -66,6 +67,7 @@ final class DirectF64 {
   static void alongK(double[] a, int ao, int ars, double[] b, int bo, int bcs,
                      double[] c, int co, int ldc, int cs, int i0, int i1, int j0, int j1, int k) {
     int l = F.length(), bound = F.loopBound(k), bound4 = k / (4 * l) * (4 * l);
+    double[] lanes = Scratch.lanesF64();
     for (int i = i0; i < i1; i++) {
       int ai = ao + i * ars;
       for (int j = j0; j < j1; j++) {
@@ -79,7 +81,10 @@ final class DirectF64 {
           s3 = DoubleVector.fromArray(F, a, ai + q + 3 * l).fma(DoubleVector.fromArray(F, b, bj + q + 3 * l), s3);
         }
         for (; q < bound; q += l) s0 = DoubleVector.fromArray(F, a, ai + q).fma(DoubleVector.fromArray(F, b, bj + q), s0);
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        // lanes in order: reduceLanes(ADD)'s order differs compiled and interpreted
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        double s = 0;
+        for (int e = 0; e < l; e++) s += lanes[e];
         for (; q < k; q++) s += a[ai + q] * b[bj + q];
         c[co + i * ldc + j * cs] = s;
       }

@@ -34,7 +34,7 @@ final class GemmF32 {
     int ldc = out.stride(1), cs = n == 1 ? 1 : out.stride(2);
     if (cs != 1 && !Gemm.direct(m, n, k)) {
       // a strided output (e.g. a transposed view): compute into a dense tile, then scatter
-      float[] tmp = new float[m * n];
+      float[] tmp = Scratch.outF32(m * n);
       BlockedF32.gemm(x, ao, ars, acs, y, bo, brs, bcs, tmp, 0, n, m, n, k, threads);
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) o[co + i * ldc + j * cs] = tmp[i * n + j];

@@ -34,7 +34,7 @@ final class GemmF64 {
     int ldc = out.stride(1), cs = n == 1 ? 1 : out.stride(2);
     if (cs != 1 && !Gemm.direct(m, n, k)) {
       // a strided output (e.g. a transposed view): compute into a dense tile, then scatter
-      double[] tmp = new double[m * n];
+      double[] tmp = Scratch.outF64(m * n);
       BlockedF64.gemm(x, ao, ars, acs, y, bo, brs, bcs, tmp, 0, n, m, n, k, threads);
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) o[co + i * ldc + j * cs] = tmp[i * n + j];

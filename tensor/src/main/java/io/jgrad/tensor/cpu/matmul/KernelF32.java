@@ -1,5 +1,6 @@
 package io.jgrad.tensor.cpu.matmul;
 
+import io.jgrad.tensor.cpu.CpuConfig;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -8,19 +9,26 @@ import jdk.incubator.vector.VectorSpecies;
  * of A per k and Bp holds NR = 2 vectors of B per k (see {@link PackF32}). Each k broadcasts MR
  * values of A and issues 2*MR independent FMAs into MR*2 accumulators that stay in registers.
  *
- * <p>The tile is written out by hand because Java has no arrays of registers. 12 rows (24
- * accumulators) need the 32 vector registers of 512-bit machines; with 256-bit vectors (16
- * registers) C2 spills already at 5 or 6 rows (it issues the broadcasts early, so they are live
- * together), which halved the speed in a probe on Zen 3; 4 rows (8 accumulators: FMA latency 4
- * times 2 pipes) ran best there.
+ * <p>The tile is written out by hand because Java has no arrays of registers. MR is
+ * {@link CpuConfig#TILE_ROWS}: 12 rows (24 accumulators) need the 32 vector registers of
+ * AVX-512; with 16 registers (AVX2) C2 spills at 5 or 6 rows, and 4 rows (8 accumulators: FMA
+ * latency 4 times 2 pipes) ran best. Both tiles exist on every machine, so either can be
+ * forced ({@code -Djgrad.cpu.tile}) and tested anywhere.
+ *
+ * <p>Every accumulator must stay a register from the first FMA to the last store: passing
+ * one to a method C2 does not inline boxes it, and then every FMA of the k loop allocates a
+ * vector object (this happened with an epilogue helper that C2 refused to inline in the
+ * 12-row tile: "NodeCountInliningCutoff", 2 GB of garbage per 1024-cubed product). So the
+ * epilogue stores are written inline, and no method here passes a vector to another one.
+ * KernelAllocationTest checks that each tile allocates nothing once compiled.
  */
 final class KernelF32 {
   private KernelF32() {}
 
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> F = CpuConfig.FLOAT;
   static final int L = F.length();
   static final int NR = 2 * L;
-  static final int MR = F.vectorBitSize() >= 512 ? 12 : 4;
+  static final int MR = CpuConfig.TILE_ROWS;
 
   /** c[co + r*ldc + j] += sum_k a[ao + k*MR + r] * b[bo + k*NR + j] for a full MR x NR tile. */
   static void tile(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
@@ -53,10 +61,18 @@ final class KernelF32 {
       x = FloatVector.broadcast(F, a[ai + 3]);
       c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
     }
-    add(c00, c01, c, co);
-    add(c10, c11, c, co + ldc);
-    add(c20, c21, c, co + 2 * ldc);
-    add(c30, c31, c, co + 3 * ldc);
+    int o0 = co;
+    c00.add(FloatVector.fromArray(F, c, o0)).intoArray(c, o0);
+    c01.add(FloatVector.fromArray(F, c, o0 + L)).intoArray(c, o0 + L);
+    int o1 = co + ldc;
+    c10.add(FloatVector.fromArray(F, c, o1)).intoArray(c, o1);
+    c11.add(FloatVector.fromArray(F, c, o1 + L)).intoArray(c, o1 + L);
+    int o2 = co + 2 * ldc;
+    c20.add(FloatVector.fromArray(F, c, o2)).intoArray(c, o2);
+    c21.add(FloatVector.fromArray(F, c, o2 + L)).intoArray(c, o2 + L);
+    int o3 = co + 3 * ldc;
+    c30.add(FloatVector.fromArray(F, c, o3)).intoArray(c, o3);
+    c31.add(FloatVector.fromArray(F, c, o3 + L)).intoArray(c, o3 + L);
   }
 
   /**
@@ -78,10 +94,18 @@ final class KernelF32 {
       x = FloatVector.broadcast(F, a[ai + 3 * ars]);
       c30 = b0.fma(x, c30); c31 = b1.fma(x, c31);
     }
-    add(c00, c01, c, co);
-    add(c10, c11, c, co + ldc);
-    add(c20, c21, c, co + 2 * ldc);
-    add(c30, c31, c, co + 3 * ldc);
+    int o0 = co;
+    c00.add(FloatVector.fromArray(F, c, o0)).intoArray(c, o0);
+    c01.add(FloatVector.fromArray(F, c, o0 + L)).intoArray(c, o0 + L);
+    int o1 = co + ldc;
+    c10.add(FloatVector.fromArray(F, c, o1)).intoArray(c, o1);
+    c11.add(FloatVector.fromArray(F, c, o1 + L)).intoArray(c, o1 + L);
+    int o2 = co + 2 * ldc;
+    c20.add(FloatVector.fromArray(F, c, o2)).intoArray(c, o2);
+    c21.add(FloatVector.fromArray(F, c, o2 + L)).intoArray(c, o2 + L);
+    int o3 = co + 3 * ldc;
+    c30.add(FloatVector.fromArray(F, c, o3)).intoArray(c, o3);
+    c31.add(FloatVector.fromArray(F, c, o3 + L)).intoArray(c, o3 + L);
   }
 
   /** tile4Strided for a partial tile (cols < NR; all 4 rows exist): into scratch, then the valid columns. */
@@ -128,22 +152,42 @@ final class KernelF32 {
       x = FloatVector.broadcast(F, a[ao + 11]);
       cb0 = b0.fma(x, cb0); cb1 = b1.fma(x, cb1);
     }
-    add(c00, c01, c, co);
-    add(c10, c11, c, co + ldc);
-    add(c20, c21, c, co + 2 * ldc);
-    add(c30, c31, c, co + 3 * ldc);
-    add(c40, c41, c, co + 4 * ldc);
-    add(c50, c51, c, co + 5 * ldc);
-    add(c60, c61, c, co + 6 * ldc);
-    add(c70, c71, c, co + 7 * ldc);
-    add(c80, c81, c, co + 8 * ldc);
-    add(c90, c91, c, co + 9 * ldc);
-    add(ca0, ca1, c, co + 10 * ldc);
-    add(cb0, cb1, c, co + 11 * ldc);
+    int o0 = co;
+    c00.add(FloatVector.fromArray(F, c, o0)).intoArray(c, o0);
+    c01.add(FloatVector.fromArray(F, c, o0 + L)).intoArray(c, o0 + L);
+    int o1 = co + ldc;
+    c10.add(FloatVector.fromArray(F, c, o1)).intoArray(c, o1);
+    c11.add(FloatVector.fromArray(F, c, o1 + L)).intoArray(c, o1 + L);
+    int o2 = co + 2 * ldc;
+    c20.add(FloatVector.fromArray(F, c, o2)).intoArray(c, o2);
+    c21.add(FloatVector.fromArray(F, c, o2 + L)).intoArray(c, o2 + L);
+    int o3 = co + 3 * ldc;
+    c30.add(FloatVector.fromArray(F, c, o3)).intoArray(c, o3);
+    c31.add(FloatVector.fromArray(F, c, o3 + L)).intoArray(c, o3 + L);
+    int o4 = co + 4 * ldc;
+    c40.add(FloatVector.fromArray(F, c, o4)).intoArray(c, o4);
+    c41.add(FloatVector.fromArray(F, c, o4 + L)).intoArray(c, o4 + L);
+    int o5 = co + 5 * ldc;
+    c50.add(FloatVector.fromArray(F, c, o5)).intoArray(c, o5);
+    c51.add(FloatVector.fromArray(F, c, o5 + L)).intoArray(c, o5 + L);
+    int o6 = co + 6 * ldc;
+    c60.add(FloatVector.fromArray(F, c, o6)).intoArray(c, o6);
+    c61.add(FloatVector.fromArray(F, c, o6 + L)).intoArray(c, o6 + L);
+    int o7 = co + 7 * ldc;
+    c70.add(FloatVector.fromArray(F, c, o7)).intoArray(c, o7);
+    c71.add(FloatVector.fromArray(F, c, o7 + L)).intoArray(c, o7 + L);
+    int o8 = co + 8 * ldc;
+    c80.add(FloatVector.fromArray(F, c, o8)).intoArray(c, o8);
+    c81.add(FloatVector.fromArray(F, c, o8 + L)).intoArray(c, o8 + L);
+    int o9 = co + 9 * ldc;
+    c90.add(FloatVector.fromArray(F, c, o9)).intoArray(c, o9);
+    c91.add(FloatVector.fromArray(F, c, o9 + L)).intoArray(c, o9 + L);
+    int oa = co + 10 * ldc;
+    ca0.add(FloatVector.fromArray(F, c, oa)).intoArray(c, oa);
+    ca1.add(FloatVector.fromArray(F, c, oa + L)).intoArray(c, oa + L);
+    int ob = co + 11 * ldc;
+    cb0.add(FloatVector.fromArray(F, c, ob)).intoArray(c, ob);
+    cb1.add(FloatVector.fromArray(F, c, ob + L)).intoArray(c, ob + L);
   }
 
-  private static void add(FloatVector v0, FloatVector v1, float[] c, int o) {
-    v0.add(FloatVector.fromArray(F, c, o)).intoArray(c, o);
-    v1.add(FloatVector.fromArray(F, c, o + L)).intoArray(c, o + L);
-  }
 }

@@ -9,14 +9,24 @@ package io.jgrad.tensor.cpu.matmul;
 final class Scratch {
   private Scratch() {}
 
-  private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[3][]);
-  private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[3][]);
+  private static final ThreadLocal<float[][]> F32 = ThreadLocal.withInitial(() -> new float[5][]);
+  private static final ThreadLocal<double[][]> F64 = ThreadLocal.withInitial(() -> new double[5][]);
 
   static float[] packAF32(int n) { return f32(0, n); }
 
   static float[] packF32(int n) { return f32(1, n); }
 
   static float[] tileF32(int n) { return f32(2, n); }
+
+  /** A dense product to scatter into a strided output (held while the blocked product runs). */
+  static float[] outF32(int n) { return f32(4, n); }
+
+  static double[] outF64(int n) { return f64(4, n); }
+
+  /** One vector's lanes, summed in lane order (reduceLanes' order depends on the JIT). */
+  static float[] lanesF32() { return f32(3, KernelF32.L); }
+
+  static double[] lanesF64() { return f64(3, KernelF64.L); }
 
   static double[] packAF64(int n) { return f64(0, n); }
 
