@@ -56,9 +56,7 @@ class ParallelConcurrencyTest {
   void concurrentCallersGetTheSameBitsAsAlone() {
     assertTimeoutPreemptively(DEADLINE, () -> {
       List<Function<Long, Tensor>> w = workloads();
-      // Warmed first: the Vector API's exp and log lanes give results up to an ulp apart in code the JIT has not
-      // compiled yet (a per-lane fallback) and in compiled code (the intrinsic), whatever the threads; the first
-      // calls of a fresh JVM differ from later ones even on one thread (docs/threads.md, "Bit-identical results").
+      // Warmed first, so the threads race compiled kernels (the bits are the same cold: DeterminismTest).
       for (int rep = 0; rep < 20; rep++) for (int i = 0; i < w.size(); i++) bits(w.get(i).apply(100L + i));
       List<double[]> alone = new ArrayList<>();
       for (int i = 0; i < w.size(); i++) alone.add(bits(w.get(i).apply(100L + i)));
