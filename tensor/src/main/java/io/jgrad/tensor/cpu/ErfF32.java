@@ -82,10 +82,12 @@ final class ErfF32 {
   /** From y[0..len) (|x|, whole vectors): s = erf(y)/y (for y <= THRESH) and t = erfc(y) (for y > THRESH). */
   private static void passes(float[] y, float[] t, float[] s, int len) {
     // exp(-y^2) as exp(-r^2) exp(-(y-r)(y+r)), r = y rounded to a multiple of 1/16 (through the
-    // rounding constant, y capped first): y*y alone loses bits. The two exponents go to s and t.
+    // rounding constant): y*y alone loses bits. The two exponents go to s and t. y is capped at 12
+    // first, where erfc(y) is 0 in float32 (exp(-y^2) is 0 from y = 10.2): uncapped, r rounded up
+    // made the second exponent positive and large, exp gave inf, and 0 * inf a NaN.
     for (int i = 0; i < len; i += L) {
-      FloatVector yv = FloatVector.fromArray(S, y, i);
-      FloatVector r = yv.min(1e5f).mul(16f).add(MAGIC).sub(MAGIC).mul(0.0625f);
+      FloatVector yv = FloatVector.fromArray(S, y, i).min(12f);
+      FloatVector r = yv.mul(16f).add(MAGIC).sub(MAGIC).mul(0.0625f);
       r.mul(r).neg().intoArray(s, i);
       yv.sub(r).mul(yv.add(r)).neg().intoArray(t, i);
     }

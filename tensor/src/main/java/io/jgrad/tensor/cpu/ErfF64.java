@@ -82,10 +82,12 @@ final class ErfF64 {
   /** From y[0..len) (|x|, whole vectors): s = erf(y)/y (for y <= THRESH) and t = erfc(y) (for y > THRESH). */
   private static void passes(double[] y, double[] t, double[] s, int len) {
     // exp(-y^2) as exp(-r^2) exp(-(y-r)(y+r)), r = y rounded to a multiple of 1/16 (through the
-    // rounding constant, y capped first): y*y alone loses bits. The two exponents go to s and t.
+    // rounding constant): y*y alone loses bits. The two exponents go to s and t. y is capped at 28
+    // first, where erfc(y) is 0 in float64 (exp(-y^2) is 0 from y = 27.3): uncapped, r rounded up
+    // made the second exponent positive and large, exp gave inf, and 0 * inf a NaN.
     for (int i = 0; i < len; i += L) {
-      DoubleVector yv = DoubleVector.fromArray(S, y, i);
-      DoubleVector r = yv.min(1e5).mul(16).add(MAGIC).sub(MAGIC).mul(0.0625);
+      DoubleVector yv = DoubleVector.fromArray(S, y, i).min(28);
+      DoubleVector r = yv.mul(16).add(MAGIC).sub(MAGIC).mul(0.0625);
       r.mul(r).neg().intoArray(s, i);
       yv.sub(r).mul(yv.add(r)).neg().intoArray(t, i);
     }
