@@ -156,7 +156,12 @@ public final class WeightRegularizerEntries implements CatalogEntries {
             p -> new ProgressiveSubnetDistillation(p.d("alpha"), p.d("T"), p.i("num_subnet"), p.ints("bits"), p.l("seed"))),
         new Component(WeightConditioning.ID, Kind.LAYER, 57, "io.jgrad.nn.WeightConditioning",
             List.of(ParamSpec.of("mode", "row", "row | column | row_column equilibration"), ParamSpec.of("eps", 1e-12, "floor of the norms")),
-            Status.PARTIAL, "formula from secondary sources (row equilibration); the paper's text was not read; no demonstration",
+            Status.PARTIAL, "formula from secondary sources (row equilibration); the paper's text was not read; no demonstration. Searched without "
+                + "finding the equations or the authors' code: pages (title; arxiv.org/html/2409.03424v1/v2, eu-0-ch.mrnet.io 2409.03424.md, "
+                + "tomesphere, eccv2024.ecva.net: only abstract and introduction readable; 'Van der Sluis row equilibration "
+                + "preconditioner'), code (title, authors Saratchandran/Lucey, 'weight conditioning preconditioner condition number'; "
+                + "string 2409.03424: only third-party re-implementations, e.g. an ivy module that names other authors), "
+                + "repositories named *saratchandran* / *conditioning*, docs and issues corpora",
             p -> new WeightConditioning(p.s("mode"), p.d("eps"))));
   }
 }
