@@ -29,6 +29,26 @@ def cs(w, variant, normalized):
     return gap((gram ** 2).sum(), n, (m ** 2).sum(), normalized)
 
 
+def lplq_layer(param, variant, granularity, normalization):
+    """One layer's term of the authors' lplq_regularization_CNN (IIP-Group/CS_regularizers @ ef70f7e6,
+    quantized_nns/tools/regularization_modules.py) with main_train.py's p = 4, q = 2, r = 4:
+    bin = n^(r/q - r/p) sum ||x||_p^r - sum ||x||_q^r, ter = sum ||x||_2^2 ||x||_6^6 - ||x||_4^8, over the
+    vectors x (rows; conv binary_input_ch = output channels; conv binary = each kernel), / the normalizing factor."""
+    p, q, r = 4, 2, 4
+    if granularity == "kernel" and param.dim() == 4:
+        x, dim = param.reshape(param.shape[0], param.shape[1], -1), 2
+    else:
+        x, dim = param.reshape(param.shape[0], -1), 1
+    if variant == "bin":
+        val = (x.shape[-1] ** (r / q - r / p) * torch.sum(torch.linalg.norm(x, ord=p, dim=dim) ** r)
+               - torch.sum(torch.linalg.norm(x, ord=q, dim=dim) ** r))
+    else:
+        val = torch.sum(torch.linalg.norm(x, ord=2, dim=dim) ** 2 * torch.linalg.norm(x, ord=6, dim=dim) ** 6
+                        - torch.linalg.norm(x, ord=4, dim=dim) ** 8)
+    factor = {"elenum": x.numel(), "zero_norm": len(x.nonzero()), "none": 1}[normalization]
+    return val / factor
+
+
 # ---- mhe_reg (paper 55): MHE code/architecture.py _add_thomson_constraint ----------------------
 def mhe(w, power, half, eps):
     filt = matrix(w).t()  # [d, N]: the TF reference's layout, filters in columns
@@ -115,6 +135,25 @@ def add_cauchy_schwarz():
                 shape = (5, 3)
             g.grad(CS, "cauchySchwarz", [rn(*shape, dtype=dt)], lambda w: cs(w, variant, normalized),
                    {"variant": variant, "normalized": normalized}, double=dt == D)
+    # model level, against the reference's lplq_regularization_CNN (bin and ter)
+    for variant in ("bin", "ter"):
+        for dt, shape, gran, norm in [(D, (4, 6), "channel", "elenum"), (D, (3, 2, 2, 2), "channel", "elenum"),
+                                      (D, (3, 2, 2, 2), "kernel", "elenum"), (D, (4, 6), "channel", "none"),
+                                      (S, (3, 2, 3, 3), "kernel", "elenum"), (S, (5, 4), "kernel", "none")]:
+            g.grad(CS, "cauchySchwarzLayer", [rn(*shape, dtype=dt)], lambda w: lplq_layer(w, variant, gran, norm),
+                   {"variant": variant, "normalized": False, "granularity": gran, "normalization": norm}, double=dt == D,
+                   note="IIP-Group/CS_regularizers lplq_regularization_CNN, p=4 q=2 r=4")
+        w = rn(3, 2, 2, 2)
+        w[0, 1] = 0.0
+        w[2, 0, 1, 1] = 0.0
+        g.grad(CS, "cauchySchwarzLayer", [w], lambda w: lplq_layer(w, variant, "channel", "zero_norm"),
+               {"variant": variant, "normalized": False, "granularity": "channel", "normalization": "zero_norm"}, double=True,
+               note="zero_norm: 5 zeros, divided by the 19 nonzero weights")
+    for dt, shape, gran in [(D, (4, 6), "layer"), (D, (3, 2, 2, 2), "layer")]:
+        g.grad(CS, "cauchySchwarzLayer", [rn(*shape, dtype=dt)], lambda w: cs(w.reshape(-1), "osb", False) / w.numel(),
+               {"variant": "osb", "normalized": False, "granularity": gran, "normalization": "elenum"}, double=True)
+    g.grad(CS, "cauchySchwarzLayer", [rn(3, 2, 2, 2)], lambda w: cs(w, "orth", True),
+           {"variant": "orth", "normalized": True, "granularity": "channel", "normalization": "none"}, double=True)
     for normalized in (False, True):
         a = rn(4, 4)
         a = a + a.t()

@@ -40,7 +40,8 @@ def wasserstein(theta, theta0, red="mean"):
     return d.mean() if red == "mean" else d.sum()
 
 
-# ---- norm_loss (paper 14): sum_f (1 - ||w_f||)^2 -----------------------------------------------
+# ---- norm_loss (paper 14): sum_f (1 - ||w_f||)^2, summed over filters as the Norm Loss step of
+# lessw2020/Ranger21 ranger21/ranger21.py @ f5422d1a: w_f *= 1 - lr * 2 * factor * (1 - 1 / ||w_f||) ------
 def norm_loss(w, red):
     d = (1 - matrix(w).norm(dim=1)) ** 2
     return d.sum() if red == "sum" else d.mean()

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class CauchySchwarzDemo extends CatalogDemo {
   static final String PLAIN = "plain", CS = "cauchy_schwarz_reg (bin)";
-  static final String SPEC = "cauchy_schwarz_reg:variant=bin,normalized=true,per_channel=true,lambda=0.01";
+  static final String SPEC = "cauchy_schwarz_reg:variant=bin,normalized=true,granularity=channel,normalization=none,lambda=0.01";
 
   CauchySchwarzDemo() {
     super("cauchy_schwarz_reg",
@@ -32,7 +32,7 @@ final class CauchySchwarzDemo extends CatalogDemo {
         "binary Cauchy-Schwarz regularizer vs plain training: accuracy after sign binarization, digits MLP",
         "embedded digits (1437/360 split); MLP 64-256-10 (ReLU); Adam lr 1e-3, batch 64, 30 epochs, the same initial weights and "
             + "shuffling per seed. " + SPEC + " on both Linear weights (one vector per output neuron, normalized gap "
-            + "1 - (sum w^2)^2 / (n sum w^4), summed over neurons). After training every Linear weight row w is replaced by "
+            + "1 - (sum w^2)^2 / (n sum w^4), summed over neurons, no per-layer division; the reference's default divides by the number of weights instead of normalizing each neuron). After training every Linear weight row w is replaced by "
             + "mean(|w|) sign(w) (biases stay float) and the test accuracy measured again. binary_gap: the mean normalized gap "
             + "per neuron (0 = binary). Smoke: 2 epochs on 256 examples.",
         Claim.of("The binary Cauchy-Schwarz regularizer drives the weights toward two values per neuron, so the test accuracy after "

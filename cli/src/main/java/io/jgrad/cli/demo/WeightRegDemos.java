@@ -7,6 +7,7 @@ public final class WeightRegDemos implements DemoProvider {
   @Override
   public List<Demo> demos() {
     return List.of(new NuclearNormDemo(), new SparsityDemo(), new FakeQuantDemo(), new ContinualDemo(),
-        new OrthogonalityDemo(OrthogonalityDemo.GOR), new OrthogonalityDemo(OrthogonalityDemo.MHE), new WeightMomentDemo(), new UnfoldedIstaDemo(), new CauchySchwarzDemo(), new BitwiseWeightDemo());
+        new OrthogonalityDemo(OrthogonalityDemo.GOR), new OrthogonalityDemo(OrthogonalityDemo.MHE), new WeightMomentDemo(), new UnfoldedIstaDemo(), new CauchySchwarzDemo(), new BitwiseWeightDemo(),
+        new NormLossDemo());
   }
 }

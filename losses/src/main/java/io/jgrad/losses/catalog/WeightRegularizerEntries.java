@@ -68,18 +68,24 @@ public final class WeightRegularizerEntries implements CatalogEntries {
             p -> new WassersteinInitReg(p.d("lambda"), p.reduction(), sel(p))),
         new Component(OrthogonalityRegularizers.NORM, Kind.REGULARIZER, 14, "io.jgrad.losses.reg.OrthogonalityRegularizers#normLoss",
             List.of(lambda(1e-3), ParamSpec.reduction(Reduction.SUM), select("weights")), Status.PARTIAL,
-            "the paper's averaging over filters and lambda were not seen (reduction exposes it); no demonstration",
+            "sum over filters confirmed by the Norm Loss step of lessw2020/Ranger21 ranger21/ranger21.py @ f5422d1a (credited to the "
+                + "first author's TF code; default factor 1e-4 there); the paper's text past the abstract was not readable (search: pages "
+                + "hf-mirror 2103.06583.md, tomesphere, paperswithcode: no code listed; code: norm loss oblique, 2103.06583); the demonstration "
+                + "(digits MLP, lambda 0.05) FAILs: filters reach unit norm (mean | ||w|| - 1 | 0.040 vs plain 0.41) but test accuracy "
+                + "drops 1.8 points (0.946 vs 0.964)",
             p -> OrthogonalityRegularizers.normLoss(p.d("lambda"), p.reduction(), sel(p))),
         Component.done(SparsityRegularizers.HYPERSPARSE, Kind.REGULARIZER, 45, "io.jgrad.losses.reg.SparsityRegularizers#hyperSparse",
             List.of(lambda(5e-6), ParamSpec.of("prune_rate", 0.9, "target fraction of pruned weights (kappa)"), select("weights")),
             p -> SparsityRegularizers.hyperSparse(p.d("lambda"), p.d("prune_rate"), sel(p)))
             .noGradCheck("its value is 0 for every w: only its stop-gradient gradient is defined (checked against the reference and the closed form)"),
-        new Component(QuantizationRegularizers.CS, Kind.REGULARIZER, 5, "io.jgrad.losses.reg.QuantizationRegularizers#cauchySchwarz",
+        Component.done(QuantizationRegularizers.CS, Kind.REGULARIZER, 5, "io.jgrad.losses.reg.QuantizationRegularizers#cauchySchwarz",
             List.of(lambda(1e-3), ParamSpec.of("variant", "bin", "bin | ter | osb | orth"),
-                ParamSpec.of("normalized", false, "divide by ||u||^2 ||v||^2 (scale-free, in [0, 1])"),
-                ParamSpec.of("per_channel", false, "one vector per output channel instead of per layer"), select("weights")),
-            Status.PARTIAL, "the paper's scaling was not seen (normalized exposes it); demonstrated (bin, digits MLP, sign binarization)",
-            p -> QuantizationRegularizers.cauchySchwarz(p.d("lambda"), p.s("variant"), p.b("normalized"), p.b("per_channel"), sel(p))),
+                ParamSpec.of("granularity", "channel", "channel (rows / output channels) | kernel (each [out, in] kernel) | layer"),
+                ParamSpec.of("normalization", "elenum", "per-layer divisor: elenum (number of weights) | zero_norm (nonzero weights) | none"),
+                ParamSpec.of("normalized", false, "divide each vector's value by ||u||^2 ||v||^2 (scale-free, in [0, 1]; not in the reference)"),
+                select("weights")),
+            p -> QuantizationRegularizers.cauchySchwarz(p.d("lambda"), p.s("variant"), p.b("normalized"), p.s("granularity"),
+                p.s("normalization"), sel(p))),
         Component.done(OrthogonalityRegularizers.MHE, Kind.REGULARIZER, 55, "io.jgrad.losses.reg.OrthogonalityRegularizers#mhe",
             List.of(lambda(1.0), ParamSpec.of("power", "2", "0 | 1 | 2 | a0 | a1 | a2"), ParamSpec.of("half_space", false, "half-space MHE"),
                 ParamSpec.of("eps", 1e-4, "added to the squared norms"),
@@ -152,7 +158,12 @@ public final class WeightRegularizerEntries implements CatalogEntries {
             p -> new ProgressiveSubnetDistillation(p.d("alpha"), p.d("T"), p.i("num_subnet"), p.ints("bits"), p.l("seed"))),
         new Component(WeightConditioning.ID, Kind.LAYER, 57, "io.jgrad.nn.WeightConditioning",
             List.of(ParamSpec.of("mode", "row", "row | column | row_column equilibration"), ParamSpec.of("eps", 1e-12, "floor of the norms")),
-            Status.PARTIAL, "formula from secondary sources (row equilibration); the paper's text was not read; no demonstration",
+            Status.PARTIAL, "formula from secondary sources (row equilibration); the paper's text was not read; no demonstration. Searched without "
+                + "finding the equations or the authors' code: pages (title; arxiv.org/html/2409.03424v1/v2, eu-0-ch.mrnet.io 2409.03424.md, "
+                + "tomesphere, eccv2024.ecva.net: only abstract and introduction readable; 'Van der Sluis row equilibration "
+                + "preconditioner'), code (title, authors Saratchandran/Lucey, 'weight conditioning preconditioner condition number'; "
+                + "string 2409.03424: only third-party re-implementations, e.g. an ivy module that names other authors), "
+                + "repositories named *saratchandran* / *conditioning*, docs and issues corpora",
             p -> new WeightConditioning(p.s("mode"), p.d("eps"))));
   }
 }

@@ -99,7 +99,13 @@ public final class OrthogonalityRegularizers {
    * Norm Loss on the filters of a layer: {@code sum_f (1 - ||w_f||_2)^2} (reduction sum) or its
    * mean over filters, pulling every filter onto the unit sphere (the oblique manifold). Paper
    * 14, "Norm Loss: An efficient yet effective regularization method for deep neural networks".
-   * The paper's averaging was not seen: {@code reduction} exposes it (sum by default).
+   * Convention: the sum over filters (the default) is the one of the Norm Loss step in
+   * lessw2020/Ranger21, ranger21/ranger21.py (commit f5422d1a, credited there to the first
+   * author's TensorFlow code): each filter (unit_norm over every dimension but the first) is
+   * scaled by {@code 1 - lr * 2 * factor * (1 - 1 / ||w_f||)}, a gradient step of
+   * {@code factor * sum_f (||w_f|| - 1)^2}, with no division by the number of filters
+   * (Ranger21's default factor is 1e-4). The paper's own text (equations) was not read; the mean
+   * over filters stays available as {@code reduction=mean}.
    * ||0|| has gradient 0. Shape: W [out, ...] -> scalar.
    */
   public static Tensor normLoss(Tensor w, Reduction reduction) {

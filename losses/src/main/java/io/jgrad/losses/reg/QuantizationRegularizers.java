@@ -19,9 +19,21 @@ import java.util.List;
  *   <li>"orth", orthogonal columns of W [m, n] (u = W^T W, v = I_n): {@code n ||W^T W||_F^2 - ||W||_F^4};</li>
  *   <li>eigenvector of A ({@link #csEigenvector}): {@code ||x||^2 ||A x||^2 - (x^T A x)^2}.</li>
  * </ul>
- * Convention [derived: the paper's scaling was not seen]: unnormalized by default;
- * {@code normalized=true} divides by {@code ||u||^2 ||v||^2}, giving a scale-free value in [0, 1].
- * Granularity: one vector per layer (default) or per output channel (rows, summed).
+ * The per-vector formulas are the authors' (IIP-Group/CS_regularizers, commit ef70f7e6):
+ * bin and ter as {@code lplq_regularization_CNN} in quantized_nns/tools/regularization_modules.py
+ * (bin there is {@code n^(r/q - r/p) sum ||x||_p^r - sum ||x||_q^r}, which the training script
+ * main_train.py calls with p = 4, q = 2, r = 4, i.e. {@code n sum x^4 - (sum x^2)^2}); ter and osb
+ * as solution_recovery/osb_ternary_recovery.m; orth as solution_recovery/orth_matrix_recovery.m
+ * ({@code N ||X^T X||_F^2 - ||X||_F^4}, N = K there; here n = the number of columns, which makes
+ * the zero set X^T X = c I as the Cauchy-Schwarz argument requires).
+ *
+ * <p>Model level ({@link #cauchySchwarzLayer}), as the reference: one vector per output channel
+ * (rows of a Linear weight, conv {@code binary_input_ch}) or per kernel (conv {@code binary}:
+ * each [out, in] pair's kh*kw weights), the per-vector values summed and divided per layer by
+ * its number of weights ({@code normalization=elenum}, the reference default; {@code zero_norm}:
+ * by its number of nonzero weights, taken as a constant; {@code none}). {@code normalized=true}
+ * is not in the reference: it divides each vector's value by {@code ||u||^2 ||v||^2}, giving a
+ * scale-free value in [0, 1].
  */
 public final class QuantizationRegularizers {
   public static final String CS = "cauchy_schwarz_reg", WDR = "weight_moment_regularizer";
@@ -66,19 +78,58 @@ public final class QuantizationRegularizers {
     return gap(x.pow(2).sum(), ax.pow(2).sum(), x.mul(ax).sum(), normalized);
   }
 
+  /** The vector granularities of {@link #cauchySchwarzLayer} and the per-layer normalizations. */
+  public static final List<String> CS_GRANULARITIES = List.of("channel", "kernel", "layer"),
+      CS_NORMALIZATIONS = List.of("elenum", "zero_norm", "none");
+
   /**
-   * The model-level Cauchy-Schwarz regularizer: {@code lambda * sum_l R(W_l)} with one vector per
-   * layer ({@code perChannel=false}: the flattened weight) or one per output channel. "orth" uses
-   * each layer's matrix view. Defaults lambda = 1e-3 (not from the paper).
+   * The Cauchy-Schwarz regularizer of one layer's weight: {@code sum_vectors R(x) / c} with the
+   * vectors of {@code granularity} ("channel": rows of the [out, rest] matrix; "kernel": for a
+   * weight of rank >= 3, the kh*kw weights of each [out, in] pair, for a matrix its rows, as the
+   * reference regularizes fully connected layers by row; "layer": the flattened weight) and c =
+   * numel(W) ("elenum"), the number of nonzero weights ("zero_norm", no gradient through it, at
+   * least 1) or 1 ("none"). "orth" takes the layer's [out, rest] matrix whatever the granularity.
+   * Shape: W [out, ...] -> scalar.
    */
-  public static WeightPenalty cauchySchwarz(double lambda, String variant, boolean normalized, boolean perChannel,
-                                            ParamSelector select) {
+  public static Tensor cauchySchwarzLayer(Tensor w, String variant, boolean normalized, String granularity, String normalization) {
+    csArgs(variant, granularity, normalization);
+    Tensor r;
+    if (variant.equals("orth")) r = cauchySchwarz(w, variant, normalized);
+    else {
+      Tensor v = switch (granularity) {
+        case "channel" -> NuclearNormRegularizer.matrix(CS, w);
+        case "kernel" -> w.dim() >= 3 ? w.reshape(w.size(0) * w.size(1), -1) : NuclearNormRegularizer.matrix(CS, w);
+        default -> w.reshape(-1);
+      };
+      r = cauchySchwarz(v, variant, normalized);
+    }
+    return switch (normalization) {
+      case "elenum" -> r.div(w.numel());
+      case "zero_norm" -> r.div(Math.max(1.0, w.detach().countNonzero().item()));
+      default -> r;
+    };
+  }
+
+  private static void csArgs(String variant, String granularity, String normalization) {
     if (!CS_VARIANTS.contains(variant)) throw new IllegalArgumentException(CS + ": variant must be one of " + CS_VARIANTS + ", got '" + variant + "'");
-    return new WeightPenalty(CS, lambda, select, w -> {
-      if (variant.equals("orth")) return cauchySchwarz(w, variant, normalized);
-      Tensor v = perChannel ? NuclearNormRegularizer.matrix(CS, w) : w.reshape(-1);
-      return cauchySchwarz(v, variant, normalized);
-    });
+    if (!CS_GRANULARITIES.contains(granularity)) {
+      throw new IllegalArgumentException(CS + ": granularity must be one of " + CS_GRANULARITIES + ", got '" + granularity + "'");
+    }
+    if (!CS_NORMALIZATIONS.contains(normalization)) {
+      throw new IllegalArgumentException(CS + ": normalization must be one of " + CS_NORMALIZATIONS + ", got '" + normalization + "'");
+    }
+  }
+
+  /**
+   * The model-level Cauchy-Schwarz regularizer: {@code lambda * sum_l cauchySchwarzLayer(W_l)}
+   * (the reference's {@code regu_lambda * lplq_regularization_CNN(model)}; its ResNet-20 setting
+   * is lambda = 10, conv per output channel, elenum). Default lambda = 1e-3 (not from the paper).
+   * The reference's {@code exclude_first_last} is a {@code select} choice here.
+   */
+  public static WeightPenalty cauchySchwarz(double lambda, String variant, boolean normalized, String granularity,
+                                            String normalization, ParamSelector select) {
+    csArgs(variant, granularity, normalization);
+    return new WeightPenalty(CS, lambda, select, w -> cauchySchwarzLayer(w, variant, normalized, granularity, normalization));
   }
 
   /** Sample kurtosis {@code mean(z^4)}, z = (W - mean) / std (unbiased, N - 1), over all elements. Shape: any -> scalar. */

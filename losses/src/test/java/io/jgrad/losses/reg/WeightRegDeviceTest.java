@@ -56,7 +56,7 @@ class WeightRegDeviceTest {
     m.put("wasserstein_init_reg", "wasserstein_init_reg:lambda=1");
     m.put("norm_loss", "norm_loss:lambda=0.2");
     m.put("hypersparse_reg", "hypersparse_reg:lambda=1,prune_rate=0.7");
-    m.put("cauchy_schwarz_reg", "cauchy_schwarz_reg:variant=ter,per_channel=true");
+    m.put("cauchy_schwarz_reg", "cauchy_schwarz_reg:variant=ter,granularity=kernel");
     m.put("mhe_reg", "mhe_reg:power=a1,half_space=true");
     m.put("weight_moment_regularizer", "weight_moment_regularizer");
     m.put("group_orthogonality_regularizer", "group_orthogonality_regularizer:num_groups=2,mode=both");

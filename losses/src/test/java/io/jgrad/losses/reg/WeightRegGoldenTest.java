@@ -57,6 +57,8 @@ class WeightRegGoldenTest {
     m.put("hyperSparse", (c, in) -> List.of(SparsityRegularizers.hyperSparse(in, c.doubleArg("prune_rate"))));
     m.put("cauchySchwarz", (c, in) -> List.of(QuantizationRegularizers.cauchySchwarz(in.get(0), c.stringArg("variant"),
         c.boolArg("normalized"))));
+    m.put("cauchySchwarzLayer", (c, in) -> List.of(QuantizationRegularizers.cauchySchwarzLayer(in.get(0), c.stringArg("variant"),
+        c.boolArg("normalized"), c.stringArg("granularity"), c.stringArg("normalization"))));
     m.put("csEigenvector", (c, in) -> List.of(QuantizationRegularizers.csEigenvector(in.get(0), in.get(1), c.boolArg("normalized"))));
     m.put("mhe", (c, in) -> List.of(OrthogonalityRegularizers.mhe(in.get(0), c.stringArg("power"), c.boolArg("half_space"),
         c.doubleArg("eps"))));

@@ -64,6 +64,10 @@ class WeightRegGradCheckTest {
     Tensor a = randn(g, 4, 4);
     Tensor sym = a.add(a.t());
     l.add(new Case("cauchy_schwarz_reg", "eigenvector", List.of(randn(g, 4)), in -> QuantizationRegularizers.csEigenvector(in.get(0), sym, false), true));
+    l.add(new Case("cauchy_schwarz_reg", "layer bin kernel elenum", List.of(randn(g, 3, 2, 2, 2)),
+        in -> QuantizationRegularizers.cauchySchwarzLayer(in.get(0), "bin", false, "kernel", "elenum"), true));
+    l.add(new Case("cauchy_schwarz_reg", "layer ter channel zero_norm", List.of(randn(g, 4, 5)),
+        in -> QuantizationRegularizers.cauchySchwarzLayer(in.get(0), "ter", false, "channel", "zero_norm"), true));
     for (String p : OrthogonalityRegularizers.MHE_POWERS) {
       l.add(new Case("mhe_reg", "power " + p, List.of(randn(g, 4, 3)), in -> OrthogonalityRegularizers.mhe(in.get(0), p, false, 1e-4), true));
     }

@@ -118,6 +118,8 @@ class WeightRegularizerModelTest {
         {"spectral_sigma_reg:k=-1", "k must be > 0, got -1.0"},
         {"hypersparse_reg:prune_rate=1.5", "prune_rate must be in [0, 1), got 1.5"},
         {"cauchy_schwarz_reg:variant=quad", "variant must be one of"},
+        {"cauchy_schwarz_reg:granularity=filter", "granularity must be one of [channel, kernel, layer], got 'filter'"},
+        {"cauchy_schwarz_reg:normalization=mean", "normalization must be one of [elenum, zero_norm, none], got 'mean'"},
         {"mhe_reg:power=3", "power must be one of"},
         {"group_orthogonality_regularizer:mode=cross", "mode must be inter, intra or both, got 'cross'"},
         {"parameter_repulsion_regularizer:loss_type=cube", "loss_type must be one of"},
@@ -143,7 +145,7 @@ class WeightRegularizerModelTest {
     double nuc = 0, cs = 0, norm = 0;
     for (Tensor w : ws) {
       nuc += Linalg.svdvals(w).sum().item();
-      cs += QuantizationRegularizers.cauchySchwarz(w.reshape(-1), "ter", false).item();
+      cs += QuantizationRegularizers.cauchySchwarz(w, "ter", false).item() / w.numel();
       norm += OrthogonalityRegularizers.normLoss(w, Reduction.MEAN).item();
     }
     close(0.3 * nuc, Catalog.create("nuclear_norm_regularizer:lambda=0.3", Regularizer.class).penalty(m, null, null), 1e-12);
