@@ -90,17 +90,19 @@ final class ConvDerivatives {
   }
 
   /**
-   * Ungrouped weight gradient as one matmul over the batch: {@code dW[O, C*kH*kW] =
-   * g[O, N*L] @ unfold(x)[C*kH*kW, N*L]^T}, L = oH*oW. The grouped-conv formulation above makes
-   * the output gradient a kH' = oH kernel, whose im2col moves runs of kH elements (12x slower).
+   * Ungrouped weight gradient as one batched matmul and a sum over the batch:
+   * {@code dW[O, C*kH*kW]^T = sum_n unfold(x)[n] [C*kH*kW, L] @ g[n]^T [L, O]}, L = oH*oW. Both
+   * operands are views (no transposing copy of the columns or of g): the column matrix is packed
+   * along its contiguous rows, and only g's small [L, O] panel is read strided. The grouped-conv
+   * formulation above makes the output gradient a kH' = oH kernel, whose im2col moves runs of kH
+   * elements (12x slower).
    */
   private static Tensor weightGradColumns(Tensor x, Tensor g, int[] wShape, int[] s, int[] p, int[] d) {
     int n = x.size(0), o = wShape[0];
     Tensor cols = x.unfold2d(new int[] {wShape[2], wShape[3]}, d, p, s);
-    int ck = cols.size(1), l = cols.size(2);
-    Tensor gm = g.reshape(n, o, l).transpose(0, 1).reshape(o, n * l);
-    Tensor cm = cols.transpose(0, 1).reshape(ck, n * l);
-    return gm.matmul(cm.t()).reshape(wShape);
+    int l = cols.size(2);
+    Tensor gt = g.reshape(n, o, l).transpose(1, 2);
+    return cols.matmul(gt).sum(new int[] {0}, false).t().reshape(wShape);
   }
 
   /** An empty batch: the output is empty, so every gradient is zero (a constant, as torch's). */

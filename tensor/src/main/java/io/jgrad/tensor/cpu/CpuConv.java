@@ -10,8 +10,9 @@ import java.util.Arrays;
  * (oy, ox), the input at {@code (oy*sH - pH + ky*dH, ox*sW - pW + kx*dW)}, or 0 in the padding.
  * For one (row, oy) the valid ox form one interval, so both kernels move whole runs: a strided
  * scalar loop (the reference, forced by {@link CpuBackend#scalarOnly()}) or, for unit strides,
- * {@code System.arraycopy} / a Vector API add. Work is split over the N*C planes, which write
- * disjoint rows of cols (im2col) or disjoint planes of x (col2im).
+ * {@code System.arraycopy} / a Vector API add; float32 with horizontal stride 1 and unit-stride rows
+ * runs the same loops without a callback per row ({@link ConvRowsF32}). Work is split over the
+ * N*C planes, which write disjoint rows of cols (im2col) or disjoint planes of x (col2im).
  */
 final class CpuConv {
   /** Elements of cols below which one thread does the whole call. */
@@ -24,6 +25,10 @@ final class CpuConv {
     StridedRuns runs = StridedRuns.of(x.dtype());
     boolean fast = !CpuBackend.scalarOnly();
     Object xa = ((CpuBuffer) x.buffer()).array(), ca = ((CpuBuffer) cols.buffer()).array();
+    if (fast && xa instanceof float[] xf && ConvRowsF32.applies(x, w, cols)) {
+      forPlanes(g, cols.numel(), (lo, hi) -> ConvRowsF32.im2col(xf, x, w, (float[]) ca, cols, lo, hi));
+      return;
+    }
     forPlanes(g, cols.numel(), (lo, hi) -> {
       for (int p = lo; p < hi; p++) g.walk(p, (xOff, xStep, cOff, cStep, n, zeroBefore, zeroAfter) -> {
         runs.zero(ca, cOff - zeroBefore * cStep, cStep, zeroBefore, fast);
@@ -38,6 +43,10 @@ final class CpuConv {
     StridedRuns runs = StridedRuns.of(x.dtype());
     boolean fast = !CpuBackend.scalarOnly();
     Object xa = ((CpuBuffer) x.buffer()).array(), ca = ((CpuBuffer) cols.buffer()).array();
+    if (fast && xa instanceof float[] xf && ConvRowsF32.applies(x, w, cols)) {
+      forPlanes(g, cols.numel(), (lo, hi) -> ConvRowsF32.col2im((float[]) ca, cols, w, xf, x, lo, hi));
+      return;
+    }
     forPlanes(g, cols.numel(), (lo, hi) -> {
       for (int p = lo; p < hi; p++) g.walk(p, (xOff, xStep, cOff, cStep, n, zeroBefore, zeroAfter) ->
           runs.add(ca, cOff, cStep, xa, xOff, xStep, n, fast));
